@@ -1,0 +1,71 @@
+/// One attributed statement: who said what, through which cue, in which document.
+/// Field names and meanings are the `statements.jsonl` contract of `spec/OUTPUT.md`.
+///
+///     «وأضاف لافروف - في مؤتمر صحفي مع نظيره الأمريكي ريكس تيلرسون - أن العلاقات … تمر بمرحلة صعبة»
+///       → speaker: sergey-lavrov (name) · cue: أضاف · kind: indirect · content: «العلاقات … صعبة»
+public struct Statement: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable { case direct, indirect, mixed }
+    public enum Resolution: String, Sendable, CaseIterable { case name, role, carryover, unresolved }
+
+    public var statementID: String
+    public var docID: String
+    /// Registry id (`sergey-lavrov`) or `unlinked:<normalised speaker>`.
+    public var actorID: String
+    public var actorName: String
+    /// Speaker mention as written.
+    public var speaker: String
+    public var resolution: Resolution
+    public var cue: String
+    public var cueLemma: String
+    public var kind: Kind
+    public var content: String
+    public var sentence: String
+    public var lang: String
+    public var published: String?
+    public var dateSource: String?
+    public var url: String?
+    public var source: String?
+    public var title: String?
+    public var input: String
+    public var record: Int
+    /// Offsets of `content` in `Document.text`, in Unicode scalars.
+    public var contentStart: Int
+    public var contentEnd: Int
+    public var confidence: Double
+
+    public init(statementID: String = "", docID: String, actorID: String, actorName: String,
+                speaker: String, resolution: Resolution, cue: String, cueLemma: String, kind: Kind,
+                content: String, sentence: String, lang: String, published: String? = nil,
+                dateSource: String? = nil, url: String? = nil, source: String? = nil,
+                title: String? = nil, input: String, record: Int, contentStart: Int,
+                contentEnd: Int, confidence: Double) {
+        self.statementID = statementID
+        self.docID = docID
+        self.actorID = actorID
+        self.actorName = actorName
+        self.speaker = speaker
+        self.resolution = resolution
+        self.cue = cue
+        self.cueLemma = cueLemma
+        self.kind = kind
+        self.content = content
+        self.sentence = sentence
+        self.lang = lang
+        self.published = published
+        self.dateSource = dateSource
+        self.url = url
+        self.source = source
+        self.title = title
+        self.input = input
+        self.record = record
+        self.contentStart = contentStart
+        self.contentEnd = contentEnd
+        self.confidence = confidence
+    }
+}
+
+/// Finds the attributed statements of one document. Implementations are per language family
+/// but share the text and actor machinery; they must be safe to call from several threads.
+public protocol StatementExtractor: Sendable {
+    func extract(from document: Document) -> [Statement]
+}
