@@ -1,0 +1,134 @@
+/// A small, fast JSON encoder for output records: fields are written in the order given (so
+/// output is byte-stable), strings are escaped per RFC 8259, non-ASCII is written as UTF-8.
+/// Foundation's JSONEncoder sorts or hashes keys and costs several times more per record.
+///
+///     var w = JSONWriter(); w.object { w.field("doc_id", "a1"); w.field("n", 3) }
+///     → {"doc_id":"a1","n":3}
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
+    private var needsComma: [Bool] = [false]
+
+    public init(reserving capacity: Int = 512) { bytes.reserveCapacity(capacity) }
+
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    public mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        needsComma = [false]
+    }
+
+    private mutating func separator() {
+        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        needsComma[needsComma.count - 1] = true
+    }
+
+    private mutating func key(_ k: String) {
+        separator()
+        writeString(k)
+        bytes.append(UInt8(ascii: ":"))
+        needsComma.append(false)  // the value must not add a comma
+    }
+
+    private mutating func endValue() { needsComma.removeLast() }
+
+    public mutating func object(_ body: (inout JSONWriter) -> Void) {
+        separator()
+        bytes.append(UInt8(ascii: "{"))
+        needsComma.append(false)
+        body(&self)
+        needsComma.removeLast()
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    public mutating func array(_ body: (inout JSONWriter) -> Void) {
+        separator()
+        bytes.append(UInt8(ascii: "["))
+        needsComma.append(false)
+        body(&self)
+        needsComma.removeLast()
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    public mutating func field(_ k: String, object body: (inout JSONWriter) -> Void) {
+        key(k); object(body); endValue()
+    }
+
+    public mutating func field(_ k: String, array body: (inout JSONWriter) -> Void) {
+        key(k); array(body); endValue()
+    }
+
+    public mutating func field(_ k: String, _ v: String?) { key(k); value(v); endValue() }
+    public mutating func field(_ k: String, _ v: Int?) { key(k); value(v); endValue() }
+    public mutating func field(_ k: String, _ v: Int64?) { key(k); value(v.map(Int.init)); endValue() }
+    public mutating func field(_ k: String, _ v: Double?, digits: Int = 3) { key(k); value(v, digits: digits); endValue() }
+    public mutating func field(_ k: String, _ v: Bool) { key(k); value(v); endValue() }
+    public mutating func field(_ k: String, strings: [String]) {
+        key(k); array { w in for s in strings { w.value(s) } }; endValue()
+    }
+
+    public mutating func value(_ v: String?) {
+        separator()
+        guard let v else { bytes.append(contentsOf: Self.null); return }
+        writeString(v)
+    }
+
+    public mutating func value(_ v: Int?) {
+        separator()
+        guard let v else { bytes.append(contentsOf: Self.null); return }
+        bytes.append(contentsOf: String(v).utf8)
+    }
+
+    public mutating func value(_ v: Bool) {
+        separator()
+        bytes.append(contentsOf: v ? Array("true".utf8) : Array("false".utf8))
+    }
+
+    /// Doubles are rounded to `digits` decimals and written without exponent, so the same value
+    /// always prints the same bytes.
+    public mutating func value(_ v: Double?, digits: Int = 3) {
+        separator()
+        guard let v, v.isFinite else { bytes.append(contentsOf: Self.null); return }
+        bytes.append(contentsOf: Self.format(v, digits: digits).utf8)
+    }
+
+    static func format(_ v: Double, digits: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = (v * scale).rounded()
+        if abs(scaled) >= 9.0e15 { return String(Int64(v.rounded())) }
+        let n = Int64(scaled)
+        let negative = n < 0
+        let mag = negative ? -n : n
+        let intPart = mag / Int64(scale)
+        var frac = mag % Int64(scale)
+        var s = (negative ? "-" : "") + String(intPart)
+        if frac == 0 || digits == 0 { return s }
+        var fracDigits = digits
+        while frac % 10 == 0 { frac /= 10; fracDigits -= 1 }
+        let f = String(frac)
+        s += "." + String(repeating: "0", count: fracDigits - f.count) + f
+        return s
+    }
+
+    private static let null: [UInt8] = Array("null".utf8)
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private mutating func writeString(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
+            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
+            case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+            case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
+            case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+            case 0..<0x20:
+                bytes.append(contentsOf: Array("\\u00".utf8))
+                bytes.append(Self.hex[Int(b >> 4)])
+                bytes.append(Self.hex[Int(b & 0xF)])
+            default: bytes.append(b)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// The parts a run is assembled from, so the CLI, tests and the Spark worker build the same
+/// pipeline. `standard(...)` wires the real readers, the libxml2 parser, the extractors and the
+/// actor registry.
+public struct Components {
+    public var expand: ([String]) throws -> [String]
+    public var open: Pipeline.Opener
+    public var parser: any DocumentParser
+    public var extractor: (any StatementExtractor)?
+    public var registryDescription: String?
+
+    public init(expand: @escaping ([String]) throws -> [String], open: @escaping Pipeline.Opener,
+                parser: any DocumentParser, extractor: (any StatementExtractor)?,
+                registryDescription: String? = nil) {
+        self.expand = expand
+        self.open = open
+        self.parser = parser
+        self.extractor = extractor
+        self.registryDescription = registryDescription
+    }
+}

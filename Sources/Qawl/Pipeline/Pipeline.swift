@@ -1,0 +1,206 @@
+import Foundation
+
+/// The whole pipeline in one place:
+///
+///     read ─▶ decompress ─▶ parse ─▶ extract ─▶ aggregate ─▶ write
+///     └── reader thread ──┘  └─ N workers ─┘  └── consumer (in order) ──┘
+///
+/// * read + decompress: one thread walks the inputs in order; each input is opened by content
+///   (gzip, WARC, tar, JSON lines, SGML, feeds, single files) and cut into `RawRecord`s while it is
+///   inflated, so a dump is never held in memory.
+/// * parse + extract: `jobs` workers turn records into `Document`s and `Statement`s.
+/// * aggregate + write: the caller's `PipelineSink` receives every event in input order, whatever
+///   `jobs` is, so outputs are deterministic.
+///
+/// Between the stages a bounded queue and a reorder window (`maxInFlight`) keep memory flat: when the
+/// consumer or the workers are slow, the reader waits.
+public final class Pipeline {
+    /// Stage names, in order, as they appear in `manifest.json` timings, progress and `errors.jsonl`.
+    public static let stages = ["read", "decompress", "parse", "extract", "aggregate", "write"]
+
+    public struct Options: Sendable {
+        public var jobs: Int
+        /// Records issued but not yet consumed; bounds memory.
+        public var maxInFlight: Int
+        public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, maxInFlight: Int? = nil) {
+            self.jobs = max(1, jobs)
+            self.maxInFlight = maxInFlight ?? max(16, self.jobs * 16)
+        }
+    }
+
+    /// An opened input: its record reader and the byte source under it (for byte counters).
+    public struct OpenedStream {
+        public var reader: any RecordReader
+        public var source: ByteSource
+        public var format: String
+        public init(reader: any RecordReader, source: ByteSource, format: String) {
+            self.reader = reader
+            self.source = source
+            self.format = format
+        }
+    }
+
+    public typealias Opener = (String) throws -> OpenedStream
+
+    private let inputs: [String]
+    private let open: Opener
+    private let parser: any DocumentParser
+    private let extractor: (any StatementExtractor)?
+    private let options: Options
+    let clock = StageClock()
+
+    public init(inputs: [String], open: @escaping Opener, parser: any DocumentParser,
+                extractor: (any StatementExtractor)?, options: Options = Options()) {
+        self.inputs = inputs
+        self.open = open
+        self.parser = parser
+        self.extractor = extractor
+        self.options = options
+    }
+
+    /// Seconds spent per stage (summed over threads for parse and extract).
+    public var stageSeconds: [String: Double] { clock.snapshot }
+
+    private enum Work {
+        case record(RawRecord)
+        case event(PipelineEvent)
+    }
+
+    /// Runs everything; calls `sink` on the calling thread, in input order.
+    public func run(_ sink: (PipelineEvent) -> Void) {
+        let queue = BoundedQueue<(Int, Work)>(capacity: options.jobs * 4)
+        let results = ReorderBuffer<PipelineEvent>(window: options.maxInFlight)
+        let group = DispatchGroup()
+
+        // Reader: one thread, inputs in order.
+        DispatchQueue.global().async(group: group) { [self] in
+            var seq = 0
+            func emit(_ work: Work) {
+                results.reserve()
+                queue.push((seq, work))
+                seq += 1
+            }
+            for path in inputs {
+                readInput(path, emit: emit)
+            }
+            queue.close()
+            results.finish(total: seq)
+        }
+
+        // Workers: parse and extract.
+        for _ in 0..<options.jobs {
+            DispatchQueue.global().async(group: group) { [self] in
+                var parseSeconds = 0.0, extractSeconds = 0.0
+                while let (seq, work) = queue.pop() {
+                    switch work {
+                    case .event(let event):
+                        results.put(seq, event)
+                    case .record(let record):
+                        let t0 = monotonicSeconds()
+                        let event: PipelineEvent
+                        do {
+                            let document = try parser.parse(record)
+                            let t1 = monotonicSeconds()
+                            parseSeconds += t1 - t0
+                            let statements = extractor?.extract(from: document) ?? []
+                            extractSeconds += monotonicSeconds() - t1
+                            event = .document(document, statements)
+                        } catch {
+                            parseSeconds += monotonicSeconds() - t0
+                            event = .failure((error as? RecordError) ?? RecordError(
+                                stage: "parse", input: record.input, record: record.index,
+                                offset: record.offset, reason: "parse-error", message: "\(error)"))
+                        }
+                        results.put(seq, event)
+                    }
+                }
+                clock.add("parse", parseSeconds)
+                clock.add("extract", extractSeconds)
+            }
+        }
+
+        // Consumer: this thread, in order.
+        while let event = results.take() {
+            sink(event)
+        }
+        group.wait()
+    }
+
+    private func readInput(_ path: String, emit: (Work) -> Void) {
+        let t0 = monotonicSeconds()
+        var info = InputSummary(path: path)
+        defer { clock.add("read", monotonicSeconds() - t0) }
+        let stream: OpenedStream
+        do {
+            stream = try open(path)
+        } catch {
+            info.status = .failed
+            info.error = "\(error)"
+            emit(.event(.failure(RecordError(stage: "read", input: path, reason: "unreadable-input",
+                                             message: "\(error)"))))
+            emit(.event(.inputFinished(info)))
+            return
+        }
+        info.format = stream.format
+        var reader = stream.reader
+        while true {
+            do {
+                guard let item = try reader.next() else { break }
+                switch item {
+                case .record(let record):
+                    info.records += 1
+                    emit(.record(record))
+                case .failure(let failure):
+                    info.records += failure.record == nil ? 0 : 1
+                    emit(.event(.failure(failure)))
+                }
+            } catch {
+                let failure = (error as? RecordError) ?? RecordError(
+                    stage: "decompress", input: path, offset: stream.source.compressedBytesRead,
+                    reason: Self.reason(of: error), message: "\(error)")
+                info.status = .partial
+                info.error = failure.description
+                emit(.event(.failure(failure)))
+                break
+            }
+        }
+        info.bytesCompressed = stream.source.compressedBytesRead
+        info.bytesUncompressed = stream.source.bytesProduced
+        emit(.event(.inputFinished(info)))
+    }
+
+    /// A short reason key from an error's case name (`truncatedMember(...)` → `truncated-member`).
+    static func reason(of error: Error) -> String {
+        let name = String(describing: error).prefix { $0 != "(" && $0 != ":" && $0 != " " }
+        var out = ""
+        for ch in name.unicodeScalars {
+            if CharacterSet.uppercaseLetters.contains(ch) {
+                if !out.isEmpty { out += "-" }
+                out += String(ch).lowercased()
+            } else {
+                out.unicodeScalars.append(ch)
+            }
+        }
+        return out.isEmpty ? "read-error" : out
+    }
+}
+
+/// What the pipeline hands the sink, in input order.
+public enum PipelineEvent: Sendable {
+    case document(Document, [Statement])
+    case failure(RecordError)
+    case inputFinished(InputSummary)
+}
+
+/// One input's outcome, for `manifest.json`.
+public struct InputSummary: Sendable {
+    public enum Status: String, Sendable { case ok, partial, failed }
+    public var path: String
+    public var format: String = "unknown"
+    public var status: Status = .ok
+    public var error: String?
+    public var records = 0
+    public var bytesCompressed: Int64 = 0
+    public var bytesUncompressed: Int64 = 0
+    public init(path: String) { self.path = path }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import XCTest
+@testable import Qawl
+
+/// The engine with in-memory stand-ins for reader and parser: what users rely on is that every
+/// record comes out once, in input order, whatever `jobs` is, and that failures are counted.
+final class PipelineEngineTests: XCTestCase {
+    final class MemorySource: ByteSource {
+        var compressedBytesRead: Int64 = 0
+        var bytesProduced: Int64 = 0
+        func read(into buffer: inout [UInt8], maxCount: Int) throws -> Int { 0 }
+    }
+
+    struct CountingReader: RecordReader {
+        let input: String
+        let count: Int
+        let failEvery: Int
+        var i = 0
+        mutating func next() throws -> ReadItem? {
+            guard i < count else { return nil }
+            defer { i += 1 }
+            if failEvery > 0 && i % failEvery == failEvery - 1 {
+                return .failure(RecordError(stage: "read", input: input, record: i, reason: "bad-json", message: "line \(i + 1)"))
+            }
+            return .record(RawRecord(input: input, index: i, kind: .text, body: Array("text \(i)".utf8), id: "\(input)#\(i)"))
+        }
+    }
+
+    struct EchoParser: DocumentParser {
+        func parse(_ record: RawRecord) throws(RecordError) -> Document {
+            // Uneven work so that workers finish out of order.
+            if record.index % 7 == 0 { usleep(200) }
+            if record.index % 11 == 10 {
+                throw RecordError(stage: "parse", input: record.input, record: record.index, reason: "empty-text", message: "no text", skipped: true)
+            }
+            return Document(docID: record.id!, text: String(decoding: record.body, as: UTF8.self), input: record.input, record: record.index)
+        }
+    }
+
+    func events(jobs: Int) -> [String] {
+        let pipeline = Pipeline(
+            inputs: ["a", "missing", "b"],
+            open: { path in
+                if path == "missing" { throw RecordError(stage: "read", input: path, reason: "no-such-file", message: "not found") }
+                return .init(reader: CountingReader(input: path, count: 200, failEvery: 13), source: MemorySource(), format: "test")
+            },
+            parser: EchoParser(), extractor: nil, options: .init(jobs: jobs, maxInFlight: 8))
+        var out: [String] = []
+        pipeline.run { event in
+            switch event {
+            case .document(let d, _): out.append("doc \(d.docID)")
+            case .failure(let e): out.append("err \(e.input) \(e.record ?? -1) \(e.reason)")
+            case .inputFinished(let s): out.append("end \(s.path) \(s.status) \(s.records)")
+            }
+        }
+        return out
+    }
+
+    func testEventsComeInInputOrderWhateverTheJobs() {
+        let one = events(jobs: 1)
+        XCTAssertEqual(one, events(jobs: 4))
+        XCTAssertEqual(one.filter { $0.hasPrefix("doc a#") }.count, 200 - 15 - 17)
+        XCTAssertEqual(one.first, "doc a#0")
+        XCTAssertTrue(one.contains("end missing failed 0"))
+        XCTAssertTrue(one.contains("err missing -1 unreadable-input"))
+    }
+
+    func testEveryRecordReadIsParsedSkippedOrFailed() {
+        let agg = RunAggregator()
+        let pipeline = Pipeline(
+            inputs: ["a"],
+            open: { path in .init(reader: CountingReader(input: path, count: 100, failEvery: 10), source: MemorySource(), format: "test") },
+            parser: EchoParser(), extractor: nil, options: .init(jobs: 3))
+        pipeline.run(agg.consume)
+        XCTAssertEqual(agg.documents.read, 100)
+        XCTAssertEqual(agg.documents.failed, 10)
+        XCTAssertEqual(agg.documents.read, agg.documents.parsed + agg.documents.skipped + agg.documents.failed)
+        XCTAssertEqual(agg.documents.byReason["bad-json"], 10)
+        XCTAssertGreaterThan(agg.documents.skipped, 0)
+    }
+}
