@@ -40,8 +40,8 @@ nightly: build
 
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
 	$(SWIFT) run -q qawl actors check
+	bash scripts/test.sh
 
 eval: build
 	@bash scripts/eval.sh $(SHARED)

@@ -7,6 +7,6 @@ struct QawlCommand: ParsableCommand {
         commandName: "qawl",
         abstract: "Find who said what and when in news dumps; write per-actor statement timelines.",
         version: QawlVersion.string,
-        subcommands: []
+        subcommands: [Eval.self]
     )
 }
