@@ -65,8 +65,12 @@ final class PipelineEngineTests: XCTestCase {
         XCTAssertTrue(one.contains("err missing -1 unreadable-input"))
     }
 
-    func testEveryRecordReadIsParsedSkippedOrFailed() {
-        let agg = RunAggregator()
+    func testEveryRecordReadIsParsedSkippedOrFailed() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qawl-engine-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try StatementStore(path: dir.appendingPathComponent("s.sqlite").path)
+        let agg = RunAggregator(store: store, states: [:])
         let pipeline = Pipeline(
             inputs: ["a"],
             open: { path in .init(reader: CountingReader(input: path, count: 100, failEvery: 10), source: MemorySource(), format: "test") },
@@ -77,5 +81,7 @@ final class PipelineEngineTests: XCTestCase {
         XCTAssertEqual(agg.documents.read, agg.documents.parsed + agg.documents.skipped + agg.documents.failed)
         XCTAssertEqual(agg.documents.byReason["bad-json"], 10)
         XCTAssertGreaterThan(agg.documents.skipped, 0)
+        let (stored, _) = try store.documentCounts()
+        XCTAssertEqual(stored, agg.documents, "the store keeps the same counts")
     }
 }

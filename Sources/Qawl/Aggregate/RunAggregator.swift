@@ -1,56 +1,90 @@
-/// Consumes pipeline events in input order and keeps everything the outputs need: the statements,
-/// document and error counts, per-input summaries and per-day/cue/source/actor tallies.
+/// Consumes pipeline events in input order and files them into the store, one transaction per
+/// input, keeping the counts the run summary needs.
 ///
 /// Counting rule (so nothing is lost silently): every record a reader produced, or failed to
 /// produce, is one document `read`; it ends up `parsed`, `skipped` (no usable content) or `failed`.
 /// Input-level failures (an unreadable file, a stream that breaks off) are counted per input.
 public final class RunAggregator {
-    public struct DocumentCounts: Sendable {
+    public struct DocumentCounts: Sendable, Equatable {
         public var read = 0, parsed = 0, skipped = 0, failed = 0
         public var byReason: [String: Int] = [:]
-    }
+        public init() {}
 
-    public private(set) var documents = DocumentCounts()
-    public private(set) var statements: [Statement] = []
-    public private(set) var inputs: [InputSummary] = []
-    public private(set) var inputErrors = 0
-    public private(set) var documentsByLang: [String: Int] = [:]
-    public private(set) var documentsBySource: [String: Int] = [:]
-    /// Called for each failure as it arrives (errors.jsonl is streamed, not held).
-    private let onError: (RecordError) -> Void
-
-    public init(onError: @escaping (RecordError) -> Void = { _ in }) {
-        self.onError = onError
-    }
-
-    public func consume(_ event: PipelineEvent) {
-        switch event {
-        case .document(let document, let found):
-            documents.read += 1
-            documents.parsed += 1
-            documentsByLang[document.lang, default: 0] += 1
-            if let source = document.source { documentsBySource[source, default: 0] += 1 }
-            statements.append(contentsOf: found)
-        case .failure(let error):
-            if error.record != nil {
-                documents.read += 1
-                if error.skipped { documents.skipped += 1 } else { documents.failed += 1 }
-                documents.byReason[error.reason, default: 0] += 1
-            } else {
-                inputErrors += 1
-                documents.byReason[error.reason, default: 0] += 1
-            }
-            onError(error)
-        case .inputFinished(let summary):
-            inputs.append(summary)
+        mutating func add(_ other: DocumentCounts) {
+            read += other.read; parsed += other.parsed; skipped += other.skipped; failed += other.failed
+            for (k, v) in other.byReason { byReason[k, default: 0] += v }
         }
     }
 
-    /// Adds statements that came from elsewhere (a merged shard, the store).
-    public func add(statements more: [Statement]) { statements.append(contentsOf: more) }
+    /// Totals of this run (not of the store).
+    public private(set) var documents = DocumentCounts()
+    public private(set) var statements = 0
+    public private(set) var inputErrors = 0
+    public private(set) var inputs: [InputSummary] = []
+    public private(set) var bytesUncompressed: Int64 = 0
 
-    public var bytesCompressed: Int64 { inputs.reduce(0) { $0 + $1.bytesCompressed } }
-    public var bytesUncompressed: Int64 { inputs.reduce(0) { $0 + $1.bytesUncompressed } }
+    private let store: StatementStore
+    private let states: [String: StatementStore.InputState]
+    private var writer: StatementStore.InputWriter?
+    private var current = DocumentCounts()
+    private var currentInputErrors = 0
+    /// First failure while writing the store; the run stops reporting success.
+    public private(set) var storeError: Error?
+
+    /// `states`: size, mtime and hash of each input about to be processed.
+    public init(store: StatementStore, states: [String: StatementStore.InputState]) {
+        self.store = store
+        self.states = states
+    }
+
+    private func writer(for input: String) throws -> StatementStore.InputWriter {
+        if let writer, writer.input == input { return writer }
+        let w = try store.beginInput(input)
+        writer = w
+        current = DocumentCounts()
+        currentInputErrors = 0
+        return w
+    }
+
+    public func consume(_ event: PipelineEvent) {
+        guard storeError == nil else { return }
+        do {
+            switch event {
+            case .document(let document, let found):
+                let w = try writer(for: document.input)
+                current.read += 1
+                current.parsed += 1
+                w.tally("lang", document.lang)
+                if let source = document.source { w.tally("source", source) }
+                for s in found { try w.add(s) }
+                statements += found.count
+            case .failure(let error):
+                let w = try writer(for: error.input)
+                if error.record != nil {
+                    current.read += 1
+                    if error.skipped { current.skipped += 1 } else { current.failed += 1 }
+                } else {
+                    currentInputErrors += 1
+                }
+                current.byReason[error.reason, default: 0] += 1
+                try w.add(error)
+            case .inputFinished(let summary):
+                let w = try writer(for: summary.path)
+                let state = states[summary.path] ?? .init(size: 0, mtime: 0, hash: "")
+                try w.commit(summary, state: state, counts: current, inputErrors: currentInputErrors)
+                writer = nil
+                documents.add(current)
+                inputErrors += currentInputErrors
+                inputs.append(summary)
+                bytesUncompressed += summary.bytesUncompressed
+            }
+        } catch {
+            storeError = error
+            writer?.rollback()
+            writer = nil
+        }
+    }
+
     public var anyInputFailed: Bool { inputs.contains { $0.status != .ok } }
 }
 

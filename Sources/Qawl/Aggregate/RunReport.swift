@@ -1,68 +1,68 @@
-/// The aggregate figures of a run: what `report.json`, `report.html` and `report.md` show.
+/// The aggregate figures of the store after a run: what `report.json`, `report.html` and
+/// `report.md` show. Everything but `run` (timings) is a function of the stored inputs.
 public struct RunReport {
     public struct Count: Sendable { public var key: String; public var label: String; public var count: Int }
 
-    public var inputs: Int
-    public var bytesCompressed: Int64
-    public var bytesUncompressed: Int64
+    /// One actor's timeline summary (also the `actors.json` entry).
+    public struct ActorSummary {
+        public var id: String
+        public var name: String
+        public var names: [String]
+        public var file: String
+        public var statements: Int
+        /// Timeline entries after merging syndicated copies.
+        public var entries: Int
+        public var first: String?
+        public var last: String?
+        public var linked: Bool { !id.hasPrefix("unlinked:") }
+        /// Kept for report.html (top actors only): statements per day and the latest entries.
+        public var perDay: [String: Int] = [:]
+        public var latest: [StatementStore.Row] = []
+    }
+
+    public var inputs: [InputSummary]
     public var documents: RunAggregator.DocumentCounts
     public var inputErrors: Int
     public var statementsTotal: Int
     public var byLang: [String: Int]
     public var byKind: [String: Int]
     public var byResolution: [String: Int]
-    public var linkedActors: Int
-    public var unlinkedActors: Int
-    public var linkedStatements: Int
-    public var topActors: [Count]
-    public var topUnlinked: [Count]
+    public var actors: [ActorSummary]
     public var topCues: [Count]
     public var sources: [Count]
     public var perDay: [(date: String, statements: Int)]
-    public var index: ActorIndex
+    public var syndicatedMerged: Int
     public var run: RunInfo
 
-    public init(aggregator agg: RunAggregator, statements: [Statement], index: ActorIndex, run: RunInfo) {
-        inputs = agg.inputs.count
-        bytesCompressed = agg.bytesCompressed
-        bytesUncompressed = agg.bytesUncompressed
-        documents = agg.documents
-        inputErrors = agg.inputErrors
-        statementsTotal = statements.count
-        var lang: [String: Int] = [:], kind: [String: Int] = [:], resolution: [String: Int] = [:]
-        var cues: [String: Int] = [:], sourceCounts: [String: Int] = [:], days: [String: Int] = [:]
-        var linked = 0
-        for s in statements {
-            lang[s.lang, default: 0] += 1
-            kind[s.kind.rawValue, default: 0] += 1
-            resolution[s.resolution.rawValue, default: 0] += 1
-            cues[s.cueLemma, default: 0] += 1
-            sourceCounts[s.source ?? "(unknown)", default: 0] += 1
-            if let p = s.published { days[String(p.prefix(10)), default: 0] += 1 }
-            if !s.actorID.hasPrefix("unlinked:") { linked += 1 }
-        }
-        byLang = lang
-        byKind = kind
-        byResolution = resolution
-        linkedStatements = linked
-        linkedActors = index.actors.filter { !$0.id.hasPrefix("unlinked:") }.count
-        unlinkedActors = index.actors.count - linkedActors
-        func top(_ entries: [ActorIndex.Entry], _ n: Int) -> [Count] {
-            entries.map { Count(key: $0.id, label: $0.name, count: $0.statements.count) }
-                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
-                .prefix(n).map { $0 }
-        }
-        topActors = top(index.actors.filter { !$0.id.hasPrefix("unlinked:") }, 50)
-        topUnlinked = top(index.actors.filter { $0.id.hasPrefix("unlinked:") }, 50)
-        func ranked(_ d: [String: Int], _ n: Int) -> [Count] {
-            d.map { Count(key: $0.key, label: $0.key, count: $0.value) }
-                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
-                .prefix(n).map { $0 }
-        }
-        topCues = ranked(cues, 30)
-        sources = ranked(sourceCounts, 50)
+    public var bytesCompressed: Int64 { inputs.reduce(0) { $0 + $1.bytesCompressed } }
+    public var bytesUncompressed: Int64 { inputs.reduce(0) { $0 + $1.bytesUncompressed } }
+    public var linkedStatements: Int { actors.filter(\.linked).reduce(0) { $0 + $1.statements } }
+
+    static func ranked(_ d: [String: Int], _ n: Int) -> [Count] {
+        d.map { Count(key: $0.key, label: $0.key, count: $0.value) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
+            .prefix(n).map { $0 }
+    }
+
+    public func top(linked: Bool, _ n: Int) -> [ActorSummary] {
+        actors.filter { $0.linked == linked }
+            .sorted { $0.statements != $1.statements ? $0.statements > $1.statements : $0.id < $1.id }
+            .prefix(n).map { $0 }
+    }
+
+    init(store: StatementStore, actors: [ActorSummary], syndicatedMerged: Int, run: RunInfo) throws {
+        inputs = try store.inputs()
+        (documents, inputErrors) = try store.documentCounts()
+        statementsTotal = store.statementTotal
+        byLang = try store.statementCounts(by: "lang")
+        byKind = try store.statementCounts(by: "kind")
+        byResolution = try store.statementCounts(by: "resolution")
+        topCues = Self.ranked(try store.statementCounts(by: "cue_lemma"), 30)
+        sources = Self.ranked(try store.statementCounts(by: "coalesce(source, '(unknown)')"), 50)
+        let days = try store.statementCounts(by: "substr(published, 1, 10)").filter { $0.key != "(none)" }
         perDay = days.keys.sorted().map { ($0, days[$0]!) }
-        self.index = index
+        self.actors = actors
+        self.syndicatedMerged = syndicatedMerged
         self.run = run
     }
 
@@ -72,18 +72,21 @@ public struct RunReport {
             for k in d.keys.sorted() { w.field(k, d[k]!) }
         }
         func list(_ w: inout JSONWriter, _ items: [Count], key: String) {
-            for c in items {
+            for c in items { w.object { w in w.field(key, c.key); w.field("statements", c.count) } }
+        }
+        func actorList(_ w: inout JSONWriter, _ items: [ActorSummary]) {
+            for a in items {
                 w.object { w in
-                    w.field(key, c.key)
-                    if c.label != c.key { w.field("name", c.label) }
-                    w.field("statements", c.count)
+                    w.field("actor_id", a.id); w.field("name", a.name); w.field("statements", a.statements)
+                    w.field("entries", a.entries); w.field("first", a.first); w.field("last", a.last)
                 }
             }
         }
         let seconds = max(run.elapsedSeconds, 1e-9)
+        let linkedCount = actors.filter(\.linked).count
         w.object { w in
             w.field("version", QawlVersion.string)
-            w.field("inputs", inputs)
+            w.field("inputs", inputs.count)
             w.field("bytes_compressed", bytesCompressed)
             w.field("bytes_uncompressed", bytesUncompressed)
             w.field("documents", object: { w in
@@ -101,12 +104,16 @@ public struct RunReport {
                 w.field("by_resolution", object: { w in counts(&w, byResolution) })
             })
             w.field("actors", object: { w in
-                w.field("linked", linkedActors)
-                w.field("unlinked", unlinkedActors)
+                w.field("linked", linkedCount)
+                w.field("unlinked", actors.count - linkedCount)
                 w.field("linked_statements", linkedStatements)
                 w.field("linked_share", statementsTotal == 0 ? 0 : Double(linkedStatements) / Double(statementsTotal))
-                w.field("top", array: { w in list(&w, topActors, key: "actor_id") })
-                w.field("top_unlinked", array: { w in list(&w, topUnlinked, key: "actor_id") })
+                w.field("top", array: { w in actorList(&w, top(linked: true, 50)) })
+                w.field("top_unlinked", array: { w in actorList(&w, top(linked: false, 50)) })
+            })
+            w.field("syndication", object: { w in
+                w.field("timeline_entries", actors.reduce(0) { $0 + $1.entries })
+                w.field("merged_copies", syndicatedMerged)
             })
             w.field("cues", array: { w in list(&w, topCues, key: "cue_lemma") })
             w.field("sources", array: { w in list(&w, sources, key: "source") })
@@ -118,9 +125,8 @@ public struct RunReport {
             })
             w.field("elapsed_seconds", run.elapsedSeconds)
             w.field("throughput", object: { w in
-                w.field("mb_per_s", Double(bytesUncompressed) / 1e6 / seconds)
-                w.field("compressed_mb_per_s", Double(bytesCompressed) / 1e6 / seconds)
-                w.field("docs_per_s", Double(documents.read) / seconds, digits: 1)
+                w.field("mb_per_s", Double(run.bytesProcessed) / 1e6 / seconds)
+                w.field("docs_per_s", Double(run.documentsProcessed) / seconds, digits: 1)
             })
         }
         return w.bytes + [0x0A]

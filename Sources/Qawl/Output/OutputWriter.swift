@@ -8,6 +8,12 @@ public struct RunInfo: Sendable {
     public var elapsedSeconds: Double
     public var stageSeconds: [String: Double]
     public var registry: String?
+    /// Inputs processed by this run (the others were already in the store).
+    public var processed: [String] = []
+    public var unchanged: [String] = []
+    public var bytesProcessed: Int64 = 0
+    public var documentsProcessed = 0
+
     public init(config: String?, jobs: Int, startedAt: Date, elapsedSeconds: Double,
                 stageSeconds: [String: Double], registry: String?) {
         self.config = config
@@ -19,93 +25,138 @@ public struct RunInfo: Sendable {
     }
 }
 
-/// Writes the output directory of `spec/OUTPUT.md`. Each file is replaced atomically. Everything
-/// except the timing fields (`stages`, `throughput`, `elapsed_seconds`, manifest times) is a pure
-/// function of the inputs, so it is byte-identical whatever `--jobs` is.
+/// Writes the output directory of `spec/OUTPUT.md` from the store. Each file is replaced atomically.
+/// Everything except the timing fields (`stages`, `throughput`, `elapsed_seconds`, the manifest's
+/// times) is a function of the stored inputs, so it is byte-identical whatever `--jobs` is and
+/// however the inputs were split across runs or shards.
 public struct OutputWriter {
     public let directory: URL
+    public var syndication = SyndicationClusterer()
+    /// Shards (`--partial`) write statements, errors and the manifest only.
+    public var partial = false
 
-    public init(directory: URL) throws {
+    public init(directory: URL, partial: Bool = false) throws {
         self.directory = directory
+        self.partial = partial
         do {
-            try FileManager.default.createDirectory(at: directory.appendingPathComponent("timelines"),
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
             throw OutputError.cannotWrite(path: directory.path, reason: "\(error)")
         }
     }
 
-    /// Opens `errors.jsonl` for streaming; the caller commits it at the end.
-    public func openErrors() throws -> AtomicFile {
-        try AtomicFile(directory.appendingPathComponent("errors.jsonl"))
-    }
-
     @discardableResult
-    public func writeAll(_ agg: RunAggregator, run: RunInfo) throws -> RunReport {
-        let statements = agg.statements.sorted(by: statementOrder)
-        let index = ActorIndex(statements)
-        try writeStatements(statements)
-        try writeTimelines(index)
-        try writeActors(index)
-        let report = RunReport(aggregator: agg, statements: statements, index: index, run: run)
+    public func writeAll(_ store: StatementStore, run: RunInfo) throws -> RunReport? {
+        try writeLines(to: "statements.jsonl", store.forEachStatementJSON)
+        try writeLines(to: "errors.jsonl", store.forEachErrorJSON)
+        if partial {
+            try writeManifest(inputs: store.inputs(), run: run)
+            return nil
+        }
+        let (actors, merged) = try writeTimelines(store)
+        try writeActors(actors)
+        let report = try RunReport(store: store, actors: actors, syndicatedMerged: merged, run: run)
         try AtomicFile.write(report.json(), to: directory.appendingPathComponent("report.json"))
         try AtomicFile.write(Array(ReportHTML.render(report).utf8), to: directory.appendingPathComponent("report.html"))
-        try writeManifest(agg, run: run)
+        try AtomicFile.write(Array(ReportMarkdown.render(report).utf8), to: directory.appendingPathComponent("report.md"))
+        try writeManifest(inputs: report.inputs, run: run)
         return report
     }
 
-    func writeStatements(_ statements: [Statement]) throws {
-        let file = try AtomicFile(directory.appendingPathComponent("statements.jsonl"))
-        var w = JSONWriter()
-        for s in statements {
-            w.reset()
-            w.statement(s)
-            try file.write(w.bytes)
-            try file.write([0x0A])
-        }
-        try file.commit()
-    }
-
-    func writeTimelines(_ index: ActorIndex) throws {
-        let dir = directory.appendingPathComponent("timelines")
-        // Remove timelines of actors that no longer have statements (e.g. registry changes).
-        let keep = Set(index.actors.map { $0.file + ".jsonl" })
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        where name.hasSuffix(".jsonl") && !keep.contains(name) {
-            try? FileManager.default.removeItem(at: dir.appendingPathComponent(name))
-        }
-        var w = JSONWriter()
-        for actor in index.actors {
-            let file = try AtomicFile(dir.appendingPathComponent(actor.file + ".jsonl"))
-            for s in actor.statements {
-                w.reset()
-                w.statement(s)
-                try file.write(w.bytes)
+    func writeLines(to name: String, _ source: (([UInt8]) throws -> Void) throws -> Void) throws {
+        let file = try AtomicFile(directory.appendingPathComponent(name))
+        do {
+            try source { line in
+                try file.write(line)
                 try file.write([0x0A])
             }
             try file.commit()
+        } catch {
+            file.abandon()
+            throw error
         }
     }
 
-    func writeActors(_ index: ActorIndex) throws {
-        var w = JSONWriter()
+    /// One file per actor; syndicated copies merged into one entry with all their sources.
+    func writeTimelines(_ store: StatementStore) throws -> ([RunReport.ActorSummary], Int) {
+        let dir = directory.appendingPathComponent("timelines")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        var summaries: [RunReport.ActorSummary] = []
+        var written = Set<String>()
+        var merged = 0
+        try store.forEachActor { id, rows in
+            let clusters = syndication.clusters(contents: rows.map(\.content), documents: rows.map(\.docID))
+            var members: [Int: [Int]] = [:]
+            for (i, c) in clusters.enumerated() { members[c, default: []].append(i) }
+            let file = SafeFileName.forActor(id)
+            written.insert(file + ".jsonl")
+            let out = try AtomicFile(dir.appendingPathComponent(file + ".jsonl"))
+            var entries = 0
+            var perDay: [String: Int] = [:]
+            var w = JSONWriter()
+            for (i, row) in rows.enumerated() where clusters[i] == i {
+                let copies = members[i]!.map { rows[$0] }
+                entries += 1
+                merged += copies.count - 1
+                if let p = row.published { perDay[String(p.prefix(10)), default: 0] += 1 }
+                // The statement as in statements.jsonl, plus where it was carried.
+                var line = row.json
+                line.removeLast()  // "}"
+                w.reset()
+                w.array { w in
+                    for c in copies {
+                        w.object { w in
+                            w.field("doc_id", c.docID); w.field("published", c.published)
+                            w.field("source", c.source); w.field("url", c.url); w.field("title", c.title)
+                        }
+                    }
+                }
+                line += Array(",\"copies\":\(copies.count),\"sources\":".utf8) + w.bytes + [UInt8(ascii: "}"), 0x0A]
+                try out.write(line)
+            }
+            try out.commit()
+            var names: [String: Int] = [:]
+            for r in rows { names[r.speaker, default: 0] += 1 }
+            let dates = rows.compactMap { $0.published.map { String($0.prefix(10)) } }
+            var summary = RunReport.ActorSummary(
+                id: id, name: rows[0].actorName,
+                names: names.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(20).map(\.key),
+                file: "timelines/" + file + ".jsonl", statements: rows.count, entries: entries,
+                first: dates.min(), last: dates.max())
+            if summary.linked || rows.count >= 3 {
+                summary.perDay = perDay
+                summary.latest = Array(rows.suffix(5).reversed())
+            }
+            summaries.append(summary)
+        }
+        // Timelines of actors that no longer have statements (e.g. after a registry change) go.
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        where name.hasSuffix(".jsonl") && !written.contains(name) {
+            try? FileManager.default.removeItem(at: dir.appendingPathComponent(name))
+        }
+        return (summaries, merged)
+    }
+
+    func writeActors(_ actors: [RunReport.ActorSummary]) throws {
+        var w = JSONWriter(reserving: 1 << 16)
         w.object { w in
-            for actor in index.actors {
-                w.field(actor.id, object: { w in
-                    w.field("name", actor.name)
-                    w.field("names", strings: actor.names)
-                    w.field("statements", actor.statements.count)
-                    w.field("first", actor.first)
-                    w.field("last", actor.last)
-                    w.field("file", "timelines/" + actor.file + ".jsonl")
-                    w.field("linked", !actor.id.hasPrefix("unlinked:"))
+            for a in actors {
+                w.field(a.id, object: { w in
+                    w.field("name", a.name)
+                    w.field("names", strings: a.names)
+                    w.field("statements", a.statements)
+                    w.field("entries", a.entries)
+                    w.field("first", a.first)
+                    w.field("last", a.last)
+                    w.field("file", a.file)
+                    w.field("linked", a.linked)
                 })
             }
         }
         try AtomicFile.write(w.bytes + [0x0A], to: directory.appendingPathComponent("actors.json"))
     }
 
-    func writeManifest(_ agg: RunAggregator, run: RunInfo) throws {
+    func writeManifest(inputs: [InputSummary], run: RunInfo) throws {
         var w = JSONWriter()
         let iso = ISO8601DateFormatter()
         w.object { w in
@@ -117,9 +168,12 @@ public struct OutputWriter {
             w.field("config", run.config)
             w.field("registry", run.registry)
             w.field("jobs", run.jobs)
+            w.field("partial", partial)
             w.field("stages", strings: Pipeline.stages)
+            w.field("processed", strings: run.processed)
+            w.field("unchanged", strings: run.unchanged)
             w.field("inputs", array: { w in
-                for input in agg.inputs {
+                for input in inputs {
                     w.object { w in
                         w.field("path", input.path)
                         w.field("format", input.format)
@@ -131,49 +185,10 @@ public struct OutputWriter {
                     }
                 }
             })
-            w.field("counts", object: { w in
-                w.field("documents_read", agg.documents.read)
-                w.field("documents_parsed", agg.documents.parsed)
-                w.field("documents_skipped", agg.documents.skipped)
-                w.field("documents_failed", agg.documents.failed)
-                w.field("input_errors", agg.inputErrors)
-                w.field("statements", agg.statements.count)
-            })
             w.field("timings", object: { w in
                 for stage in Pipeline.stages { w.field(stage, run.stageSeconds[stage] ?? 0) }
             })
         }
         try AtomicFile.write(w.bytes + [0x0A], to: directory.appendingPathComponent("manifest.json"))
-    }
-}
-
-/// Statements grouped by actor, each group in timeline order.
-public struct ActorIndex {
-    public struct Entry {
-        public var id: String
-        public var name: String
-        public var names: [String]
-        public var file: String
-        public var statements: [Statement]
-        public var first: String?
-        public var last: String?
-    }
-
-    public var actors: [Entry]
-
-    /// `statements` must already be in `statementOrder`.
-    public init(_ statements: [Statement]) {
-        var groups: [String: [Statement]] = [:]
-        for s in statements { groups[s.actorID, default: []].append(s) }
-        actors = groups.keys.sorted().map { id in
-            let list = groups[id]!
-            var nameCounts: [String: Int] = [:]
-            for s in list { nameCounts[s.speaker, default: 0] += 1 }
-            let names = nameCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-                .prefix(20).map(\.key)
-            let dates = list.compactMap { $0.published.map { String($0.prefix(10)) } }
-            return Entry(id: id, name: list[0].actorName, names: names, file: SafeFileName.forActor(id),
-                         statements: list, first: dates.min(), last: dates.max())
-        }
     }
 }

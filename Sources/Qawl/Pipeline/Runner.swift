@@ -1,12 +1,21 @@
 import Foundation
 
-/// `qawl run` as a library call: builds the pipeline from a configuration, consumes its events into a
-/// `RunAggregator`, streams `errors.jsonl`, and writes the output directory.
+/// `qawl run` as a library call. Nightly runs are incremental: the store (`OUT/qawl.sqlite` unless
+/// `store` says otherwise) remembers every input already processed by path, size, modification time
+/// and content hash; only new or changed inputs go through the pipeline, and the outputs are then
+/// regenerated from the store. A rerun over the same inputs processes nothing and leaves the outputs
+/// untouched.
 public struct Runner {
     public var configuration: RunConfiguration
     public var components: Components
     /// Progress line on stderr (only when stderr is a terminal).
     public var progress: Bool
+    /// Forget the store and process everything (`--full`).
+    public var full = false
+    /// Write a shard's partial output (store, statements, errors, manifest) for `qawl merge`.
+    public var partial = false
+    /// Store path; default `OUT/qawl.sqlite`.
+    public var storePath: String?
 
     public init(configuration: RunConfiguration, components: Components, progress: Bool = isatty(2) == 1) {
         self.configuration = configuration
@@ -16,24 +25,46 @@ public struct Runner {
 
     public struct Outcome {
         public var exitCode: Int32
-        public var report: RunReport?
         public var aggregator: RunAggregator
+        public var processed: [String]
+        public var unchanged: [String]
+        public var report: RunReport?
+        /// False when nothing was new and the outputs were left as they were.
+        public var wroteOutputs: Bool
     }
 
     public func run() throws -> Outcome {
         let started = Date()
         let t0 = monotonicSeconds()
+        let outDir = URL(fileURLWithPath: configuration.out)
+        let writer = try OutputWriter(directory: outDir, partial: partial)
+        let store = try StatementStore(path: storePath ?? outDir.appendingPathComponent("qawl.sqlite").path)
+        if full { try store.reset() }
+
+        // Which inputs are new or changed?
         let inputs = try components.expand(configuration.inputs)
-        let writer = try OutputWriter(directory: URL(fileURLWithPath: configuration.out))
-        let errors = try writer.openErrors()
-        var writeFailure: Error?
-        let aggregator = RunAggregator { e in
-            var w = JSONWriter()
-            w.error(e)
-            do { try errors.write(w.bytes + [0x0A]) } catch { writeFailure = error }
+        var toProcess: [String] = [], unchanged: [String] = []
+        var states: [String: StatementStore.InputState] = [:]
+        for path in inputs {
+            guard let stat = FileFingerprint.stat(path) else { toProcess.append(path); continue }
+            if let known = try store.state(of: path), known.size == stat.size {
+                if known.mtime == stat.mtime { unchanged.append(path); continue }
+                let hash = try FileFingerprint.hash(path)
+                if hash == known.hash {
+                    try store.updateModificationTime(of: path, to: stat.mtime)
+                    unchanged.append(path)
+                    continue
+                }
+                states[path] = .init(size: stat.size, mtime: stat.mtime, hash: hash)
+            } else {
+                states[path] = .init(size: stat.size, mtime: stat.mtime, hash: (try? FileFingerprint.hash(path)) ?? "")
+            }
+            toProcess.append(path)
         }
+
+        let aggregator = RunAggregator(store: store, states: states)
         let jobs = configuration.jobs > 0 ? configuration.jobs : ProcessInfo.processInfo.activeProcessorCount
-        let pipeline = Pipeline(inputs: inputs, open: components.open, parser: components.parser,
+        let pipeline = Pipeline(inputs: toProcess, open: components.open, parser: components.parser,
                                 extractor: components.extractor, options: .init(jobs: jobs))
         var meter = ProgressMeter(enabled: progress)
         var aggregateSeconds = 0.0
@@ -44,19 +75,81 @@ public struct Runner {
             meter.update(aggregator)
         }
         meter.finish()
-        if let writeFailure { throw writeFailure }
-        try errors.commit()
-        let w0 = monotonicSeconds()
+        if let error = aggregator.storeError { throw error }
+
+        let exitCode: Int32 = aggregator.anyInputFailed ? 1 : 0
+        let outputsExist = FileManager.default.fileExists(atPath: outDir.appendingPathComponent("manifest.json").path)
+        if toProcess.isEmpty && outputsExist && !full {
+            return Outcome(exitCode: exitCode, aggregator: aggregator, processed: [], unchanged: unchanged,
+                           report: nil, wroteOutputs: false)
+        }
         var stages = pipeline.stageSeconds
         stages["aggregate"] = aggregateSeconds
         var info = RunInfo(config: configuration.path, jobs: jobs, startedAt: started,
                            elapsedSeconds: monotonicSeconds() - t0, stageSeconds: stages,
                            registry: components.registryDescription)
-        let report = try writer.writeAll(aggregator, run: info)
+        info.processed = toProcess
+        info.unchanged = unchanged
+        info.bytesProcessed = aggregator.bytesUncompressed
+        info.documentsProcessed = aggregator.documents.read
+        let w0 = monotonicSeconds()
+        if partial { try store.checkpoint() }
+        let report = try writer.writeAll(store, run: info)
         info.stageSeconds["write"] = monotonicSeconds() - w0
         info.elapsedSeconds = monotonicSeconds() - t0
-        try writer.writeManifest(aggregator, run: info)
-        return Outcome(exitCode: aggregator.anyInputFailed ? 1 : 0, report: report, aggregator: aggregator)
+        try writer.writeManifest(inputs: store.inputs(), run: info)
+        return Outcome(exitCode: exitCode, aggregator: aggregator, processed: toProcess, unchanged: unchanged,
+                       report: report, wroteOutputs: true)
+    }
+
+    /// `qawl merge`: folds the stores of several partial outputs into `out`'s store and writes the
+    /// outputs, which then equal those of one run over all the shards' inputs.
+    public static func merge(parts: [String], out: String, registry: String?) throws -> RunReport? {
+        let started = Date()
+        let t0 = monotonicSeconds()
+        let outDir = URL(fileURLWithPath: out)
+        let writer = try OutputWriter(directory: outDir)
+        let store = try StatementStore(path: outDir.appendingPathComponent("qawl.sqlite").path)
+        for part in parts.sorted() {
+            let file = URL(fileURLWithPath: part).appendingPathComponent("qawl.sqlite").path
+            guard FileManager.default.fileExists(atPath: file) else {
+                throw OutputError.cannotWrite(path: part, reason: "not a qawl output directory (no qawl.sqlite)")
+            }
+            try store.merge(from: file)
+        }
+        var info = RunInfo(config: nil, jobs: 1, startedAt: started, elapsedSeconds: 0, stageSeconds: [:], registry: registry)
+        info.processed = try store.inputs().map(\.path)
+        let report = try writer.writeAll(store, run: info)
+        info.elapsedSeconds = monotonicSeconds() - t0
+        try writer.writeManifest(inputs: store.inputs(), run: info)
+        return report
+    }
+}
+
+/// Size, modification time and content hash of an input file: how the store recognises what it has
+/// already processed.
+public enum FileFingerprint {
+    public static func stat(_ path: String) -> (size: Int64, mtime: Double)? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let size = (attributes[.size] as? NSNumber)?.int64Value,
+              let date = attributes[.modificationDate] as? Date else { return nil }
+        return (size, date.timeIntervalSince1970)
+    }
+
+    /// 64-bit FNV-1a of the whole file, read in 1 MiB chunks (constant memory).
+    public static func hash(_ path: String) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw OutputError.cannotWrite(path: path, reason: "cannot read for hashing")
+        }
+        defer { try? handle.close() }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            chunk.withUnsafeBytes { raw in
+                for b in raw { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+            }
+        }
+        let s = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
     }
 }
 
@@ -72,8 +165,8 @@ struct ProgressMeter {
         let now = monotonicSeconds()
         guard now - last > 0.5 else { return }
         last = now
-        let mb = Double(agg.bytesUncompressed) / 1e6
-        let line = "\r\(agg.documents.read) docs, \(agg.statements.count) statements, \(agg.documents.failed + agg.inputErrors) errors, \(JSONWriter.format(mb / max(now - start, 1e-9), digits: 1)) MB/s   "
+        let docs = Double(agg.documents.read) / max(now - start, 1e-9)
+        let line = "\r\(agg.documents.read) docs (\(JSONWriter.format(docs, digits: 0))/s), \(agg.statements) statements, \(agg.documents.failed + agg.inputErrors) errors   "
         FileHandle.standardError.write(Data(line.utf8))
     }
 

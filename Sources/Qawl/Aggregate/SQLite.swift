@@ -1,0 +1,141 @@
+import CSQLite
+import Foundation
+
+/// A thin wrapper over SQLite's C API: the only file with SQLite pointers. Just what the statement
+/// store needs: open, exec, prepared statements with positional binds, row iteration, transactions.
+final class SQLiteDatabase {
+    private var db: OpaquePointer?
+    let path: String
+
+    enum Error: Swift.Error, CustomStringConvertible {
+        case sqlite(path: String, code: Int32, message: String, sql: String?)
+        var description: String {
+            switch self {
+            case .sqlite(let path, let code, let message, let sql):
+                return "\(path): SQLite error \(code): \(message)" + (sql.map { " in `\($0.prefix(120))`" } ?? "")
+            }
+        }
+    }
+
+    init(path: String) throws {
+        self.path = path
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        if rc != SQLITE_OK {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            sqlite3_close(db)
+            throw Error.sqlite(path: path, code: rc, message: message, sql: nil)
+        }
+        sqlite3_busy_timeout(db, 5000)
+    }
+
+    deinit { sqlite3_close(db) }
+
+    func exec(_ sql: String) throws {
+        var err: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(db, sql, nil, nil, &err)
+        if rc != SQLITE_OK {
+            let message = err.map { String(cString: $0) } ?? "error"
+            sqlite3_free(err)
+            throw Error.sqlite(path: path, code: rc, message: message, sql: sql)
+        }
+    }
+
+    func prepare(_ sql: String) throws -> SQLiteStatement {
+        var stmt: OpaquePointer?
+        let rc = sqlite3_prepare_v2(db, sql, -1, &stmt, nil)
+        guard rc == SQLITE_OK, let stmt else {
+            throw Error.sqlite(path: path, code: rc, message: String(cString: sqlite3_errmsg(db)), sql: sql)
+        }
+        return SQLiteStatement(stmt: stmt, database: self)
+    }
+
+    func errorMessage() -> String { String(cString: sqlite3_errmsg(db)) }
+
+    /// Runs `body` in one transaction: all of it lands, or none of it (an interrupted run leaves the
+    /// store as it was before the input it was processing).
+    func transaction<T>(_ body: () throws -> T) throws -> T {
+        try exec("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try exec("COMMIT")
+            return result
+        } catch {
+            try? exec("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Attaches another database file under `name` (for merging shards).
+    func attach(_ file: String, as name: String) throws {
+        let s = try prepare("ATTACH DATABASE ? AS \(name)")
+        s.bind(1, file)
+        try s.run()
+    }
+}
+
+/// A prepared statement. Binds are 1-based, columns 0-based, as in SQLite.
+final class SQLiteStatement {
+    private let stmt: OpaquePointer
+    private unowned let database: SQLiteDatabase
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    fileprivate init(stmt: OpaquePointer, database: SQLiteDatabase) {
+        self.stmt = stmt
+        self.database = database
+    }
+
+    deinit { sqlite3_finalize(stmt) }
+
+    func bind(_ i: Int32, _ v: String?) {
+        guard let v else { sqlite3_bind_null(stmt, i); return }
+        sqlite3_bind_text(stmt, i, v, -1, Self.transient)
+    }
+
+    func bind(_ i: Int32, _ v: Int) { sqlite3_bind_int64(stmt, i, Int64(v)) }
+    func bind(_ i: Int32, _ v: Int64) { sqlite3_bind_int64(stmt, i, v) }
+    func bind(_ i: Int32, _ v: Double) { sqlite3_bind_double(stmt, i, v) }
+
+    func bind(_ i: Int32, bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            _ = sqlite3_bind_blob(stmt, i, raw.baseAddress, Int32(raw.count), Self.transient)
+        }
+    }
+
+    /// Executes a statement that returns no rows, then resets it for reuse.
+    func run() throws {
+        let rc = sqlite3_step(stmt)
+        sqlite3_reset(stmt)
+        sqlite3_clear_bindings(stmt)
+        if rc != SQLITE_DONE && rc != SQLITE_ROW {
+            throw SQLiteDatabase.Error.sqlite(path: database.path, code: rc, message: database.errorMessage(), sql: nil)
+        }
+    }
+
+    /// Steps through the rows; `row` reads columns. Resets afterwards.
+    func forEach(_ row: (SQLiteStatement) throws -> Void) throws {
+        defer { sqlite3_reset(stmt); sqlite3_clear_bindings(stmt) }
+        while true {
+            let rc = sqlite3_step(stmt)
+            if rc == SQLITE_DONE { return }
+            guard rc == SQLITE_ROW else {
+                throw SQLiteDatabase.Error.sqlite(path: database.path, code: rc, message: database.errorMessage(), sql: nil)
+            }
+            try row(self)
+        }
+    }
+
+    func string(_ col: Int32) -> String? {
+        guard sqlite3_column_type(stmt, col) != SQLITE_NULL, let p = sqlite3_column_text(stmt, col) else { return nil }
+        return String(cString: p)
+    }
+
+    func int(_ col: Int32) -> Int { Int(sqlite3_column_int64(stmt, col)) }
+    func double(_ col: Int32) -> Double { sqlite3_column_double(stmt, col) }
+
+    func bytes(_ col: Int32) -> [UInt8] {
+        let n = Int(sqlite3_column_bytes(stmt, col))
+        guard n > 0, let p = sqlite3_column_blob(stmt, col) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: p, count: n))
+    }
+}

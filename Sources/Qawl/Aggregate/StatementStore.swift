@@ -1,0 +1,286 @@
+import Foundation
+
+/// The run's memory across nights: every input already processed (path, size, modification time,
+/// content hash) with its document counts and errors, and every statement it yielded. Outputs are
+/// regenerated from here, so a nightly run processes only new inputs and memory stays bounded
+/// (statements stream out of SQLite in output order instead of being sorted in memory).
+///
+/// Each input is written in one transaction: a run killed half-way leaves the store as it was
+/// before that input, and the next run simply processes it again.
+public final class StatementStore {
+    public static let schemaVersion = "1"
+    let db: SQLiteDatabase
+    public let path: String
+
+    public struct InputState: Equatable {
+        public var size: Int64
+        public var mtime: Double
+        public var hash: String
+    }
+
+    public init(path: String) throws {
+        self.path = path
+        db = try SQLiteDatabase(path: path)
+        try db.exec("""
+            PRAGMA journal_mode=WAL;
+            PRAGMA synchronous=NORMAL;
+            CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+            CREATE TABLE IF NOT EXISTS inputs(
+              path TEXT PRIMARY KEY, size INTEGER, mtime REAL, hash TEXT, format TEXT, status TEXT,
+              error TEXT, records INTEGER, bytes_compressed INTEGER, bytes_uncompressed INTEGER,
+              docs_read INTEGER, docs_parsed INTEGER, docs_skipped INTEGER, docs_failed INTEGER,
+              input_errors INTEGER);
+            CREATE TABLE IF NOT EXISTS tallies(input TEXT, dim TEXT, key TEXT, count INTEGER,
+              PRIMARY KEY(input, dim, key));
+            CREATE TABLE IF NOT EXISTS errors(input TEXT, seq INTEGER, json BLOB, PRIMARY KEY(input, seq));
+            CREATE TABLE IF NOT EXISTS statements(
+              statement_id TEXT, input TEXT, doc_id TEXT, published TEXT, content_start INTEGER,
+              actor_id TEXT, actor_name TEXT, speaker TEXT, lang TEXT, kind TEXT, resolution TEXT,
+              cue_lemma TEXT, source TEXT, url TEXT, title TEXT, content TEXT, json BLOB,
+              PRIMARY KEY(input, statement_id));
+            CREATE INDEX IF NOT EXISTS statements_order ON statements(published, doc_id, content_start, statement_id);
+            CREATE INDEX IF NOT EXISTS statements_actor ON statements(actor_id, published, doc_id, content_start);
+            CREATE INDEX IF NOT EXISTS statements_id ON statements(statement_id, input);
+            """)
+        let s = try db.prepare("SELECT value FROM meta WHERE key='schema'")
+        var version: String?
+        try s.forEach { version = $0.string(0) }
+        if let version, version != Self.schemaVersion {
+            throw SQLiteDatabase.Error.sqlite(path: path, code: 0, message: "store schema \(version), this qawl writes \(Self.schemaVersion): run with --full", sql: nil)
+        }
+        try db.exec("INSERT OR IGNORE INTO meta VALUES('schema', '\(Self.schemaVersion)')")
+    }
+
+    /// Forgets everything (`--full`).
+    public func reset() throws {
+        try db.exec("DELETE FROM inputs; DELETE FROM tallies; DELETE FROM errors; DELETE FROM statements;")
+    }
+
+    public func state(of input: String) throws -> InputState? {
+        let s = try db.prepare("SELECT size, mtime, hash FROM inputs WHERE path = ? AND status != 'failed'")
+        s.bind(1, input)
+        var out: InputState?
+        try s.forEach { out = InputState(size: Int64($0.int(0)), mtime: $0.double(1), hash: $0.string(2) ?? "") }
+        return out
+    }
+
+    public func updateModificationTime(of input: String, to mtime: Double) throws {
+        let s = try db.prepare("UPDATE inputs SET mtime = ? WHERE path = ?")
+        s.bind(1, mtime); s.bind(2, input)
+        try s.run()
+    }
+
+    public var inputCount: Int {
+        (try? scalar("SELECT count(*) FROM inputs")) ?? 0
+    }
+
+    func scalar(_ sql: String) throws -> Int {
+        let s = try db.prepare(sql)
+        var n = 0
+        try s.forEach { n = $0.int(0) }
+        return n
+    }
+
+    // MARK: writing one input
+
+    /// Collects one input's rows inside a transaction; `commit` makes them visible at once.
+    public final class InputWriter {
+        let store: StatementStore
+        let input: String
+        private let insertStatement: SQLiteStatement
+        private let insertError: SQLiteStatement
+        private var errorSeq = 0
+        var tallies: [String: [String: Int]] = [:]
+        private var json = JSONWriter(reserving: 4096)
+
+        init(store: StatementStore, input: String) throws {
+            self.store = store
+            self.input = input
+            try store.db.exec("BEGIN IMMEDIATE")
+            for table in ["statements", "errors", "tallies", "inputs"] {
+                let s = try store.db.prepare("DELETE FROM \(table) WHERE \(table == "inputs" ? "path" : "input") = ?")
+                s.bind(1, input)
+                try s.run()
+            }
+            insertStatement = try store.db.prepare("""
+                INSERT OR REPLACE INTO statements VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                """)
+            insertError = try store.db.prepare("INSERT INTO errors VALUES(?,?,?)")
+        }
+
+        public func add(_ s: Statement) throws {
+            json.reset()
+            json.statement(s)
+            let st = insertStatement
+            st.bind(1, s.statementID); st.bind(2, input); st.bind(3, s.docID); st.bind(4, s.published)
+            st.bind(5, s.contentStart); st.bind(6, s.actorID); st.bind(7, s.actorName); st.bind(8, s.speaker)
+            st.bind(9, s.lang); st.bind(10, s.kind.rawValue); st.bind(11, s.resolution.rawValue)
+            st.bind(12, s.cueLemma); st.bind(13, s.source); st.bind(14, s.url); st.bind(15, s.title)
+            st.bind(16, s.content); st.bind(17, bytes: json.bytes)
+            try st.run()
+        }
+
+        public func add(_ e: RecordError) throws {
+            json.reset()
+            json.error(e)
+            insertError.bind(1, input); insertError.bind(2, errorSeq); insertError.bind(3, bytes: json.bytes)
+            errorSeq += 1
+            try insertError.run()
+        }
+
+        public func tally(_ dim: String, _ key: String, by n: Int = 1) {
+            tallies[dim, default: [:]][key, default: 0] += n
+        }
+
+        public func commit(_ summary: InputSummary, state: InputState, counts: RunAggregator.DocumentCounts,
+                           inputErrors: Int) throws {
+            let s = try store.db.prepare("INSERT OR REPLACE INTO inputs VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+            s.bind(1, input); s.bind(2, state.size); s.bind(3, state.mtime); s.bind(4, state.hash)
+            s.bind(5, summary.format); s.bind(6, summary.status.rawValue); s.bind(7, summary.error)
+            s.bind(8, summary.records); s.bind(9, summary.bytesCompressed); s.bind(10, summary.bytesUncompressed)
+            s.bind(11, counts.read); s.bind(12, counts.parsed); s.bind(13, counts.skipped); s.bind(14, counts.failed)
+            s.bind(15, inputErrors)
+            try s.run()
+            var reasons = tallies
+            reasons["reason"] = counts.byReason
+            let t = try store.db.prepare("INSERT INTO tallies VALUES(?,?,?,?)")
+            for (dim, keys) in reasons {
+                for (key, n) in keys {
+                    t.bind(1, input); t.bind(2, dim); t.bind(3, key); t.bind(4, n)
+                    try t.run()
+                }
+            }
+            try store.db.exec("COMMIT")
+        }
+
+        public func rollback() { try? store.db.exec("ROLLBACK") }
+    }
+
+    public func beginInput(_ input: String) throws -> InputWriter {
+        try InputWriter(store: self, input: input)
+    }
+
+    // MARK: reading, for the outputs
+
+    /// Statements in output order (published, doc_id, content_start), one per statement id (when the
+    /// same document arrives in two inputs, the copy from the first input path wins).
+    static let uniqueStatements = """
+        SELECT * FROM statements WHERE (statement_id, input) IN
+          (SELECT statement_id, min(input) FROM statements GROUP BY statement_id)
+        """
+
+    public func forEachStatementJSON(_ body: ([UInt8]) throws -> Void) throws {
+        let s = try db.prepare("SELECT json FROM (\(Self.uniqueStatements)) ORDER BY published, doc_id, content_start, statement_id")
+        try s.forEach { try body($0.bytes(0)) }
+    }
+
+    /// A statement row as the aggregate stages need it (timelines, reports).
+    public struct Row {
+        public var statementID, docID, actorID, actorName, speaker, lang, kind, resolution, cueLemma: String
+        public var published, source, url, title: String?
+        public var contentStart: Int
+        public var content: String
+        public var json: [UInt8]
+    }
+
+    /// Rows grouped by actor, each actor's rows in timeline order; actors in id order.
+    public func forEachActor(_ body: (String, [Row]) throws -> Void) throws {
+        let s = try db.prepare("""
+            SELECT statement_id, doc_id, actor_id, actor_name, speaker, lang, kind, resolution, cue_lemma,
+                   published, source, url, title, content_start, content, json
+            FROM (\(Self.uniqueStatements)) ORDER BY actor_id, published, doc_id, content_start, statement_id
+            """)
+        var current: String?
+        var rows: [Row] = []
+        try s.forEach { r in
+            let row = Row(statementID: r.string(0) ?? "", docID: r.string(1) ?? "", actorID: r.string(2) ?? "",
+                          actorName: r.string(3) ?? "", speaker: r.string(4) ?? "", lang: r.string(5) ?? "",
+                          kind: r.string(6) ?? "", resolution: r.string(7) ?? "", cueLemma: r.string(8) ?? "",
+                          published: r.string(9), source: r.string(10), url: r.string(11), title: r.string(12),
+                          contentStart: r.int(13), content: r.string(14) ?? "", json: r.bytes(15))
+            if row.actorID != current {
+                if let current, !rows.isEmpty { try body(current, rows) }
+                current = row.actorID
+                rows.removeAll(keepingCapacity: true)
+            }
+            rows.append(row)
+        }
+        if let current, !rows.isEmpty { try body(current, rows) }
+    }
+
+    public func forEachErrorJSON(_ body: ([UInt8]) throws -> Void) throws {
+        let s = try db.prepare("SELECT json FROM errors ORDER BY input, seq")
+        try s.forEach { try body($0.bytes(0)) }
+    }
+
+    public func inputs() throws -> [InputSummary] {
+        let s = try db.prepare("SELECT path, format, status, error, records, bytes_compressed, bytes_uncompressed FROM inputs ORDER BY path")
+        var out: [InputSummary] = []
+        try s.forEach { r in
+            var i = InputSummary(path: r.string(0) ?? "")
+            i.format = r.string(1) ?? "unknown"
+            i.status = InputSummary.Status(rawValue: r.string(2) ?? "ok") ?? .ok
+            i.error = r.string(3)
+            i.records = r.int(4)
+            i.bytesCompressed = Int64(r.int(5))
+            i.bytesUncompressed = Int64(r.int(6))
+            out.append(i)
+        }
+        return out
+    }
+
+    public func documentCounts() throws -> (RunAggregator.DocumentCounts, inputErrors: Int) {
+        var c = RunAggregator.DocumentCounts()
+        var inputErrors = 0
+        let s = try db.prepare("SELECT sum(docs_read), sum(docs_parsed), sum(docs_skipped), sum(docs_failed), sum(input_errors) FROM inputs")
+        try s.forEach { r in
+            c.read = r.int(0); c.parsed = r.int(1); c.skipped = r.int(2); c.failed = r.int(3); inputErrors = r.int(4)
+        }
+        c.byReason = try tally("reason")
+        return (c, inputErrors)
+    }
+
+    public func tally(_ dim: String) throws -> [String: Int] {
+        let s = try db.prepare("SELECT key, sum(count) FROM tallies WHERE dim = ? GROUP BY key")
+        s.bind(1, dim)
+        var out: [String: Int] = [:]
+        try s.forEach { out[$0.string(0) ?? ""] = $0.int(1) }
+        return out
+    }
+
+    /// Copies every input of another store (a shard) into this one; inputs present in both are
+    /// replaced by the shard's version.
+    public func merge(from other: String) throws {
+        try db.attach(other, as: "shard")
+        defer { try? db.exec("DETACH DATABASE shard") }
+        try db.transaction {
+            try db.exec("""
+                DELETE FROM statements WHERE input IN (SELECT path FROM shard.inputs);
+                DELETE FROM errors WHERE input IN (SELECT path FROM shard.inputs);
+                DELETE FROM tallies WHERE input IN (SELECT path FROM shard.inputs);
+                DELETE FROM inputs WHERE path IN (SELECT path FROM shard.inputs);
+                INSERT INTO inputs SELECT * FROM shard.inputs;
+                INSERT INTO tallies SELECT * FROM shard.tallies;
+                INSERT INTO errors SELECT * FROM shard.errors;
+                INSERT INTO statements SELECT * FROM shard.statements;
+                """)
+        }
+    }
+
+    /// Makes the store file self-contained (folds the write-ahead log in), e.g. before shipping a shard.
+    public func checkpoint() throws { try db.exec("PRAGMA wal_checkpoint(TRUNCATE)") }
+}
+
+extension StatementStore {
+    /// Statement counts grouped by a column (or SQL expression) over unique statements.
+    public func statementCounts(by column: String) throws -> [String: Int] {
+        let s = try db.prepare("SELECT \(column), count(*) FROM (\(Self.uniqueStatements)) GROUP BY 1")
+        var out: [String: Int] = [:]
+        try s.forEach { out[$0.string(0) ?? "(none)"] = $0.int(1) }
+        return out
+    }
+
+    public var statementTotal: Int {
+        (try? scalar("SELECT count(DISTINCT statement_id) FROM statements")) ?? 0
+    }
+}
