@@ -8,7 +8,7 @@ BIN := .build/release/qawl
 SHARED ?= ../shared
 DEB_PACKAGES := libxml2-dev zlib1g-dev libsqlite3-dev pkg-config
 
-.PHONY: all deps build run nightly test eval bench clean help
+.PHONY: all deps build run nightly test eval bench clean help screenshot faults
 
 all: build
 
@@ -51,3 +51,20 @@ bench: build
 
 clean:
 	rm -rf .build out
+
+# Render out/report.html as a reader sees it (headless Chromium, Debian's package) into out/report.png.
+screenshot:
+	@command -v chromium >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core; else echo "run: sudo apt-get install -y chromium fonts-noto-core"; exit 1; fi; }
+	@[ -f $(OUT)/report.html ] || $(MAKE) run
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,2400 \
+	  --screenshot=$(abspath $(OUT))/report.png file://$(abspath $(OUT))/report.html 2>/dev/null
+	@echo "$(OUT)/report.png"
+
+# Broken and hostile inputs (scripts/make_faults.py) through the whole pipeline: no crash, no hang,
+# every fault in errors.jsonl, every good document out.
+faults: build
+	python3 scripts/make_faults.py out/faults
+	rm -rf out/faults-run && mkdir -p out/faults-run
+	timeout 600 $(BIN) docs out/faults > out/faults-run/docs.jsonl 2>/dev/null || [ $$? -eq 1 ]
+	timeout 600 /usr/bin/time -f "peak RSS %M KB, %e s" $(BIN) run --full --out out/faults-run out/faults || [ $$? -eq 1 ]
+	python3 scripts/check_faults.py out/faults out/faults-run
