@@ -64,6 +64,16 @@ public final class FileSource: ByteSource {
         }
     }
 
+    /// The first `count` bytes of the file, without moving the position or the counters
+    /// (`InputOpener` checks the gzip magic this way).
+    public func peekStart(_ count: Int) throws -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: count)
+        let n = out.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, 0) }
+        if n < 0 { throw InputError.unreadable(path: path, reason: String(cString: strerror(errno))) }
+        out.removeLast(count - n)
+        return out
+    }
+
     /// Moves the read position (used to rescan for a gzip member header). Byte counters keep
     /// counting what was actually read.
     public func seek(to offset: Int64) throws {

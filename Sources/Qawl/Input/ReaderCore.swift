@@ -52,4 +52,21 @@ final class ReaderCore {
         }
         return failure(reason: "read-error", message: "\(error)", offset: window.offset, record: record)
     }
+
+    /// Reports the source's error for `record`, then, when the source is made of independent gzip
+    /// members, skips to the next good one so reading goes on (WARC with one member per record);
+    /// otherwise the input ends here.
+    func recoverFromSourceError(record: Int?) throws -> ReadItem? {
+        guard let item = sourceFailure(record: record) else { return nil }
+        window.pendingError = nil
+        if let source = window.source as? ResyncableSource, window.pendingError == nil,
+           try source.resync() != nil {
+            window.discardBuffered()
+            window.resume()
+        } else {
+            window.consume(window.available)
+            finished = true
+        }
+        return item
+    }
 }
