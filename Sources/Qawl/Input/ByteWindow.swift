@@ -98,12 +98,23 @@ final class ByteWindow {
     }
 
     /// Index (absolute in `bytes`) of the first occurrence of `needle` in `bytes[from..<end]`.
-    func find(_ needle: [UInt8], from: Int) -> Int? {
-        let count = bytes.count - from
-        guard needle.count > 0, count >= needle.count else { return nil }
+    func find(_ needle: [UInt8], from: Int, to limit: Int? = nil) -> Int? {
+        let end = min(limit ?? bytes.count, bytes.count)
+        guard needle.count > 0, end - from >= needle.count else { return nil }
         return bytes.withUnsafeBufferPointer { hay -> Int? in
-            ByteSearch.find(needle, in: UnsafeBufferPointer(rebasing: hay[from...])).map { $0 + from }
+            ByteSearch.find(needle, in: UnsafeBufferPointer(rebasing: hay[from..<end])).map { $0 + from }
         }
+    }
+
+    /// The earliest occurrence of any of `needles` (each search bounded by the best hit so far),
+    /// with the index of the needle found.
+    func findFirst(_ needles: [[UInt8]], from: Int, to limit: Int? = nil) -> (index: Int, needle: Int)? {
+        var best: (index: Int, needle: Int)? = nil
+        for (k, needle) in needles.enumerated() {
+            let bound = best.map { $0.index + needle.count - 1 } ?? limit
+            if let hit = find(needle, from: from, to: bound), best == nil || hit < best!.index { best = (hit, k) }
+        }
+        return best
     }
 
     /// Index of the first `byte` in `bytes[from..<end]`.

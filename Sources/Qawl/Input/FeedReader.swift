@@ -64,7 +64,7 @@ public struct FeedReader: RecordReader {
         var best: (Int, Int)? = nil
         for (k, open) in Self.opens.enumerated() {
             var f = from
-            while let hit = w.find(open, from: f) {
+            while let hit = w.find(open, from: f, to: best.map { $0.0 + open.count }) {
                 guard hit + open.count < w.end else { break }
                 let c = w[hit + open.count]
                 if c == UInt8(ascii: ">") || InputFormat.isSpace(c) {

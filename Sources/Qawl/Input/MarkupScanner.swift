@@ -168,55 +168,92 @@ enum MarkupText {
         case collapsed
     }
 
-    /// `<b>Talks</b> &amp; more\n` → "Talks & more". CDATA content is kept as is.
+    /// `<b>Talks</b> &amp; more\n` → "Talks & more". CDATA content is kept as is. One pass over
+    /// the bytes: the output is never longer than the input (a reference or a tag is always at
+    /// least as long as what replaces it), so it is written into a buffer of the input's size.
     static func text(_ b: ArraySlice<UInt8>, layout: Layout) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count)
-        var i = b.startIndex
-        let n = b.endIndex
-        while i < n {
-            let c = b[i]
-            if c == UInt8(ascii: "<"), i + 1 < n {
-                let d = b[i + 1]
-                if d == UInt8(ascii: "!") {
-                    if b[(i + 1)...].starts(with: MarkupScanner.cdataOpen) {
-                        let s = i + 9
-                        let e = ByteSearch.find(MarkupScanner.cdataClose, in: b[min(s, n)...]) ?? n
-                        out.append(contentsOf: b[min(s, n)..<e])
-                        i = min(e + 3, n)
-                        continue
-                    }
-                    if b[(i + 1)...].starts(with: MarkupScanner.commentOpen) {
-                        i = min((ByteSearch.find(MarkupScanner.commentClose, in: b[(i + 1)...]) ?? n) + 3, n)
-                        continue
-                    }
-                }
-                if MarkupScanner.isNameStart(d) || d == UInt8(ascii: "/") || d == UInt8(ascii: "!") || d == UInt8(ascii: "?") {
-                    if let gt = b[(i + 1)...].firstIndex(where: { $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "<") }),
-                       b[gt] == UInt8(ascii: ">") {
-                        // Block-level tags end a line so "<P>a</P><P>b</P>" does not glue words.
-                        out.append(layout == .lines && isBlockTag(b[(i + 1)..<gt]) ? 0x0A : 0x20)
-                        i = gt + 1
-                        continue
-                    }
+        let lines = layout == .lines
+        let out = [UInt8](unsafeUninitializedCapacity: b.count + 4) { o, written in
+            var n = 0
+            var pendingSpace = false, pendingBreak = false
+            @inline(__always) func emit(_ c: UInt8) {
+                if c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0C || c == 0 {
+                    if n > 0 { pendingSpace = true }
+                } else if c == 0x0A {
+                    if n > 0 { if lines { pendingBreak = true } else { pendingSpace = true } }
+                } else {
+                    if pendingBreak { o[n] = 0x0A; n += 1 } else if pendingSpace { o[n] = 0x20; n += 1 }
+                    pendingBreak = false; pendingSpace = false
+                    o[n] = c; n += 1
                 }
             }
-            if c == UInt8(ascii: "&"), let (scalar, len) = entity(b, at: i) {
-                out.append(contentsOf: Array(String(scalar).utf8))
-                i += len
-                continue
+            b.withUnsafeBufferPointer { p in
+                let count = p.count
+                var i = 0
+                while i < count {
+                    let c = p[i]
+                    if c == 0x3C, i + 1 < count {   // "<"
+                        let d = p[i + 1]
+                        if d == 0x21 {   // "<!": CDATA or comment
+                            let rest = b[(b.startIndex + i + 1)...]
+                            if rest.starts(with: MarkupScanner.cdataOpen) {
+                                let s = min(i + 9, count)
+                                let e = (ByteSearch.find(MarkupScanner.cdataClose, in: b[(b.startIndex + s)...]).map { $0 - b.startIndex }) ?? count
+                                var k = s
+                                while k < e { emit(p[k]); k += 1 }
+                                i = min(e + 3, count)
+                                continue
+                            }
+                            if rest.starts(with: MarkupScanner.commentOpen) {
+                                let e = (ByteSearch.find(MarkupScanner.commentClose, in: rest).map { $0 - b.startIndex }) ?? count
+                                i = min(e + 3, count)
+                                continue
+                            }
+                        }
+                        if MarkupScanner.isNameStart(d) || d == 0x2F || d == 0x21 || d == 0x3F {
+                            var k = i + 1
+                            while k < count, p[k] != 0x3E, p[k] != 0x3C { k += 1 }
+                            if k < count, p[k] == 0x3E {
+                                // Block-level tags end a line so "<P>a</P><P>b</P>" does not glue words.
+                                emit(isBlockTag(p, from: i + 1, to: k) ? 0x0A : 0x20)
+                                i = k + 1
+                                continue
+                            }
+                        }
+                    } else if c == 0x26, let (scalar, len) = entity(b, at: b.startIndex + i) {   // "&"
+                        var utf8 = UTF8.encode(scalar)!.makeIterator()
+                        while let u = utf8.next() { emit(u) }
+                        i += len
+                        continue
+                    }
+                    emit(c)
+                    i += 1
+                }
             }
-            out.append(c == 0 ? 0x20 : c)
-            i += 1
+            written = n
         }
-        return tidy(out, layout: layout)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func isBlockTag(_ inner: ArraySlice<UInt8>) -> Bool {
-        var s = inner.drop(while: { $0 == UInt8(ascii: "/") })
-        s = s.prefix(while: { InputFormat.isNameByte($0) })
-        let name = String(decoding: s, as: UTF8.self).lowercased()
-        return ["p", "br", "div", "li", "h1", "h2", "h3", "h4", "tr", "blockquote"].contains(name)
+    private static func isBlockTag(_ p: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Bool {
+        var i = from
+        if i < end, p[i] == 0x2F { i += 1 }
+        var name: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        var len = 0
+        while i < end, InputFormat.isNameByte(p[i]), len < 4 {
+            let c = p[i] | 0x20
+            if len == 0 { name.0 = c } else if len == 1 { name.1 = c } else if len == 2 { name.2 = c }
+            len += 1; i += 1
+        }
+        switch len {
+        case 1: return name.0 == UInt8(ascii: "p")
+        case 2:
+            return (name.0 == UInt8(ascii: "b") && name.1 == UInt8(ascii: "r")) || (name.0 == UInt8(ascii: "l") && name.1 == UInt8(ascii: "i"))
+                || (name.0 == UInt8(ascii: "t") && name.1 == UInt8(ascii: "r"))
+                || (name.0 == UInt8(ascii: "h") && name.1 >= 49 && name.1 <= 54)
+        case 3: return name.0 == UInt8(ascii: "d") && name.1 == UInt8(ascii: "i") && name.2 == UInt8(ascii: "v")
+        default: return false
+        }
     }
 
     /// Decodes character references only (an attribute value, CDATA-less feed content).
@@ -274,42 +311,5 @@ enum MarkupText {
         case 65...70: return c - 55
         default: return nil
         }
-    }
-
-    private static func tidy(_ b: [UInt8], layout: Layout) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count)
-        switch layout {
-        case .collapsed:
-            var pendingSpace = false
-            for c in b {
-                if InputFormat.isSpace(c) { pendingSpace = !out.isEmpty; continue }
-                if pendingSpace { out.append(0x20); pendingSpace = false }
-                out.append(c)
-            }
-        case .lines:
-            var line: [UInt8] = []
-            func flush() {
-                var s = line.startIndex, e = line.endIndex
-                while s < e, InputFormat.isSpace(line[s]) { s += 1 }
-                while e > s, InputFormat.isSpace(line[e - 1]) { e -= 1 }
-                if s < e {
-                    if !out.isEmpty { out.append(0x0A) }
-                    // Inside a line, runs of spaces and tabs become one space.
-                    var space = false
-                    for c in line[s..<e] {
-                        if c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0C { space = true; continue }
-                        if space { out.append(0x20); space = false }
-                        out.append(c)
-                    }
-                }
-                line.removeAll(keepingCapacity: true)
-            }
-            for c in b {
-                if c == 0x0A { flush() } else { line.append(c) }
-            }
-            flush()
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

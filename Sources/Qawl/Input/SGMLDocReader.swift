@@ -82,12 +82,10 @@ public struct SGMLDocReader: RecordReader {
 
     /// Relative index of the next "<DOC" start tag (followed by ">" or whitespace) at or after
     /// `fromRelative`; nil if none is complete in the window.
-    private func findDocOpen(_ w: ByteWindow, fromRelative: Int) -> Int? {
+    private func findDocOpen(_ w: ByteWindow, fromRelative: Int, to limit: Int? = nil) -> Int? {
         var from = w.start + fromRelative
         while true {
-            let upper = w.find(Self.docOpen, from: from)
-            let lower = w.find(Self.docOpenLower, from: from)
-            guard let hit = [upper, lower].compactMap({ $0 }).min() else { return nil }
+            guard let hit = w.findFirst([Self.docOpen, Self.docOpenLower], from: from, to: limit)?.index else { return nil }
             guard hit + 4 < w.end else { return nil }
             let c = w[hit + 4]
             if c == UInt8(ascii: ">") || InputFormat.isSpace(c) { return hit - w.start }
@@ -98,10 +96,10 @@ public struct SGMLDocReader: RecordReader {
     /// Relative end (exclusive) of the document starting at relative 0.
     private func findDocEnd(_ w: ByteWindow, fromRelative: Int) -> Int? {
         let from = w.start + fromRelative
-        let close = [w.find(Self.docClose, from: from), w.find(Self.docCloseLower, from: from)].compactMap { $0 }.min()
+        let close = w.findFirst([Self.docClose, Self.docCloseLower], from: from)?.index
         let limit = close ?? w.end
         // A new "<DOC" before the close tag: this one was never closed.
-        if let nextOpen = findDocOpen(w, fromRelative: fromRelative), w.start + nextOpen < limit {
+        if let nextOpen = findDocOpen(w, fromRelative: fromRelative, to: close.map { $0 + 5 }), w.start + nextOpen < limit {
             return nextOpen
         }
         if let close { return close + 6 - w.start }

@@ -126,10 +126,10 @@ public struct WARCRecordReader: RecordReader {
     private func findHeaderEnd(_ w: ByteWindow) -> (headerLength: Int, total: Int)? {
         var from = w.start
         while true {
-            let crlf = w.find(Array("\r\n\r\n".utf8), from: from)
-            let lf = w.find(Array("\n\n".utf8), from: from)
-            if let crlf, lf == nil || crlf < lf! { return (crlf - w.start, crlf + 4 - w.start) }
-            if let lf { return (lf - w.start, lf + 2 - w.start) }
+            if let hit = w.findFirst([Array("\r\n\r\n".utf8), Array("\n\n".utf8)], from: from) {
+                let length = hit.needle == 0 ? 4 : 2
+                return (hit.index - w.start, hit.index + length - w.start)
+            }
             if w.available > Self.maxHeaderBytes { return nil }
             from = max(w.start, w.end - 3) - w.start
             if !w.fill() { return nil }
@@ -236,7 +236,7 @@ struct HTTPMessage {
 
     init(_ block: [UInt8], maxBytes: Int) throws {
         let crlf = ByteSearch.find(Array("\r\n\r\n".utf8), in: block[...])
-        let lf = ByteSearch.find(Array("\n\n".utf8), in: block[...])
+        let lf = ByteSearch.find(Array("\n\n".utf8), in: block[..<min(block.count, (crlf ?? block.count) + 2)])
         let headEnd: Int, bodyStart: Int
         if let crlf, lf == nil || crlf < lf! { headEnd = crlf; bodyStart = crlf + 4 }
         else if let lf { headEnd = lf; bodyStart = lf + 2 }
