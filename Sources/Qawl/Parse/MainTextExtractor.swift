@@ -82,8 +82,9 @@ struct MainTextExtractor: Sendable {
         var score = [Float](repeating: 0, count: n)
         var scored = [Bool](repeating: false, count: n)
         var candidates: [Int] = []
-        for i in 0..<n where !excluded[i] && own[i].chars >= 25 && Self.votes(elements[i].tag) {
-            let content = 1 + Float(own[i].commas) + min(Float(own[i].chars / 100), 3)
+        for i in 0..<n where !excluded[i] && own[i].chars >= 25 && Self.votes(elements[i].tag)
+                                && own[i].linkDensity <= 0.5 {
+            let content = (1 + Float(own[i].commas) + min(Float(own[i].chars / 100), 3)) * (1 - own[i].linkDensity)
             var a = Int(elements[i].parent)
             var level = 0
             while a >= 0 && level < 5 && elements[a].tag != .html {
@@ -209,7 +210,7 @@ struct MainTextExtractor: Sendable {
         case .form, .fieldset, .table, .ul, .ol, .div, .section, .aside: break
         default: return false
         }
-        if Float(weight) + score < 0 { return true }
+        if Float(weight) + max(score, 0) < 0 { return true }
         if s.commas >= 10 { return false }
         let isList = e.tag == .ul || e.tag == .ol
         let p = Float(f.paragraphs[i])
@@ -240,7 +241,7 @@ struct MainTextExtractor: Sendable {
     /// Elements whose own text counts as a paragraph vote.
     private static func votes(_ tag: HTMLTag) -> Bool {
         switch tag {
-        case .p, .pre, .td, .div, .section, .article, .main, .blockquote, .center, .dd, .font, .span, .other:
+        case .p, .pre, .td, .div, .section, .article, .main, .blockquote, .center, .dd, .li, .font, .span, .other:
             return true
         default: return false
         }
