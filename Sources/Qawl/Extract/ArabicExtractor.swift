@@ -88,12 +88,17 @@ public struct ArabicExtractor: StatementExtractor {
     }
     @inline(__always) func isDash(_ t: Token) -> Bool { t.kind == .punct && (t.punct == 0x2D || t.punct == 0x2013 || t.punct == 0x2014) }
 
-    func cue(at i: Int, _ tokens: [Token]) -> (cue: ArabicLexicon.Cue, conj: Bool)? {
+    func cue(at i: Int, _ ctx: Ctx) -> (cue: ArabicLexicon.Cue, conj: Bool)? {
+        let tokens = ctx.tokens
         let t = tokens[i]
         guard t.kind == .word, !t.latin else { return nil }
-        if let c = lexicon.cues[t.norm] { return (c, false) }
+        func written(_ c: ArabicLexicon.Cue, _ form: String) -> ArabicLexicon.Cue {
+            guard c.requiresComplement, lexicon.maqsuraForms.contains(form), ctx.scalars[t.end - 1] == "ى" else { return c }
+            var v = c; v.requiresComplement = false; return v
+        }
+        if let c = lexicon.cues[t.norm] { return (written(c, t.norm), false) }
         let bare = lexicon.clitics.withoutConjunction(t.norm)
-        if let s = bare, let c = lexicon.cues[s] { return (c, true) }
+        if let s = bare, let c = lexicon.cues[s] { return (written(c, s), true) }
         if let m = lexicon.nominalCues[t.norm] ?? bare.flatMap({ lexicon.nominalCues[$0] }),
            i + 1 < tokens.count, let r = m.rest.first {
             let n = tokens[i + 1].norm
@@ -118,7 +123,18 @@ public struct ArabicExtractor: StatementExtractor {
 
     func inSet(_ t: Token, _ set: Set<String>) -> Bool {
         guard t.kind == .word else { return false }
-        for s in lexicon.clitics.stems(t.norm) where set.contains(s) { return true }
+        for s in lexicon.clitics.stems(t.norm) {
+            if set.contains(s) { return true }
+            if s.unicodeScalars.starts(with: "ال".unicodeScalars), set.contains(String(s.unicodeScalars.dropFirst(2))) { return true }
+            if s.unicodeScalars.last == "ه", set.contains(String(s.unicodeScalars.dropLast())) { return true }
+        }
+        return false
+    }
+
+    /// A word written with tanween fath («أخيراً») is an adverb or object, not part of a name.
+    func hasTanween(_ t: Token, _ c: Ctx) -> Bool {
+        var i = t.start
+        while i < t.end { if c.scalars[i].value == 0x064B { return true }; i += 1 }
         return false
     }
 
@@ -152,7 +168,7 @@ public struct ArabicExtractor: StatementExtractor {
         var k = s.lowerBound
         var consumed = -1
         while k < s.upperBound {
-            guard k != consumed, let (cue, conj) = cue(at: k, c.tokens) else { k += 1; continue }
+            guard k != consumed, let (cue, conj) = cue(at: k, c) else { k += 1; continue }
             let cutting = cue.type == .participle || conj
             if let o = open, k >= stmts[o].from, !cutting { k += 1; continue }
             var next = k + 1
@@ -179,6 +195,7 @@ public struct ArabicExtractor: StatementExtractor {
             if let o = open ?? (inSentence.isEmpty ? nil : inSentence.count - 1) { base = inSentence[o] } else { base = nil }
             let sp: Speaker, text: String, res: Statement.Resolution, conf: Double
             if let base { sp = base.speaker; text = base.speakerText; res = base.resolution; conf = base.confidence }
+            else if let m = sentenceSubject(k, s, c) { sp = registrySpeaker(m.0, agreement: cue.agreement); text = m.1; res = .name; conf = 0.7 }
             else if let h = carryOver(cue.agreement, state) { sp = h.0; text = ""; res = .carryover; conf = h.1 * 0.9 }
             else { return nil }
             let cs = contentStart(k + 1, b, c, cue: cue, &consumed)
@@ -193,7 +210,8 @@ public struct ArabicExtractor: StatementExtractor {
                 a += r.rest.count
                 if r.rest.first == "ل", tokens[k + 1].norm != "ل" { a -= 1 }   // «للرئيس»: the preposition is glued
             }
-            while a < b, tokens[a].kind == .word, tokens[a].norm == "ما" || tokens[a].norm == "ل" { a += 1 }
+            if a < b, tokens[a].norm == "ما" || tokens[a].norm == "لما" { return nil }   // «وفقا لما قاله …»
+            while a < b, tokens[a].kind == .word, tokens[a].norm == "ل" { a += 1 }
             guard let ph = speakerPhrase(from: a, limit: b, c, gluedPreposition: a < b && tokens[a].norm.unicodeScalars.first == "ل"),
                   let r = resolve(ph, c, &state, agreement: .unknown) else { return nil }
             var from = s.lowerBound, to = k
@@ -210,11 +228,17 @@ public struct ArabicExtractor: StatementExtractor {
         case .verb:
             var found: (Speaker, String, Statement.Resolution, Double)?
             var after = k + 1
-            if let ph = speakerPhrase(from: k + 1, limit: b, c, gluedPreposition: false),
+            let afterPhrase = speakerPhrase(from: k + 1, limit: b, c, gluedPreposition: false)
+            if k > s.lowerBound, tokens[k - 1].norm == "قد", let ph = subjectBefore(k, s, c),
+               let r = resolve(ph, c, &state, agreement: cue.agreement) {
+                found = r   // «وكانت روسيا قد وصفت إدلب بأنها …»
+            } else if let ph = afterPhrase, !isObject(ph, cue, c, b),
                let r = resolve(ph, c, &state, agreement: cue.agreement) {
                 found = r; after = ph.end
             } else if !conj, let ph = subjectBefore(k, s, c), let r = resolve(ph, c, &state, agreement: cue.agreement) {
                 found = r
+            } else if inSentence.isEmpty, let m = sentenceSubject(k, s, c) {
+                found = (registrySpeaker(m.0, agreement: cue.agreement), m.1, .name, 0.7)
             } else if let h = carryOver(cue.agreement, state) {
                 found = (h.0, "", .carryover, h.1)
             }
@@ -279,7 +303,7 @@ public struct ArabicExtractor: StatementExtractor {
                 if j == p || !adverbial { return (p, false) }
             }
             if let pro = complementizer(t) { return (pro ? j : j + 1, true) }
-            if let (cc, conj) = cue(at: j, tokens) {
+            if let (cc, conj) = cue(at: j, c) {
                 if cc.type == .participle, wordCount(tokens, p, j) == 0 {
                     consumed = j; j += 1; continue   // «وتابع ماكرون قائلا إن …»
                 }
@@ -310,8 +334,16 @@ public struct ArabicExtractor: StatementExtractor {
             let t = tokens[j]
             if t.kind == .punct {
                 if t.punct == 0x23 { j += 1; continue }
+                // «منظمة "غولوس" غير الحكومية», «صحيفة "واشنطن بوست"»
+                if isQuote(t), end > a, words <= 2, !endsWithActor {
+                    var e = j + 1
+                    while e < b, e - j <= 5, tokens[e].kind == .word { e += 1 }
+                    if e < b, e > j + 1, isQuote(tokens[e]), e + 1 < b, tokens[e + 1].kind == .word {
+                        words += e - j - 1; j = e + 1; end = j; continue
+                    }
+                }
                 if isComma(t), end > a, j + 1 < b, tokens[j + 1].kind == .word, !isStop(tokens[j + 1]),
-                   cue(at: j + 1, tokens) == nil, complementizer(tokens[j + 1]) == nil {
+                   cue(at: j + 1, c) == nil, complementizer(tokens[j + 1]) == nil {
                     let m = matcher.match(at: j + 1, in: tokens, limit: b)
                     if m != nil || inSet(tokens[j + 1], lexicon.titles) || (titled && !endsWithActor) { j += 1; continue }
                 }
@@ -321,17 +353,52 @@ public struct ArabicExtractor: StatementExtractor {
             if endsWithActor { break }   // a registry name ends the phrase: «وصف ترامب الاتفاق …»
             if let m = matcher.match(at: j, in: tokens, limit: b) {
                 if j == a, case .role = m.target { titled = true }
-                if case .actor = m.target { endsWithActor = true }
+                // a person's name ends the phrase; an organisation only when it opens it
+                // («وزارة الخارجية الروسية قالت» vs «وزير الخارجية الأمريكية ريكس تيلرسون»)
+                if case .actor(let ai) = m.target, matcher.actors[ai].kind == .person || j == a { endsWithActor = true }
                 mentions.append(m); words += m.end - m.start; j = m.end; end = j; continue
             }
+            if titled, t.norm == "لدي", j + 1 < b, tokens[j + 1].kind == .word { j += 1; end = j; words += 1; continue }
             if !(j == a && gluedPreposition) {
-                if isStop(t) || cue(at: j, tokens) != nil || complementizer(t) != nil { break }
-                if t.norm.unicodeScalars.starts(with: "لل".unicodeScalars) { break }
+                if hasTanween(t, c) { break }   // «أخيراً», «مجدداً»: adverbs, never names
+                if isStop(t) || cue(at: j, c) != nil || complementizer(t) != nil { break }
             }
             if j == a, inSet(t, lexicon.titles) { titled = true }
             j += 1; end = j; words += 1
         }
+        // a long title that runs into a preposition before its name:
+        // «مبعوث الأمم المتحدة للسلام في سوريا، ستافان دي ميستورا، …», «مندوب موسكو في الأمم المتحدة، فاسيلي نيبينزيا»
+        if titled, !endsWithActor, end > a, end < b {
+            var q = end, steps = 0
+            while q < b, steps < 8, !isComma(tokens[q]) {
+                if tokens[q].kind != .word || cue(at: q, c) != nil || complementizer(tokens[q]) != nil { q = b; break }
+                q += 1; steps += 1
+            }
+            if q < b, isComma(tokens[q]) {
+                var r = q + 1, n = 0
+                while r < b, n < 4, tokens[r].kind == .word, !isStop(tokens[r]), cue(at: r, c) == nil,
+                      complementizer(tokens[r]) == nil, !hasTanween(tokens[r], c) { r += 1; n += 1 }
+                if n >= 1, r == b || tokens[r].kind == .punct || complementizer(tokens[r]) != nil || isStop(tokens[r]) || cue(at: r, c) != nil {
+                    mentions.append(contentsOf: matcher.mentions(in: tokens, range: (q + 1)..<r))
+                    end = r
+                }
+            }
+        }
         return end > a ? Phrase(start: a, end: end, mentions: mentions) : nil
+    }
+
+    /// The phrase after an object-taking verb is its object, not its subject, when it is one word
+    /// that is neither a registry person nor a title and is followed by the verb's preposition:
+    /// «واتهم إيران بالضلوع», «ووصف كلمته بأنه».
+    func isObject(_ ph: Phrase, _ cue: ArabicLexicon.Cue, _ c: Ctx, _ b: Int) -> Bool {
+        guard cue.takesObject, wordCount(c.tokens, ph.start, ph.end) == 1 else { return false }
+        if let m = ph.mentions.first, case .actor(let ai) = m.target, matcher.actors[ai].kind == .person { return false }
+        if inSet(c.tokens[ph.start], lexicon.titles) { return false }
+        guard ph.end < b else { return false }
+        let n = c.tokens[ph.end]
+        guard n.kind == .word else { return false }
+        let first = n.norm.unicodeScalars.first
+        return first == "ب" || n.norm == "الي" || n.norm == "من" || n.norm == "علي" || complementizer(n) != nil
     }
 
     /// The subject before a verb (SVO): «… لافروف قال إن», «وكان ترامب قد قال».
@@ -351,16 +418,34 @@ public struct ArabicExtractor: StatementExtractor {
         var start = end
         while start > s.lowerBound, end - start < 5 {
             let t = tokens[start - 1]
-            guard t.kind == .word, !isStop(t), cue(at: start - 1, tokens) == nil, complementizer(t) == nil else { break }
+            guard t.kind == .word, !isStop(t), cue(at: start - 1, c) == nil, complementizer(t) == nil else { break }
             start -= 1
         }
         guard start < end else { return nil }
         if start > s.lowerBound {
             let p = tokens[start - 1]
-            let boundary = (p.kind == .punct && !isQuote(p)) || lexicon.clitics.stems(p.norm).contains { $0 == "كان" || $0 == "كانت" }
+            var boundary = (p.kind == .punct && !isQuote(p)) || lexicon.clitics.stems(p.norm).contains { lexicon.clauseOpeners.contains($0) }
+            // «إلا أن منظمة العفو الدولية قالت», «بيد أن …»: the complementizer opens the clause
+            if !boundary, complementizer(p) != nil, start - 2 >= s.lowerBound, lexicon.clauseOpeners.contains(tokens[start - 2].norm) { boundary = true }
             guard boundary else { return nil }
         }
         return Phrase(start: start, end: end, mentions: [])
+    }
+
+    /// The first registry actor of the sentence before `k` that is not the object of a preposition:
+    /// «بيد أن المتحدث باسم الكرملين، ديمتري بيسكوف، رفض التحذير وقال إن …» → بيسكوف.
+    func sentenceSubject(_ k: Int, _ s: Range<Int>, _ c: Ctx) -> (Int, String)? {
+        var i = s.lowerBound
+        while i < k {
+            if let m = matcher.match(at: i, in: c.tokens, limit: k) {
+                if case .actor(let ai) = m.target, i == s.lowerBound || !isStop(c.tokens[i - 1]),
+                   !lexicon.clitics.stems(c.tokens[i].norm).dropFirst().contains(where: { _ in c.tokens[i].norm.unicodeScalars.first == "ب" || c.tokens[i].norm.unicodeScalars.first == "ل" }) {
+                    return (ai, c.text(m.start, m.end))
+                }
+                i = m.end
+            } else { i += 1 }
+        }
+        return nil
     }
 
     /// The most recent speaker that agrees with the verb: «وأضافت» skips a male previous speaker.
@@ -411,11 +496,12 @@ public struct ArabicExtractor: StatementExtractor {
         if let m = ph.mentions.last, m.end == ph.end {
             let amb = m.ambiguous ? 0.8 : 1.0
             switch m.target {
-            case .actor(let ai):
+            case .actor(let ai) where matcher.actors[ai].kind == .person || m.start == ph.start || !inSet(tokens[ph.start], lexicon.titles):
                 let sp = registrySpeaker(ai, agreement: agreement)
                 for r in ph.mentions.dropLast() { if case .role(let ri) = r.target { state.roleBinding[ri] = sp } }
                 if m.start > ph.start {
                     state.titleBinding[titleKey(c, ph.start, m.start)] = sp
+                    bindHead(c, ph.start, sp, &state)
                 }
                 return (sp, text, .name, 0.9 * amb)
             case .role(let ri):
@@ -429,8 +515,11 @@ public struct ArabicExtractor: StatementExtractor {
                                      agreement: agreement, vague: false, nameKey: [])
                     return (sp, text, .unresolved, 0.4)
                 }
+            default: break
             }
         }
+        // a phrase the document has already tied to someone: «المستشارة الألمانية», «الصحيفة»
+        if let sp = state.titleBinding[titleKey(c, ph.start, ph.end)] { return (sp, text, .role, 0.75) }
         // not in the registry: split «TITLE … NAME» into the title phrase and the name
         var nameStart = ph.start
         var lastComma = -1
@@ -469,16 +558,32 @@ public struct ArabicExtractor: StatementExtractor {
             let tk = titleKey(c, ph.start, lastComma >= 0 ? lastComma : nameStart)
             if !tk.isEmpty { state.titleBinding[tk] = sp }
         }
+        if wordCount(tokens, ph.start, ph.end) >= 2 { bindHead(c, ph.start, sp, &state) }
         return (sp, text, .name, nameStart > ph.start ? 0.8 : 0.75)
+    }
+
+    /// Binds the phrase's head noun with the article to the speaker, so that a later «الصحيفة» or
+    /// «المنظمة» means «صحيفة "واشنطن بوست"» or «منظمة العفو الدولية» named earlier in the document.
+    func bindHead(_ c: Ctx, _ a: Int, _ sp: Speaker, _ state: inout DocState) {
+        guard c.tokens[a].kind == .word else { return }
+        var head = titleKey(c, a, a + 1)
+        if !head.unicodeScalars.starts(with: "ال".unicodeScalars) { head = "ال" + head }
+        state.titleBinding[head] = sp
     }
 
     /// Normalised title phrase without clitics on its first word: «والمستشارة الألمانية» → «المستشاره الالمانيه».
     func titleKey(_ c: Ctx, _ a: Int, _ b: Int) -> String {
         var words = normKey(c, a, b)
-        if let f = words.first, let s = lexicon.clitics.withoutConjunction(f), f.unicodeScalars.first == "و" {
+        if let f = words.first, !lexicon.titles.contains(f), let s = lexicon.clitics.withoutConjunction(f),
+           lexicon.titles.contains(s) || s.unicodeScalars.starts(with: "ال".unicodeScalars) {
             words[0] = s
         }
-        return words.joined(separator: " ")
+        // «الإيراني»/«الإيرانية», «الأمريكي»/«الأميركي» name the same office
+        return words.map { w -> String in
+            var v = w.replacingOccurrences(of: "اميرك", with: "امريك")
+            if v.unicodeScalars.count > 3, v.unicodeScalars.last == "ه" { v = String(v.unicodeScalars.dropLast()) }
+            return v
+        }.joined(separator: " ")
     }
 
     // MARK: - Output
@@ -526,7 +631,7 @@ public struct ArabicExtractor: StatementExtractor {
         while a > 0, tokens[a - 1].kind == .word || tokens[a - 1].punct == 0x23 { a -= 1 }
         // cut at a preposition or cue: «بيسكوف لـCNN», «الأسد يرد على ترامب», «ظريف ردا على نتنياهو»
         var e = a
-        while e < colon, tokens[e].kind != .word || (!isStop(tokens[e]) && cue(at: e, tokens) == nil) { e += 1 }
+        while e < colon, tokens[e].kind != .word || (!isStop(tokens[e]) && cue(at: e, c) == nil) { e += 1 }
         guard e > a else { return [] }
         let ph = Phrase(start: a, end: e, mentions: matcher.mentions(in: tokens, range: a..<e))
         let words = wordCount(tokens, a, e)

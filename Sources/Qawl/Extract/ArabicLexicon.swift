@@ -15,6 +15,8 @@ public struct ArabicLexicon: Sendable {
         /// homographs of nouns («نفى»/«نفي», «كشف», «رد») that count only before إن/أن, «:» or a quote.
         public var needs: [String]
         public var requiresComplement: Bool
+        /// Verbs whose first noun may be their object rather than their subject («واتهم إيران بالضلوع»).
+        public var takesObject: Bool = false
     }
 
     public let cues: [String: Cue]
@@ -27,6 +29,11 @@ public struct ArabicLexicon: Sendable {
     public let complementizers: [String: Bool]
     public let abbreviations: Set<String>
     public let clitics: Clitics
+    /// Words that may open a clause whose subject precedes its verb («وكان ترامب قد قال»).
+    public let clauseOpeners: Set<String>
+    /// Cue forms written with alef maqsura («نفى», «رأى»): so written they are verbs, not the nouns
+    /// «نفي», «رأي» that normalise alike, and need no complementizer.
+    public let maqsuraForms: Set<String>
 
     /// Loads `DIR/lexicons/ar` where DIR is a data directory (`DataDirectory.locate()`).
     public init(dataDirectory: URL) throws {
@@ -41,6 +48,7 @@ public struct ArabicLexicon: Sendable {
         vague = try LexiconFile.wordSet(file("vague.txt"))
         speakerStops = try LexiconFile.wordSet(file("speaker_stop.txt"))
         abbreviations = try LexiconFile.wordSet(file("abbreviations.txt"))
+        clauseOpeners = try LexiconFile.wordSet(file("clause_openers.txt"))
         var comp: [String: Bool] = [:]
         for line in try LexiconFile.lines(file("complementizers.txt")) {
             let f = line.split(separator: "\t").map(String.init)
@@ -50,6 +58,7 @@ public struct ArabicLexicon: Sendable {
         complementizers = comp
         var single: [String: Cue] = [:]
         var multi: [String: (rest: [String], cue: Cue)] = [:]
+        var maqsura: Set<String> = []
         for line in try LexiconFile.lines(file("cues.tsv")) {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard f.count >= 6, let type = CueType(rawValue: f[2]) else { continue }
@@ -63,12 +72,14 @@ public struct ArabicLexicon: Sendable {
             let needsField = f[5]
             let cue = Cue(lemma: f[1], type: type, agreement: agreement,
                           needs: (needsField == "-" || needsField == "comp") ? [] : needsField.split(separator: ",").map { ArabicNormalizer.normalize(String($0)) },
-                          requiresComplement: needsField == "comp")
+                          requiresComplement: needsField == "comp", takesObject: f.count > 6 && f[6] == "object")
             let words = ArabicNormalizer.normalize(f[0]).split(separator: " ").map(String.init)
+            if f[0].unicodeScalars.last == "ى" { maqsura.insert(words[0]) }
             if words.count == 1 { if single[words[0]] == nil { single[words[0]] = cue } }
             else if let first = words.first { multi[first] = (Array(words.dropFirst()), cue) }
         }
         cues = single
         nominalCues = multi
+        maqsuraForms = maqsura
     }
 }
