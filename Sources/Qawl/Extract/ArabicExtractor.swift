@@ -131,6 +131,13 @@ public struct ArabicExtractor: StatementExtractor {
         return false
     }
 
+    /// «بالقول», «بتنفيذ», «بممارسة»: a preposition glued to a noun, which no name continues with.
+    func isPrepositional(_ t: Token) -> Bool {
+        let u = Array(t.norm.unicodeScalars)
+        guard u.count >= 4, u[0] == "ب" else { return false }
+        return (u[1] == "ا" && u[2] == "ل") || u[1] == "ت" || u[1] == "م"
+    }
+
     /// A word written with tanween fath («أخيراً») is an adverb or object, not part of a name.
     func hasTanween(_ t: Token, _ c: Ctx) -> Bool {
         var i = t.start
@@ -170,6 +177,7 @@ public struct ArabicExtractor: StatementExtractor {
         while k < s.upperBound {
             guard k != consumed, let (cue, conj) = cue(at: k, c) else { k += 1; continue }
             let cutting = cue.type == .participle || conj
+                || (k > s.lowerBound && lexicon.clitics.stems(c.tokens[k - 1].norm).contains { lexicon.clauseOpeners.contains($0) })
             if let o = open, k >= stmts[o].from, !cutting { k += 1; continue }
             var next = k + 1
             if let p = build(cue, conj: conj, at: k, c, s, &state, stmts, open, &next, &consumed) {
@@ -282,6 +290,7 @@ public struct ArabicExtractor: StatementExtractor {
         var j = p
         var steps = 0
         var adverbial = false
+        var run = 0
         while j < b, steps < 16 {
             let t = tokens[j]
             steps += 1
@@ -299,10 +308,10 @@ public struct ArabicExtractor: StatementExtractor {
                 break
             }
             if !verb.needs.isEmpty {
-                if verb.needs.contains(t.norm) { return (j + 1, true) }
+                if verb.needs.contains(t.norm) { return (j, true) }
                 if j == p || !adverbial { return (p, false) }
             }
-            if let pro = complementizer(t) { return (pro ? j : j + 1, true) }
+            if complementizer(t) != nil { return (j > p && tokens[j - 1].norm == "الي" ? j - 1 : j, true) }
             if let (cc, conj) = cue(at: j, c) {
                 if cc.type == .participle, wordCount(tokens, p, j) == 0 {
                     consumed = j; j += 1; continue   // «وتابع ماكرون قائلا إن …»
@@ -310,11 +319,13 @@ public struct ArabicExtractor: StatementExtractor {
                 if conj { break }
             }
             if t.norm == "الي", j + 1 < b, complementizer(tokens[j + 1]) != nil { j += 1; continue }
-            if isStop(t) { adverbial = true; j += 1; continue }
+            if isStop(t) { adverbial = true; run = 0; j += 1; continue }
             if !adverbial {
                 if verb.requiresComplement { return (p, false) }
                 return (j, true)
             }
+            run += 1
+            if run > 3 { break }   // not an adverbial any more: the content began at `p`
             j += 1
         }
         if verb.requiresComplement || !verb.needs.isEmpty { return (p, false) }
@@ -361,6 +372,7 @@ public struct ArabicExtractor: StatementExtractor {
             if titled, t.norm == "لدي", j + 1 < b, tokens[j + 1].kind == .word { j += 1; end = j; words += 1; continue }
             if !(j == a && gluedPreposition) {
                 if hasTanween(t, c) { break }   // «أخيراً», «مجدداً»: adverbs, never names
+                if j > a, isPrepositional(t) { break }   // «وطالب ظريف الدول الأوروبية بممارسة …»
                 if isStop(t) || cue(at: j, c) != nil || complementizer(t) != nil { break }
             }
             if j == a, inSet(t, lexicon.titles) { titled = true }
@@ -422,6 +434,7 @@ public struct ArabicExtractor: StatementExtractor {
             start -= 1
         }
         guard start < end else { return nil }
+        if let f = tokens[start].norm.unicodeScalars.first, f == "ب" || f == "ل", isPrepositional(tokens[start]) || tokens[start].norm.hasPrefix("لل") { return nil }
         if start > s.lowerBound {
             let p = tokens[start - 1]
             var boundary = (p.kind == .punct && !isQuote(p)) || lexicon.clitics.stems(p.norm).contains { lexicon.clauseOpeners.contains($0) }
