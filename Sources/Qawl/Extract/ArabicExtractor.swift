@@ -241,10 +241,12 @@ public struct ArabicExtractor: StatementExtractor {
                let r = resolve(ph, c, &state, agreement: cue.agreement) {
                 found = r   // «وكانت روسيا قد وصفت إدلب بأنها …»
             } else if let ph = afterPhrase, !isObject(ph, cue, c, b),
+               !(cue.takesObject && ph.mentions.isEmpty && tokens[ph.start].norm.unicodeScalars.starts(with: "با".unicodeScalars) || isPrepositional(tokens[ph.start])),
                let r = resolve(ph, c, &state, agreement: cue.agreement) {
                 found = r; after = ph.end
-            } else if !conj, let ph = subjectBefore(k, s, c), let r = resolve(ph, c, &state, agreement: cue.agreement) {
-                found = r
+            } else if !conj, let ph = subjectBefore(k, s, c), !ph.mentions.isEmpty || startsExplicitly(after, b, c, cue),
+                      let r = resolve(ph, c, &state, agreement: cue.agreement) {
+                found = r   // «لكن نتنياهو قال إن …»; an unknown subject only before إن/أن, «:» or a quote
             } else if inSentence.isEmpty, let m = sentenceSubject(k, s, c) {
                 found = (registrySpeaker(m.0, agreement: cue.agreement), m.1, .name, 0.7)
             } else if let h = carryOver(cue.agreement, state) {
@@ -285,7 +287,7 @@ public struct ArabicExtractor: StatementExtractor {
     /// («للصحافيين في صوفيا»); else right after the speaker, for verbs that take their content as an
     /// object («طالب … بوقف تدهور العلاقات»). `ok` is false when the cue needs a complementizer
     /// (noun homographs like «رد», «كشف») or a particular word («أعرب عن») that is not there.
-    func contentStart(_ p: Int, _ b: Int, _ c: Ctx, cue verb: ArabicLexicon.Cue, _ consumed: inout Int) -> (start: Int, ok: Bool) {
+    func contentStart(_ p: Int, _ b: Int, _ c: Ctx, cue verb: ArabicLexicon.Cue, _ consumed: inout Int) -> (start: Int, ok: Bool, explicit: Bool) {
         let tokens = c.tokens
         var j = p
         var steps = 0
@@ -302,16 +304,16 @@ public struct ArabicExtractor: StatementExtractor {
                     if e < b, e - j < 30 { j = e + 1; adverbial = false; continue }
                     j += 1; continue
                 }
-                if t.punct == 0x3A { return (j + 1, verb.needs.isEmpty) }
-                if isQuote(t) { return (j, verb.needs.isEmpty) }
+                if t.punct == 0x3A { return (j + 1, verb.needs.isEmpty, true) }
+                if isQuote(t) { return (j, verb.needs.isEmpty, true) }
                 if isComma(t) || t.punct == 0x23 { j += 1; continue }
                 break
             }
             if !verb.needs.isEmpty {
-                if verb.needs.contains(t.norm) { return (j, true) }
-                if j == p || !adverbial { return (p, false) }
+                if verb.needs.contains(t.norm) { return (j, true, true) }
+                if j == p || !adverbial { return (p, false, false) }
             }
-            if complementizer(t) != nil { return (j > p && tokens[j - 1].norm == "الي" ? j - 1 : j, true) }
+            if complementizer(t) != nil { return (j > p && tokens[j - 1].norm == "الي" ? j - 1 : j, true, true) }
             if let (cc, conj) = cue(at: j, c) {
                 if cc.type == .participle, wordCount(tokens, p, j) == 0 {
                     consumed = j; j += 1; continue   // «وتابع ماكرون قائلا إن …»
@@ -321,17 +323,17 @@ public struct ArabicExtractor: StatementExtractor {
             if t.norm == "الي", j + 1 < b, complementizer(tokens[j + 1]) != nil { j += 1; continue }
             if isStop(t) { adverbial = true; run = 0; j += 1; continue }
             if !adverbial {
-                if verb.requiresComplement { return (p, false) }
-                return (j, true)
+                if verb.requiresComplement { return (p, false, false) }
+                return (j, true, false)
             }
             run += 1
             if run > 3 { break }   // not an adverbial any more: the content began at `p`
             j += 1
         }
-        if verb.requiresComplement || !verb.needs.isEmpty { return (p, false) }
+        if verb.requiresComplement || !verb.needs.isEmpty { return (p, false, false) }
         var q = p
         while q < b, tokens[q].kind == .punct { q += 1 }
-        return (q, true)
+        return (q, true, false)
     }
 
     /// The name phrase after a verb: «وقال وزير الخارجية الروسي، سيرجي لافروف إن» → «وزير … لافروف».
@@ -346,7 +348,7 @@ public struct ArabicExtractor: StatementExtractor {
             if t.kind == .punct {
                 if t.punct == 0x23 { j += 1; continue }
                 // «منظمة "غولوس" غير الحكومية», «صحيفة "واشنطن بوست"»
-                if isQuote(t), end > a, words <= 2, !endsWithActor {
+                if isQuote(t), end > a, words == 1, !endsWithActor {
                     var e = j + 1
                     while e < b, e - j <= 5, tokens[e].kind == .word { e += 1 }
                     if e < b, e > j + 1, isQuote(tokens[e]), e + 1 < b, tokens[e + 1].kind == .word {
@@ -397,6 +399,11 @@ public struct ArabicExtractor: StatementExtractor {
             }
         }
         return end > a ? Phrase(start: a, end: end, mentions: mentions) : nil
+    }
+
+    func startsExplicitly(_ p: Int, _ b: Int, _ c: Ctx, _ cue: ArabicLexicon.Cue) -> Bool {
+        var scratch = -1
+        return contentStart(p, b, c, cue: cue, &scratch).explicit
     }
 
     /// The phrase after an object-taking verb is its object, not its subject, when it is one word
