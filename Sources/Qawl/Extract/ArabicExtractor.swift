@@ -157,7 +157,7 @@ public struct ArabicExtractor: StatementExtractor {
         }
         for s in splitter.split(c.tokens) {
             let pend = sentenceStatements(c, s, &state)
-            guard !pend.isEmpty else { continue }
+            guard !pend.isEmpty else { noteSubject(c, s, &state); continue }
             let sentence = c.text(s.lowerBound, s.upperBound)
             for p in pend where p.emit {
                 if let st = finish(p, c, sentence, part: "text") { out.append(st) }
@@ -468,6 +468,23 @@ public struct ArabicExtractor: StatementExtractor {
         return nil
     }
 
+    /// A sentence without statements may still introduce who the next dropped subject is:
+    /// «وسبق أن عرض نتنياهو …», «وكان نتنياهو قد …» — a registry person right after the opening verb.
+    func noteSubject(_ c: Ctx, _ s: Range<Int>, _ state: inout DocState) {
+        var i = s.lowerBound + 1
+        var tries = 0
+        while i < s.upperBound, tries < 3 {
+            if let m = matcher.match(at: i, in: c.tokens, limit: s.upperBound), case .actor(let ai) = m.target,
+               matcher.actors[ai].kind == .person {
+                state.history.append(registrySpeaker(ai, agreement: .unknown))
+                return
+            }
+            guard c.tokens[i].kind == .word, c.tokens[i].norm == "قد" || c.tokens[i].norm == "ان"
+                    || lexicon.clitics.stems(c.tokens[i].norm).contains(where: { lexicon.clauseOpeners.contains($0) }) || tries == 0 else { return }
+            i += 1; tries += 1
+        }
+    }
+
     /// The most recent speaker that agrees with the verb: «وأضافت» skips a male previous speaker.
     func carryOver(_ agreement: ArabicLexicon.Agreement, _ state: DocState) -> (Speaker, Double)? {
         guard let last = state.history.last else { return nil }
@@ -508,6 +525,9 @@ public struct ArabicExtractor: StatementExtractor {
         -> (Speaker, String, Statement.Resolution, Double)? {
         let tokens = c.tokens
         let text = c.text(ph.start, ph.end)
+        if ph.end - ph.start == 1, inSet(tokens[ph.start], lexicon.documentNouns), let prev = state.history.last {
+            return (prev, text, .carryover, 0.6)   // «وأضاف البيان أن …»: the issuer speaks
+        }
         if inSet(tokens[ph.start], lexicon.vague) {
             let sp = Speaker(actorID: "unlinked:" + normKey(c, ph.start, ph.end).joined(separator: " "), actorName: text,
                              agreement: agreement, vague: true, nameKey: [])

@@ -31,6 +31,8 @@ public struct ArabicLexicon: Sendable {
     public let clitics: Clitics
     /// Words that may open a clause whose subject precedes its verb («وكان ترامب قد قال»).
     public let clauseOpeners: Set<String>
+    /// «البيان», «التقرير»: documents that speak for their issuer.
+    public let documentNouns: Set<String>
     /// Cue forms written with alef maqsura («نفى», «رأى»): so written they are verbs, not the nouns
     /// «نفي», «رأي» that normalise alike, and need no complementizer.
     public let maqsuraForms: Set<String>
@@ -49,6 +51,7 @@ public struct ArabicLexicon: Sendable {
         speakerStops = try LexiconFile.wordSet(file("speaker_stop.txt"))
         abbreviations = try LexiconFile.wordSet(file("abbreviations.txt"))
         clauseOpeners = try LexiconFile.wordSet(file("clause_openers.txt"))
+        documentNouns = try LexiconFile.wordSet(file("document_nouns.txt"))
         var comp: [String: Bool] = [:]
         for line in try LexiconFile.lines(file("complementizers.txt")) {
             let f = line.split(separator: "\t").map(String.init)
