@@ -36,7 +36,8 @@ public struct WARCRecordReader: RecordReader {
             // 1. Find the "WARC/1." line.
             guard syncToRecordStart(w) else {
                 if w.pendingError != nil {
-                    if let item = try core.recoverFromSourceError(record: nil) { return item }
+                    // A damaged member between records: it held (at least part of) a record.
+                    if let item = try core.recoverFromSourceError(record: core.takeIndex()) { return item }
                     continue
                 }
                 return try core.finish()
@@ -137,12 +138,15 @@ public struct WARCRecordReader: RecordReader {
         }
     }
 
-    /// After a block of `n` bytes: line breaks, then end of stream or "WARC/1.".
+    /// After a block of `n` bytes: the record trailer (line breaks), then the end of the data or
+    /// "WARC/1.". When the stream broke just after (a corrupt next gzip member), a complete
+    /// trailer is enough: the block itself arrived whole.
     private func trailerFollows(_ w: ByteWindow, at n: Int) -> Bool {
         var i = w.start + n
         var breaks = 0
         while i < w.end, w[i] == 0x0D || w[i] == 0x0A { i += 1; breaks += 1 }
-        if i == w.end { return w.atEnd && w.pendingError == nil }
+        if i == w.end { return w.atEnd && (w.pendingError == nil || breaks >= 2) }
+        if w.pendingError != nil && breaks >= 2 { return true }
         guard breaks > 0, i + Self.magic.count <= w.end else { return false }
         return w.slice(i..<(i + Self.magic.count)).elementsEqual(Self.magic)
     }
