@@ -64,10 +64,8 @@ public struct SGMLDocReader: RecordReader {
             }
             if !w.fill() {
                 if w.pendingError != nil {
-                    // The stream broke inside this document: report it, then the stream error.
-                    let item = core.sourceFailure(record: index)
-                    w.consume(w.available)
-                    return item
+                    // The stream broke inside this document: report it, go on at the next member.
+                    return try core.recoverFromSourceError(record: index)
                 }
                 endRel = w.available   // unterminated last document: take what is there
             }
