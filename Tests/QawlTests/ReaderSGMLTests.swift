@@ -96,6 +96,25 @@ final class ReaderSGMLTests: XCTestCase {
         XCTAssertEqual(result.records[2].fields?.date, "2010-01-03")
     }
 
+    func testLowercaseDocWithoutTextElementUsesItsContent() throws {
+        let dir = Fixture.directory()
+        let sgml = """
+        <doc id="12" url="https://ar.wikipedia.org/wiki?curid=12" title="لافروف">
+        <DATE>2017-04-12</DATE>
+        سيرغي لافروف وزير خارجية روسيا.
+        قال إن العلاقات صعبة.
+        </doc>
+        """
+        let result = try Fixture.read(Fixture.write(sgml, "wiki_00", in: dir))
+        XCTAssertEqual(result.format, .sgml)
+        let r = try XCTUnwrap(result.records.first)
+        XCTAssertEqual(r.id, "12")
+        XCTAssertEqual(r.url, "https://ar.wikipedia.org/wiki?curid=12")
+        XCTAssertEqual(r.fields?.title, "لافروف")
+        XCTAssertEqual(r.fields?.date, "2017-04-12")
+        XCTAssertEqual(r.fields?.text, "سيرغي لافروف وزير خارجية روسيا.\nقال إن العلاقات صعبة.")
+    }
+
     func testOversizedDocIsReportedAndNextDocRead() throws {
         let dir = Fixture.directory()
         let big = "<DOC id=\"X_ENG_20100101.1\"><TEXT>" + String(repeating: "word ", count: 2000) + "</TEXT></DOC>\n"

@@ -93,11 +93,13 @@ final class ReaderWARCTests: XCTestCase {
         var warc = warcRecord(type: "response", id: "1", uri: "http://x.test/old", block: http([], headers: "Location: /new\r\n", status: "301 Moved"))
         warc += warcRecord(type: "response", id: "2", uri: "http://x.test/logo.png", block: http([0x89, 0x50, 0x4e, 0x47], headers: "Content-Type: image/png\r\n"))
         warc += warcRecord(type: "resource", id: "3", uri: "file:///a.txt", block: Array("plain words".utf8), contentType: "text/plain")
+        warc += warcRecord(type: "conversion", id: "4", uri: "http://x.test/wet", block: Array("extracted text".utf8), contentType: "text/plain")
         let result = try Fixture.read(Fixture.write(warc, "mixed.warc", in: dir))
         XCTAssertEqual(result.failures.map(\.reason), ["http-status", "not-a-document"])
         XCTAssertTrue(result.failures.allSatisfy(\.skipped))
-        XCTAssertEqual(result.records.map(\.id), ["3"])
-        XCTAssertEqual(result.records.first?.kind, .text)
+        XCTAssertEqual(result.records.map(\.id), ["3", "4"])
+        XCTAssertEqual(result.records.map(\.kind), [.text, .text])
+        XCTAssertEqual(result.records.last?.body, Array("extracted text".utf8))
     }
 
     func testOversizedRecordIsSkippedAndReadingContinues() throws {

@@ -1,6 +1,7 @@
 /// Reads WARC 1.0/1.1 files (plain, whole-file gzip, or one gzip member per record) and yields
-/// the `response` and `resource` records as documents; `request`, `metadata`, `warcinfo`,
-/// `revisit` records are not documents and are passed over.
+/// the `response` and `resource` records as documents (and `conversion` records, the extracted
+/// text of Common Crawl WET files); `request`, `metadata`, `warcinfo`, `revisit` records are not
+/// documents and are passed over.
 ///
 ///     WARC/1.0                                   RawRecord
 ///     WARC-Type: response                          id  "d5b6fe8b-a63f-834e-3c34-327c8f215ef6"
@@ -59,7 +60,7 @@ public struct WARCRecordReader: RecordReader {
             let header = Self.parseHeaders(w.slice(w.start..<(w.start + headerEnd.headerLength)))
             w.consume(headerEnd.total)
             let type = (header["warc-type"] ?? "").lowercased()
-            let isDocument = type == "response" || type == "resource"
+            let isDocument = type == "response" || type == "resource" || type == "conversion"
             guard let length = header["content-length"].flatMap({ Int64($0.trimmingSpaces) }), length >= 0 else {
                 if isDocument {
                     return core.failure(reason: "bad-warc-header", message: "WARC record without a valid Content-Length",
