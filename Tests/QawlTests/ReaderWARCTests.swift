@@ -76,6 +76,34 @@ final class ReaderWARCTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(failure.offset ?? -1, Int64(m1.count))
     }
 
+    func testCutMemberFollowedByGoodMembersResumesAtTheNextRecord() throws {
+        let dir = Fixture.directory()
+        let filler = Array((0..<3000).map { "<p>sentence \($0) of the story</p>" }.joined().utf8)
+        let m1 = GzipCodec.gzip(warcRecord(type: "response", id: "one", uri: "http://x.test/1", block: http(page1)))
+        let m2 = GzipCodec.gzip(warcRecord(type: "response", id: "two", uri: "http://x.test/2", block: http(filler)))
+        let m3 = GzipCodec.gzip(warcRecord(type: "response", id: "three", uri: "http://x.test/3", block: http(page2)))
+        let m4 = GzipCodec.gzip(warcRecord(type: "response", id: "four", uri: "http://x.test/4", block: http(page1)))
+        // Member two lost its second half (an interrupted append), members three and four follow.
+        let path = Fixture.write(m1 + Array(m2.prefix(m2.count / 2)) + m3 + m4, "cut.warc.gz", in: dir)
+        let result = try Fixture.read(path)
+        XCTAssertNil(result.thrown)
+        XCTAssertEqual(result.records.map(\.id), ["one", "three", "four"])
+        XCTAssertEqual(result.failures.map(\.stage), ["decompress"])
+        XCTAssertEqual(result.failures.first?.record, 1)
+    }
+
+    func testWholeFileGzipCutShortKeepsEarlierRecords() throws {
+        let dir = Fixture.directory()
+        var warc: [UInt8] = []
+        for k in 0..<30 { warc += warcRecord(type: "response", id: "r\(k)", uri: "http://x.test/\(k)", block: http(page1 + Array("\(k)".utf8))) }
+        let gz = GzipCodec.gzip(warc)
+        let result = try Fixture.read(Fixture.write(Array(gz.prefix(gz.count * 2 / 3)), "whole.warc.gz", in: dir))
+        XCTAssertNil(result.thrown)
+        XCTAssertTrue((5..<30).contains(result.records.count), "\(result.records.count) records")
+        XCTAssertEqual(result.records.map(\.id), (0..<result.records.count).map { "r\($0)" })
+        XCTAssertEqual(result.failures.map(\.reason), ["truncated-gzip"])
+    }
+
     func testWrongContentLengthDoesNotSwallowTheNextRecord() throws {
         let dir = Fixture.directory()
         let short = warcRecord(type: "response", id: "1", uri: "http://x.test/1", block: http(page1), length: 40)
