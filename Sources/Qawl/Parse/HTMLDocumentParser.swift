@@ -114,8 +114,8 @@ public struct HTMLDocumentParser: DocumentParser {
         switch declared {
         case .windows1256?, .iso88596?, .windows1252?:
             charset = declared!
-        case .utf8? where check.invalidSequences * 10 < check.nonASCII:
-            charset = .utf8
+        case .utf8? where check.invalidSequences < 8 || check.invalidSequences <= check.nonASCII:
+            charset = .utf8   // a declared UTF-8 page with a few bad bytes stays UTF-8
         default:
             charset = check.invalidSequences * 10 < check.nonASCII ? .utf8 : Charset.guessLegacy(body)
         }
