@@ -54,13 +54,16 @@ struct MainTextExtractor: Sendable {
         for i in 0..<n {
             let e = elements[i]
             if e.parent >= 0 && excluded[Int(e.parent)] { excluded[i] = true; continue }
-            if e.tag.isBoilerplateContainer && e.tag != .form { excluded[i] = true; continue }
-            guard flags.contains(.stripUnlikely) else { continue }
             switch e.tag {
-            case .html, .body, .main, .article: continue
+            case .head, .nav, .menu, .dialog:
+                excluded[i] = true
+                continue
+            case .html, .body, .main, .article:
+                continue
             default: break
             }
-            if f.unlikely[i] { excluded[i] = true }
+            guard flags.contains(.stripUnlikely) else { continue }
+            if f.unlikely[i] || (e.tag.isBoilerplateContainer && e.tag != .form) { excluded[i] = true }
         }
 
         // 2. text statistics: own (blocks owned directly) and subtree, furniture not counted
