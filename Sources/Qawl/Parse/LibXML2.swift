@@ -95,6 +95,7 @@ private struct TreeWalker {
     private var owner: Int32 = -1
     private var linkDepth = 0
     private var tagCache: [UnsafeRawPointer: HTMLTag] = [:]
+    private var attrCache: [UnsafeRawPointer: Attributes.Name] = [:]
 
     // current block being filled
     private var buffer: [UInt8] = []
@@ -149,7 +150,7 @@ private struct TreeWalker {
     private mutating func enter(_ n: xmlNodePtr) -> Bool {
         let tag = tag(of: n)
         var attrs = Attributes()
-        if n.pointee.properties != nil { attrs = Attributes(n) }
+        if n.pointee.properties != nil { attrs = Attributes(n, names: &attrCache) }
         switch tag {
         case .title:
             if tree.title == nil { tree.title = collapsed(textContent(n)) }
@@ -301,48 +302,72 @@ private struct Attributes {
 
     init() {}
 
-    init(_ n: xmlNodePtr) {
+    /// Attribute names the walker reads; libxml2 interns names per document, so the kind is
+    /// cached by the name's address.
+    enum Name {
+        case signature, itemprop, content, metaName, httpEquiv, type, lang, datetime, hidden, ariaHidden, style, other
+
+        init(_ p: UnsafePointer<UInt8>) {
+            var len = 0
+            while p[len] != 0 { len += 1; if len > 12 { self = .other; return } }
+            switch String(decoding: UnsafeBufferPointer(start: p, count: len), as: UTF8.self) {
+            case "class", "id", "role": self = .signature
+            case "itemprop": self = .itemprop
+            case "content": self = .content
+            case "name", "property": self = .metaName
+            case "http-equiv": self = .httpEquiv
+            case "type": self = .type
+            case "lang": self = .lang
+            case "datetime": self = .datetime
+            case "hidden": self = .hidden
+            case "aria-hidden": self = .ariaHidden
+            case "style": self = .style
+            default: self = .other
+            }
+        }
+    }
+
+    init(_ n: xmlNodePtr, names: inout [UnsafeRawPointer: Name]) {
         var a = n.pointee.properties
         while let attr = a {
             defer { a = attr.pointee.next }
-            guard let name = attr.pointee.name else { continue }
+            guard let namePtr = attr.pointee.name else { continue }
+            let key = UnsafeRawPointer(namePtr)
+            let name: Name
+            if let cached = names[key] { name = cached } else { name = Name(namePtr); names[key] = name }
+            switch name {
+            case .other: continue
+            case .hidden: hidden = true; continue
+            default: break
+            }
             let value = Attributes.value(attr)
-            switch Attributes.name(name) {
-            case "class", "id", "role":
+            switch name {
+            case .signature:
                 if !signatureBytes.isEmpty { signatureBytes.append(0x20) }
                 signatureBytes.append(contentsOf: value)
-            case "itemprop":
+            case .itemprop:
                 if !signatureBytes.isEmpty { signatureBytes.append(0x20) }
                 signatureBytes.append(contentsOf: value)
                 let s = String(decoding: value, as: UTF8.self)
                 if s == "datePublished" { isDatePublished = true }
                 if metaKey == nil { metaKey = s }
-            case "content": content = String(decoding: value, as: UTF8.self)
-            case "name", "property": metaKey = String(decoding: value, as: UTF8.self)
-            case "http-equiv": if metaKey == nil { metaKey = String(decoding: value, as: UTF8.self) }
-            case "type": type = String(decoding: value, as: UTF8.self)
-            case "lang": lang = String(decoding: value, as: UTF8.self)
-            case "datetime": datetime = String(decoding: value, as: UTF8.self)
-            case "hidden": hidden = true
-            case "aria-hidden":
+            case .content: content = String(decoding: value, as: UTF8.self)
+            case .metaName: metaKey = String(decoding: value, as: UTF8.self)
+            case .httpEquiv: if metaKey == nil { metaKey = String(decoding: value, as: UTF8.self) }
+            case .type: type = String(decoding: value, as: UTF8.self)
+            case .lang: lang = String(decoding: value, as: UTF8.self)
+            case .datetime: datetime = String(decoding: value, as: UTF8.self)
+            case .ariaHidden:
                 if value.count == 4, String(decoding: value, as: UTF8.self).lowercased() == "true" { hidden = true }
-            case "style":
+            case .style:
                 if Attributes.hidesElement(value) { hidden = true }
-            default: break
+            case .hidden, .other: break
             }
         }
     }
 
     var signature: String? {
         signatureBytes.isEmpty ? nil : String(decoding: signatureBytes, as: UTF8.self)
-    }
-
-    /// Attribute names are short and lowercase in libxml2's HTML parser; a small String is
-    /// stored inline, so this does not allocate.
-    private static func name(_ p: UnsafePointer<UInt8>) -> String {
-        var len = 0
-        while p[len] != 0 { len += 1; if len > 12 { return "" } }
-        return String(decoding: UnsafeBufferPointer(start: p, count: len), as: UTF8.self)
     }
 
     private static func value(_ attr: UnsafeMutablePointer<xmlAttr>) -> [UInt8] {
