@@ -50,7 +50,8 @@ struct DateFinder: Sendable {
         let hi = min(tree.blocks.count, (main.count > 5 ? main[5] : first + 5) + 1)
         for i in lo..<hi {
             let b = tree.blocks[i]
-            guard b.chars <= 160 else { continue }
+            guard b.chars <= 160, b.text.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0xD9 || $0 == 0xDB })
+            else { continue }   // no ASCII or Arabic-Indic digit (U+0660…, U+06F0…): no date
             let text = b.text.lowercased()
             for cue in cues {
                 guard let r = text.range(of: cue) else { continue }
