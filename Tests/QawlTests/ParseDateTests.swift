@@ -49,6 +49,14 @@ final class ParseDateTests: XCTestCase {
         XCTAssertEqual(doc.dateSource, .document)
     }
 
+    func testDatelineWithoutCueBeforeTheText() throws {
+        let page = ParseCharsetTests.arabicPage(meta: "").replacingOccurrences(
+            of: #"<div class="article-body">"#, with: #"<div class="article-body"><div>الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)</div>"#)
+        let doc = try builder.parse(ParseFixtures.html(page, url: "https://example.com/a", containerDate: "2020-01-01T00:00:00Z"))
+        XCTAssertEqual(doc.published, "2013-08-28")
+        XCTAssertEqual(doc.dateSource, .document)
+    }
+
     func testDateInURLWhenThePageHasNone() throws {
         let doc = try dated(url: "https://example.com/2017/04/12/talks-end.html")
         XCTAssertEqual(doc.published, "2017-04-12")
@@ -74,6 +82,7 @@ final class ParseDateTests: XCTestCase {
         XCTAssertEqual(n.normalize("12 أبريل 2017"), "2017-04-12")
         XCTAssertEqual(n.normalize("12 نيسان 2017"), "2017-04-12")
         XCTAssertEqual(n.normalize("04/25/2017"), "2017-04-25")
+        XCTAssertEqual(n.normalize("الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00"), "2013-08-28")
         XCTAssertNil(n.normalize("not a date"))
         XCTAssertNil(n.normalize("2017-13-45"))
     }
