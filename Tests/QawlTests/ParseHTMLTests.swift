@@ -69,10 +69,10 @@ final class ParseHTMLTests: XCTestCase {
     /// Elements deeper than `maxDepth` (256) are flattened into their ancestor: no recursion
     /// anywhere, and the buried text is still text.
     func testHundredThousandNestedElementsDoNotCrashAndKeepTheirText() throws {
-        let deep = String(repeating: "<div>", count: 100_000) + "<p>Buried text.</p>" + String(repeating: "</div>", count: 100_000)
+        let deep = String(repeating: "<div>", count: 100_000) + "<p>Buried text, a full sentence of it, survives the nesting.</p>" + String(repeating: "</div>", count: 100_000)
         let page = "<html><body><p>\(ParseFixtures.paragraphs[0])</p>\(deep)<p>\(ParseFixtures.paragraphs[1])</p></body></html>"
         let doc = try builder.parse(ParseFixtures.html(page))
-        XCTAssertEqual(doc.text, [ParseFixtures.paragraphs[0], "Buried text.", ParseFixtures.paragraphs[1]].joined(separator: "\n"))
+        XCTAssertEqual(doc.text, [ParseFixtures.paragraphs[0], "Buried text, a full sentence of it, survives the nesting.", ParseFixtures.paragraphs[1]].joined(separator: "\n"))
     }
 
     func testExternalEntityIsNotRead() throws {
@@ -110,5 +110,13 @@ final class ParseHTMLTests: XCTestCase {
         for i in 0..<(records.count * 4) {
             XCTAssertEqual(results[i], expected[i % records.count])
         }
+    }
+}
+
+final class ParseShortPageTests: XCTestCase {
+    func testShortBriefKeepsItsTextAndDropsFurniture() throws {
+        let brief = ["Lavrov arrived in Geneva on Tuesday evening, officials said.", "Talks start on Wednesday."]
+        let doc = try ParseFixtures.builder.parse(ParseFixtures.html(ParseFixtures.newsPage(body: brief)))
+        XCTAssertEqual(doc.text, brief.joined(separator: "\n"))
     }
 }
