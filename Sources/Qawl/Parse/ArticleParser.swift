@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parses records whose fields a reader already separated (JSON lines, SGML `<DOC>`, feed items:
 /// kind `.article`) and plain text (kind `.text`). No markup parser is needed unless the dump
 /// carries HTML (`html` field), which goes through the HTML main-text path.
@@ -69,9 +71,9 @@ public struct ArticleParser: DocumentParser {
     /// Plain text: blank lines separate paragraphs when there are any (lines inside a paragraph
     /// are hard wraps and are joined); otherwise every line is a paragraph.
     static func paragraphs(plain text: String) -> String {
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
-        let hasBlank = lines.contains { $0.allSatisfy(\.isWhitespace) } && lines.count > 1
+        let hasBlank = lines.contains { $0.allSatisfy(\.isWhitespace) }
         guard hasBlank else { return paragraphs(lines: normalized) }
         var out: [String] = []
         var current: [Substring] = []

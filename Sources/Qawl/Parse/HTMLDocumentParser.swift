@@ -76,8 +76,9 @@ public struct HTMLDocumentParser: DocumentParser {
         return Page(tree: tree, main: extractor.extract(tree), charset: charset)
     }
 
-    /// libxml2 parse only (document built and freed), for throughput comparisons.
-    func parseOnly(_ body: [UInt8], contentType: String?) -> Bool {
+    /// Charset handling and libxml2's parse only (the tree is built and freed, not walked): the
+    /// floor against which `parse(_:)` throughput is compared in benchmarks.
+    public func libxml2ParseOnly(_ body: [UInt8], contentType: String?) -> Bool {
         let (bytes, charset) = Self.prepare(body, contentType: contentType)
         let limits = LibXML2.Limits(maxInputBytes: options.maxInputBytes, maxDepth: options.maxDepth)
         return LibXML2.parseOnly(bytes, encoding: charset.libxml2Name, limits: limits)
@@ -114,8 +115,8 @@ public struct HTMLDocumentParser: DocumentParser {
         switch declared {
         case .windows1256?, .iso88596?, .windows1252?:
             charset = declared!
-        case .utf8? where check.invalidSequences * 10 < check.nonASCII:
-            charset = .utf8
+        case .utf8? where check.invalidSequences < 8 || check.invalidSequences <= check.nonASCII:
+            charset = .utf8   // a declared UTF-8 page with a few bad bytes stays UTF-8
         default:
             charset = check.invalidSequences * 10 < check.nonASCII ? .utf8 : Charset.guessLegacy(body)
         }
