@@ -85,7 +85,9 @@ public final class RunAggregator {
         }
     }
 
-    public var anyInputFailed: Bool { inputs.contains { $0.status != .ok } }
+    /// Exit status 1 (spec): some input could not be read at all. Inputs read in part (`partial`)
+    /// are listed in the manifest and errors.jsonl but do not fail the run.
+    public var anyInputFailed: Bool { inputs.contains { $0.status == .failed } }
 }
 
 /// The canonical statement order of `statements.jsonl`: published date, document, position.
