@@ -80,6 +80,13 @@ final class RegistryTests: XCTestCase {
         }
     }
 
+    func testUndatedDocumentResolvesOverTheRunsDateRange() throws {
+        let ids = try shipped().holders(of: "us-secretary-of-state", between: "2018-01-01", and: "2018-12-31").map(\.id)
+        XCTAssertEqual(ids, ["mike-pompeo", "rex-tillerson"])
+        let once = try shipped().holders(of: "us-president", between: "2016-01-01", and: "2026-01-01").map(\.id)
+        XCTAssertEqual(once, ["donald-trump", "joe-biden", "barack-obama"])
+    }
+
     func testVacantOfficeHasNoHolder() throws {
         // Lebanon had no president between Suleiman (until 2014-05-25) and Aoun (from 2016-10-31).
         XCTAssertEqual(try shipped().holders(of: "lebanon-president", on: "2015-06-01").map(\.id), [])
