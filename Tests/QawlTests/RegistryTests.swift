@@ -17,6 +17,12 @@ final class RegistryTests: XCTestCase {
         XCTAssertEqual(errors.map(\.description), [])
     }
 
+    func testShippedRegistryNamesEveryAliasOnce() throws {
+        // A shared alias (after normalisation) would make the matcher pick one actor at random.
+        let warnings = try shipped().validate().filter { !$0.isError && $0.message.contains("also names") }
+        XCTAssertEqual(warnings.map(\.description), [])
+    }
+
     /// (role, date, expected holder): public facts, one line each.
     private let facts: [(String, String, String)] = [
         ("us-secretary-of-state", "2017-04-12", "rex-tillerson"),
