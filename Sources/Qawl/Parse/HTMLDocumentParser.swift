@@ -104,11 +104,11 @@ public struct HTMLDocumentParser: DocumentParser {
     /// Chooses the charset and makes the bytes safe for libxml2: a UTF-8 BOM is dropped, invalid
     /// UTF-8 in a UTF-8 page is replaced by U+FFFD (libxml2 would otherwise switch the rest of the
     /// page to Latin-1), bytes a legacy charset does not define become "?" (iconv would stop).
-    static func prepare(_ body: [UInt8], contentType: String?) -> ([UInt8], Charset) {
+    static func prepare(_ body: [UInt8], contentType: String?, sniffMeta: Bool = true) -> ([UInt8], Charset) {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { return repairedUTF8(Array(body.dropFirst(3))) }
         if body.starts(with: [0xFF, 0xFE]) { return (Array(body.dropFirst(2)), .utf16le) }
         if body.starts(with: [0xFE, 0xFF]) { return (Array(body.dropFirst(2)), .utf16be) }
-        let declared = Charset.fromContentType(contentType) ?? Charset.fromMeta(body)
+        let declared = Charset.fromContentType(contentType) ?? (sniffMeta ? Charset.fromMeta(body) : nil)
         let check = UTF8Check(body)
         if check.isValid { return (body, .utf8) }
         let charset: Charset
