@@ -1,6 +1,6 @@
 /// Parses one HTML page into a `Document`: picks the character set (BOM, HTTP header, `<meta>`,
-/// checked against the bytes), lets libxml2 build and `LibXML2` walk the tree, keeps the main
-/// text (`MainTextExtractor`), and reads title, publication date, language and source.
+/// checked against the bytes), lets libxml2's SAX parser feed `LibXML2`'s collector, keeps the
+/// main text (`MainTextExtractor`), and reads title, publication date, language and source.
 ///
 ///     WARC response http://example.com/2017/04/12/lavrov.html, windows-1256, no date meta
 ///       → Document(docID: "<warc-record-id>", published: "2017-04-12", dateSource: .url,
@@ -68,7 +68,7 @@ public struct HTMLDocumentParser: DocumentParser {
                         source: URLHost.source(of: record.url), input: record.input, record: record.index)
     }
 
-    /// Charset detection, parse, walk and extraction; nil when libxml2 gives up entirely.
+    /// Charset detection, parse and extraction; nil when libxml2 gives up entirely.
     func page(_ body: [UInt8], contentType: String?) -> Page? {
         let (bytes, charset) = Self.prepare(body, contentType: contentType)
         let limits = LibXML2.Limits(maxInputBytes: options.maxInputBytes, maxDepth: options.maxDepth)

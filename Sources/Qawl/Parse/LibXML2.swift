@@ -107,14 +107,6 @@ enum LibXML2 {
         return String(decoding: UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(output))), as: UTF8.self)
     }
 
-    /// Whether libxml2 (through iconv) can convert from this encoding name.
-    static func knowsEncoding(_ name: String) -> Bool {
-        _ = setUp
-        guard let handler = xmlFindCharEncodingHandler(name) else { return false }
-        xmlCharEncCloseFunc(handler)
-        return true
-    }
-
     private static func collector(_ ctx: UnsafeMutableRawPointer?) -> SAXCollector? {
         guard let ctx, let p = ctx.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private else { return nil }
         return Unmanaged<SAXCollector>.fromOpaque(p).takeUnretainedValue()
