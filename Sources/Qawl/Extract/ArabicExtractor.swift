@@ -48,7 +48,7 @@ public struct ArabicExtractor: StatementExtractor {
     /// Per-document memory: role and title bindings, earlier speakers.
     struct DocState {
         var roleBinding: [Int: Speaker] = [:]
-        var titleBinding: [String: Speaker] = [:]
+        var titleBinding: [WordKey: Speaker] = [:]
         var unlinked: [Speaker] = []
         var history: [Speaker] = []
     }
@@ -70,6 +70,9 @@ public struct ArabicExtractor: StatementExtractor {
         let scalars: [Unicode.Scalar]
         let tokens: [Token]
         let doc: Document
+        /// Per token, computed once: the cue there (index into `cueList`, -1 none).
+        var cueIndex: [Int32] = []
+        var cueList: [(cue: ArabicLexicon.Cue, conj: Bool)] = []
         func text(_ a: Int, _ b: Int) -> String {
             guard a < b else { return "" }
             var v = String.UnicodeScalarView()
@@ -88,7 +91,26 @@ public struct ArabicExtractor: StatementExtractor {
     }
     @inline(__always) func isDash(_ t: Token) -> Bool { t.kind == .punct && (t.punct == 0x2D || t.punct == 0x2013 || t.punct == 0x2014) }
 
+    /// A reading context with every token's cue looked up once.
+    func context(_ scalars: [Unicode.Scalar], _ tokens: [Token], _ doc: Document) -> Ctx {
+        var c = Ctx(scalars: scalars, tokens: tokens, doc: doc)
+        var index = [Int32](repeating: -1, count: tokens.count)
+        var list: [(cue: ArabicLexicon.Cue, conj: Bool)] = []
+        for i in tokens.indices where tokens[i].kind == .word {
+            if let found = lookupCue(at: i, c) { index[i] = Int32(list.count); list.append(found) }
+        }
+        c.cueIndex = index
+        c.cueList = list
+        return c
+    }
+
+    @inline(__always)
     func cue(at i: Int, _ ctx: Ctx) -> (cue: ArabicLexicon.Cue, conj: Bool)? {
+        let k = ctx.cueIndex[i]
+        return k < 0 ? nil : ctx.cueList[Int(k)]
+    }
+
+    func lookupCue(at i: Int, _ ctx: Ctx) -> (cue: ArabicLexicon.Cue, conj: Bool)? {
         let tokens = ctx.tokens
         let t = tokens[i]
         guard t.kind == .word, !t.latin else { return nil }
@@ -121,7 +143,7 @@ public struct ArabicExtractor: StatementExtractor {
         return nil
     }
 
-    func inSet(_ t: Token, _ set: Set<String>) -> Bool {
+    func inSet(_ t: Token, _ set: Set<WordKey>) -> Bool {
         guard t.kind == .word else { return false }
         for s in lexicon.clitics.stems(t.norm) {
             if set.contains(s) { return true }
@@ -149,7 +171,7 @@ public struct ArabicExtractor: StatementExtractor {
 
     public func extract(from document: Document) -> [Statement] {
         let scalars = Array(document.text.unicodeScalars)
-        let c = Ctx(scalars: scalars, tokens: Tokenizer.tokenize(scalars), doc: document)
+        let c = context(scalars, Tokenizer.tokenize(scalars), document)
         var state = DocState()
         var out: [Statement] = []
         if emitHeadlines, let title = document.title, !title.isEmpty {
@@ -665,7 +687,7 @@ public struct ArabicExtractor: StatementExtractor {
     func headline(_ title: String, _ doc: Document, _ state: inout DocState) -> [Statement] {
         let scalars = Array(title.unicodeScalars)
         let tokens = Tokenizer.tokenize(scalars)
-        let c = Ctx(scalars: scalars, tokens: tokens, doc: doc)
+        let c = context(scalars, tokens, doc)
         guard let colon = tokens.firstIndex(where: { $0.kind == .punct && $0.punct == 0x3A }), colon > 0 else { return [] }
         var a = colon
         while a > 0, tokens[a - 1].kind == .word || tokens[a - 1].punct == 0x23 { a -= 1 }
