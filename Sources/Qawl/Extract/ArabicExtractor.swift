@@ -73,11 +73,13 @@ public struct ArabicExtractor: StatementExtractor {
         /// Per token, computed once: the cue there (index into `cueList`, -1 none).
         var cueIndex: [Int32] = []
         var cueList: [(cue: ArabicLexicon.Cue, conj: Bool)] = []
+        /// UTF-8 bytes of the text and the byte offset of every scalar (one extra at the end), so
+        /// that slicing out a sentence or content is a copy of bytes, not a re-encoding of scalars.
+        var utf8: [UInt8] = []
+        var utf8Offset: [Int32] = []
         func text(_ a: Int, _ b: Int) -> String {
             guard a < b else { return "" }
-            var v = String.UnicodeScalarView()
-            v.append(contentsOf: scalars[tokens[a].start..<tokens[b - 1].end])
-            return String(v)
+            return String(decoding: utf8[Int(utf8Offset[tokens[a].start])..<Int(utf8Offset[tokens[b - 1].end])], as: UTF8.self)
         }
     }
 
@@ -94,6 +96,24 @@ public struct ArabicExtractor: StatementExtractor {
     /// A reading context with every token's cue looked up once.
     func context(_ scalars: [Unicode.Scalar], _ tokens: [Token], _ doc: Document) -> Ctx {
         var c = Ctx(scalars: scalars, tokens: tokens, doc: doc)
+        var offsets = [Int32](repeating: 0, count: scalars.count + 1)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 2)
+        for (i, u) in scalars.enumerated() {
+            offsets[i] = Int32(bytes.count)
+            let v = u.value
+            if v < 0x80 { bytes.append(UInt8(v)) }
+            else if v < 0x800 { bytes.append(UInt8(0xC0 | (v >> 6))); bytes.append(UInt8(0x80 | (v & 0x3F))) }
+            else if v < 0x10000 {
+                bytes.append(UInt8(0xE0 | (v >> 12))); bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (v & 0x3F)))
+            } else {
+                bytes.append(UInt8(0xF0 | (v >> 18))); bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (v & 0x3F)))
+            }
+        }
+        offsets[scalars.count] = Int32(bytes.count)
+        c.utf8 = bytes
+        c.utf8Offset = offsets
         var index = [Int32](repeating: -1, count: tokens.count)
         var list: [(cue: ArabicLexicon.Cue, conj: Bool)] = []
         for i in tokens.indices where tokens[i].kind == .word {
@@ -642,9 +662,13 @@ public struct ArabicExtractor: StatementExtractor {
         }
         // «الإيراني»/«الإيرانية», «الأمريكي»/«الأميركي» name the same office
         return words.map { w -> String in
-            var v = w.replacingOccurrences(of: "اميرك", with: "امريك")
-            if v.unicodeScalars.count > 3, v.unicodeScalars.last == "ه" { v = String(v.unicodeScalars.dropLast()) }
-            return v
+            var u = Array(w.unicodeScalars)
+            if u.count > 4, let i = (0..<(u.count - 4)).first(where: { u[$0] == "ا" && u[$0 + 1] == "م" && u[$0 + 2] == "ي" && u[$0 + 3] == "ر" && u[$0 + 4] == "ك" }) {
+                u.remove(at: i + 2); u.insert("ي", at: i + 3)   // «الأميركي» → «الامريكي»
+            }
+            if u.count > 3, u.last == "ه" { u.removeLast() }
+            var v = String.UnicodeScalarView(); v.append(contentsOf: u)
+            return String(v)
         }.joined(separator: " ")
     }
 
