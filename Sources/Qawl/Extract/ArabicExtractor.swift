@@ -174,10 +174,12 @@ public struct ArabicExtractor: StatementExtractor {
     }
 
     /// «بالقول», «بتنفيذ», «بممارسة»: a preposition glued to a noun, which no name continues with.
-    func isPrepositional(_ t: Token) -> Bool {
+    /// With `initial`, also «لمحاسبة», «للتأكيد» (a phrase cannot open with them; inside an
+    /// organisation's name they are common: «اللجنة الوطنية لمكافحة الإرهاب»).
+    func isPrepositional(_ t: Token, initial: Bool = false) -> Bool {
         let u = Array(t.norm.unicodeScalars)
-        guard u.count >= 4, u[0] == "ب" else { return false }
-        return (u[1] == "ا" && u[2] == "ل") || u[1] == "ت" || u[1] == "م"
+        guard u.count >= 4, u[0] == "ب" || (initial && u[0] == "ل") else { return false }
+        return (u[1] == "ا" && u[2] == "ل") || u[1] == "ت" || u[1] == "م" || (u[0] == "ل" && u[1] == "ل")
     }
 
     /// A word written with tanween fath («أخيراً») is an adverb or object, not part of a name.
@@ -276,6 +278,8 @@ public struct ArabicExtractor: StatementExtractor {
             return Pending(cueToken: k, cue: cue, speaker: r.0, speakerText: r.1, resolution: r.2, confidence: r.3 * 0.9,
                            from: from, to: to, emit: emitNominalCues && !r.0.vague)
         case .verb:
+            if k > s.lowerBound, !conj, lexicon.nonSpeakers.contains(tokens[k - 1].norm),
+               k - 1 == s.lowerBound || tokens[k - 2].kind == .punct { return nil }   // «وهذا يؤكد أن …»
             var found: (Speaker, String, Statement.Resolution, Double)?
             var after = k + 1
             let afterPhrase = speakerPhrase(from: k + 1, limit: b, c, gluedPreposition: false)
@@ -283,7 +287,7 @@ public struct ArabicExtractor: StatementExtractor {
                let r = resolve(ph, c, &state, agreement: cue.agreement) {
                 found = r   // «وكانت روسيا قد وصفت إدلب بأنها …»
             } else if let ph = afterPhrase, !isObject(ph, cue, c, b),
-               !(cue.takesObject && ph.mentions.isEmpty && tokens[ph.start].norm.unicodeScalars.starts(with: "با".unicodeScalars) || isPrepositional(tokens[ph.start])),
+               !(cue.takesObject && ph.mentions.isEmpty && tokens[ph.start].norm.unicodeScalars.starts(with: "با".unicodeScalars) || isPrepositional(tokens[ph.start], initial: true)),
                let r = resolve(ph, c, &state, agreement: cue.agreement) {
                 found = r; after = ph.end
             } else if !conj, let ph = subjectBefore(k, s, c), !ph.mentions.isEmpty || startsExplicitly(after, b, c, cue),
@@ -347,8 +351,23 @@ public struct ArabicExtractor: StatementExtractor {
                     j += 1; continue
                 }
                 if t.punct == 0x3A { return (j + 1, verb.needs.isEmpty, true) }
-                if isQuote(t) { return (j, verb.needs.isEmpty, true) }
-                if isComma(t) || t.punct == 0x23 { j += 1; continue }
+                if isQuote(t) {
+                    // «قال لوكالة "رويترز" إن …»: a short quoted name inside an adverbial
+                    if adverbial {
+                        var e = j + 1
+                        while e < b, e - j <= 5, tokens[e].kind == .word { e += 1 }
+                        if e < b, e > j + 1, isQuote(tokens[e]), e + 1 < b, tokens[e + 1].kind == .word {
+                            j = e + 1; continue
+                        }
+                    }
+                    return (j, verb.needs.isEmpty, true)
+                }
+                if isComma(t) {
+                    // «، الذي أجرى الجراحة …،» or «، الكرواتي زوران ماميتش، إن»: skip to a complementizer after the next comma
+                    if let q = complementizerAfterComma(j + 1, b, c) { return (q, true, true) }
+                    j += 1; continue
+                }
+                if t.punct == 0x23 { j += 1; continue }
                 break
             }
             if !verb.needs.isEmpty {
@@ -376,6 +395,23 @@ public struct ArabicExtractor: StatementExtractor {
         var q = p
         while q < b, tokens[q].kind == .punct { q += 1 }
         return (q, true, false)
+    }
+
+    /// A complementizer or colon right after a comma within the next few tokens, no cue between:
+    /// «وقال مدرب العين، الكرواتي زوران ماميتش، إن …» → the «إن».
+    func complementizerAfterComma(_ from: Int, _ b: Int, _ c: Ctx) -> Int? {
+        var q = from
+        while q < b, q - from < 14 {
+            let t = c.tokens[q]
+            if cue(at: q, c) != nil || isQuote(t) || (t.kind == .punct && t.punct == 0x2E) { return nil }
+            if isComma(t), q + 1 < b {
+                let n = c.tokens[q + 1]
+                if complementizer(n) != nil { return q + 1 }
+                if n.kind == .punct && n.punct == 0x3A { return q + 2 }
+            }
+            q += 1
+        }
+        return nil
     }
 
     /// The name phrase after a verb: «وقال وزير الخارجية الروسي، سيرجي لافروف إن» → «وزير … لافروف».

@@ -33,6 +33,8 @@ public struct ArabicLexicon: Sendable {
     public let clauseOpeners: Set<WordKey>
     /// «البيان», «التقرير»: documents that speak for their issuer.
     public let documentNouns: Set<WordKey>
+    /// «هذا», «مما»: before a verb they leave it without a speaker («وهذا يؤكد أن …»).
+    public let nonSpeakers: Set<WordKey>
     /// Cue forms written with alef maqsura («نفى», «رأى»): so written they are verbs, not the nouns
     /// «نفي», «رأي» that normalise alike, and need no complementizer.
     public let maqsuraForms: Set<WordKey>
@@ -52,6 +54,7 @@ public struct ArabicLexicon: Sendable {
         abbreviations = try LexiconFile.wordSet(file("abbreviations.txt"))
         clauseOpeners = try LexiconFile.wordSet(file("clause_openers.txt"))
         documentNouns = try LexiconFile.wordSet(file("document_nouns.txt"))
+        nonSpeakers = try LexiconFile.wordSet(file("non_speakers.txt"))
         var comp: [WordKey: Bool] = [:]
         for line in try LexiconFile.lines(file("complementizers.txt")) {
             let f = line.split(separator: "\t").map(String.init)
