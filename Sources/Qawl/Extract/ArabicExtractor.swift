@@ -268,6 +268,9 @@ public struct ArabicExtractor: StatementExtractor {
                   let r = resolve(ph, c, &state, agreement: .unknown) else { return nil }
             var from = s.lowerBound, to = k
             if k - s.lowerBound < 3 {
+                // «وحسب رويترز، انتقد السناتور …»: the verb's statement is the one to report
+                var q = ph.end
+                while q < b, q - ph.end < 3 { if self.cue(at: q, c)?.cue.type == .verb { return nil }; q += 1 }
                 var j = ph.end
                 while j < b, tokens[j].kind == .punct { j += 1 }
                 if j < b, let p = complementizer(tokens[j]) { j = p ? j : j + 1 }
@@ -280,10 +283,13 @@ public struct ArabicExtractor: StatementExtractor {
         case .verb:
             if k > s.lowerBound, !conj, lexicon.nonSpeakers.contains(tokens[k - 1].norm),
                k - 1 == s.lowerBound || tokens[k - 2].kind == .punct { return nil }   // «وهذا يؤكد أن …»
+            if k > s.lowerBound, lexicon.relativePronouns.contains(tokens[k - 1].norm) { return nil }   // «التي تنفي التدخل»
+            if k + 1 < b, complementizer(tokens[k + 1]) != nil,
+               lexicon.impersonal.contains(lexicon.clitics.withoutConjunction(tokens[k].norm) ?? tokens[k].norm) { return nil }   // «ويذكر أن»
             var found: (Speaker, String, Statement.Resolution, Double)?
             var after = k + 1
             let afterPhrase = speakerPhrase(from: k + 1, limit: b, c, gluedPreposition: false)
-            if k > s.lowerBound, tokens[k - 1].norm == "قد", let ph = subjectBefore(k, s, c),
+            if k > s.lowerBound, tokens[k - 1].norm == "قد", let ph = subjectAfterKana(k - 1, s, c) ?? subjectBefore(k, s, c),
                let r = resolve(ph, c, &state, agreement: cue.agreement) {
                 found = r   // «وكانت روسيا قد وصفت إدلب بأنها …»
             } else if let ph = afterPhrase, !isObject(ph, cue, c, b),
@@ -498,6 +504,20 @@ public struct ArabicExtractor: StatementExtractor {
         return first == "ب" || n.norm == "الي" || n.norm == "من" || n.norm == "علي" || complementizer(n) != nil
     }
 
+    /// «وكانت نيكي هيلي سفيرة الولايات المتحدة في الأمم المتحدة قد حذرت» → the phrase after «كانت».
+    func subjectAfterKana(_ qad: Int, _ s: Range<Int>, _ c: Ctx) -> Phrase? {
+        var i = qad - 1
+        while i >= s.lowerBound, qad - i <= 14 {
+            let t = c.tokens[i]
+            if t.kind == .word, lexicon.clitics.stems(t.norm).contains(where: { $0 == "كان" || $0 == "كانت" }) {
+                return speakerPhrase(from: i + 1, limit: qad, c, gluedPreposition: false)
+            }
+            if t.kind == .punct, !isComma(t) { return nil }
+            i -= 1
+        }
+        return nil
+    }
+
     /// The subject before a verb (SVO): «… لافروف قال إن», «وكان ترامب قد قال».
     func subjectBefore(_ k: Int, _ s: Range<Int>, _ c: Ctx) -> Phrase? {
         let tokens = c.tokens
@@ -660,6 +680,8 @@ public struct ArabicExtractor: StatementExtractor {
             // a title phrase alone: «وقالت المستشارة الألمانية» → whoever the document named so
             let key = titleKey(c, ph.start, ph.end)
             if let sp = state.titleBinding[key] { return (sp, text, .role, 0.75) }
+            // «نائب رئيس المفوضية» after «نائب رئيس المفوضية الأوروبية يركي كتاينن»
+            if let hit = state.titleBinding.first(where: { $0.key.string.hasPrefix(key + " ") }) { return (hit.value, text, .role, 0.7) }
             let sp = Speaker(actorID: "unlinked:" + key, actorName: text, agreement: agreement, vague: false, nameKey: [])
             return (sp, text, .name, 0.6)
         }

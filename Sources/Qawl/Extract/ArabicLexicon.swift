@@ -35,6 +35,10 @@ public struct ArabicLexicon: Sendable {
     public let documentNouns: Set<WordKey>
     /// «هذا», «مما»: before a verb they leave it without a speaker («وهذا يؤكد أن …»).
     public let nonSpeakers: Set<WordKey>
+    /// «يذكر» in «ويذكر أن …»: impersonal before a complementizer.
+    public let impersonal: Set<WordKey>
+    /// «التي», «الذي»: a cue after them is in a relative clause.
+    public let relativePronouns: Set<WordKey>
     /// Cue forms written with alef maqsura («نفى», «رأى»): so written they are verbs, not the nouns
     /// «نفي», «رأي» that normalise alike, and need no complementizer.
     public let maqsuraForms: Set<WordKey>
@@ -55,6 +59,8 @@ public struct ArabicLexicon: Sendable {
         clauseOpeners = try LexiconFile.wordSet(file("clause_openers.txt"))
         documentNouns = try LexiconFile.wordSet(file("document_nouns.txt"))
         nonSpeakers = try LexiconFile.wordSet(file("non_speakers.txt"))
+        impersonal = try LexiconFile.wordSet(file("impersonal.txt"))
+        relativePronouns = try LexiconFile.wordSet(file("relative_pronouns.txt"))
         var comp: [WordKey: Bool] = [:]
         for line in try LexiconFile.lines(file("complementizers.txt")) {
             let f = line.split(separator: "\t").map(String.init)
