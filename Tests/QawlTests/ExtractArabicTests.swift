@@ -150,4 +150,29 @@ final class ExtractArabicTests: XCTestCase {
         XCTAssertNotEqual(StatementID.make(docID: "d", part: "text", start: 0, end: 1),
                           StatementID.make(docID: "d", part: "title", start: 0, end: 1))
     }
+
+    func testCueInsideQuotedWordsDoesNotStartAStatement() {
+        let s = statements("وأشارت ميركل إلى أن الاتفاق \"ليس مبينا على حسن النوايا، مضيفة أن الثقة مفقودة\".")
+        XCTAssertEqual(s.count, 1)
+        XCTAssertTrue(s.first?.content.contains("مضيفة أن الثقة مفقودة") ?? false)
+    }
+
+    func testRequiredPrepositionMayFollowTimeWords() {
+        let s = statements("أعرب الرئيس الروسي فلاديمير بوتين، الثلاثاء، عن أمله بأن ينجح الاجتماع.")
+        XCTAssertEqual(s.first?.actorID, "vladimir-putin")
+        XCTAssertEqual(s.first?.content, "عن أمله بأن ينجح الاجتماع")
+        XCTAssertTrue(statements("وعبر الجسر آلاف المهاجرين هذا العام.").isEmpty)   // «عبر» without «عن» is not «expressed»
+    }
+
+    func testRelativeClauseAndImpersonalCuesAreNotStatements() {
+        XCTAssertTrue(statements("ويشرف المحقق على القضية المتعلقة بروسيا التي تنفي التدخل في الانتخابات.").isEmpty)
+        XCTAssertTrue(statements("ويذكر أن الاتفاق وقع في عام 2015 بين إيران والدول الكبرى.").isEmpty)
+    }
+
+    func testTitleOnlyMentionMatchesALongerBoundTitle() {
+        let s = statements("وقال نائب رئيس المفوضية الأوروبية يركي كتاينن إن الاتحاد مستعد للرد. وأضاف نائب رئيس المفوضية أن الحوار هو الهدف الأول.")
+        XCTAssertEqual(s.count, 2)
+        XCTAssertEqual(s[1].actorID, s[0].actorID)
+        XCTAssertEqual(s[1].resolution, .role)
+    }
 }

@@ -218,8 +218,23 @@ public struct ArabicExtractor: StatementExtractor {
         var open: Int?
         var k = s.lowerBound
         var consumed = -1
+        var quoteDepth = 0
+        var scanned = s.lowerBound
         while k < s.upperBound {
+            while scanned < k {   // quotation depth up to the cue
+                let t = c.tokens[scanned]
+                if t.kind == .punct {
+                    switch t.punct {
+                    case 0xAB, 0x201C, 0x201E: quoteDepth += 1
+                    case 0xBB, 0x201D: quoteDepth = max(0, quoteDepth - 1)
+                    case 0x22: quoteDepth = quoteDepth > 0 ? 0 : 1
+                    default: break
+                    }
+                }
+                scanned += 1
+            }
             guard k != consumed, let (cue, conj) = cue(at: k, c) else { k += 1; continue }
+            if open != nil, quoteDepth > 0 { k += 1; continue }   // a cue inside quoted words is part of them
             let cutting = cue.type == .participle || conj
                 || (k > s.lowerBound && lexicon.clitics.stems(c.tokens[k - 1].norm).contains { lexicon.clauseOpeners.contains($0) })
             if let o = open, k >= stmts[o].from, !cutting { k += 1; continue }
@@ -378,7 +393,7 @@ public struct ArabicExtractor: StatementExtractor {
             }
             if !verb.needs.isEmpty {
                 if verb.needs.contains(t.norm) { return (j, true, true) }
-                if j == p || !adverbial { return (p, false, false) }
+                if !isStop(t), j == p || !adverbial { return (p, false, false) }
             }
             if complementizer(t) != nil { return (j > p && tokens[j - 1].norm == "الي" ? j - 1 : j, true, true) }
             if let (cc, conj) = cue(at: j, c) {
