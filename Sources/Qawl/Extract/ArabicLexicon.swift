@@ -83,9 +83,10 @@ public struct ArabicLexicon: Sendable {
             }
             let needsField = f[5]
             let cue = Cue(lemma: f[1], type: type, agreement: agreement,
-                          needs: (needsField == "-" || needsField == "comp") ? [] : needsField.split(separator: ",").map { ArabicNormalizer.normalize(String($0)) },
-                          // only the form that is also a noun («رد», «كشف», «ذكر»); «ردت», «كشفت» are verbs
-                          requiresComplement: needsField == "comp" && ArabicNormalizer.normalize(f[0]) == ArabicNormalizer.normalize(f[1]),
+                          needs: (needsField == "-" || needsField == "comp" || needsField == "noun") ? [] : needsField.split(separator: ",").map { ArabicNormalizer.normalize(String($0)) },
+                          // `comp`: every form; `noun`: only the form that is also a noun («رد», «كشف»), «ردت» is a verb
+                          requiresComplement: needsField == "comp"
+                              || (needsField == "noun" && ArabicNormalizer.normalize(f[0]) == ArabicNormalizer.normalize(f[1])),
                           takesObject: f.count > 6 && f[6] == "object")
             let words = ArabicNormalizer.normalize(f[0]).split(separator: " ").map(String.init)
             if f[0].unicodeScalars.last == "ى" { maqsura.insert(WordKey(words[0])) }
