@@ -175,4 +175,11 @@ final class ExtractArabicTests: XCTestCase {
         XCTAssertEqual(s[1].actorID, s[0].actorID)
         XCTAssertEqual(s[1].resolution, .role)
     }
+
+    func testAsSaidClauseAttributesWhatCameBefore() {
+        let s = statements("قتل شخص وأصيب خمسة آخرون في حريق كبير، حسبما قالت الشرطة.")
+        XCTAssertEqual(s.count, 1)
+        XCTAssertEqual(s.first?.actorID, "unlinked:الشرطه")
+        XCTAssertEqual(s.first?.content, "قتل شخص وأصيب خمسة آخرون في حريق كبير")
+    }
 }

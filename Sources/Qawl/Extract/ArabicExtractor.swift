@@ -299,6 +299,9 @@ public struct ArabicExtractor: StatementExtractor {
             if k > s.lowerBound, !conj, lexicon.nonSpeakers.contains(tokens[k - 1].norm),
                k - 1 == s.lowerBound || tokens[k - 2].kind == .punct { return nil }   // «وهذا يؤكد أن …»
             if k > s.lowerBound, lexicon.relativePronouns.contains(tokens[k - 1].norm) { return nil }   // «التي تنفي التدخل»
+            if k > s.lowerBound + 1, ["لم", "لن", "لا", "قد"].contains(tokens[k - 1].norm),
+               lexicon.relativePronouns.contains(tokens[k - 2].norm) { return nil }   // «التي لم تعترف»
+            let asSaid = k > s.lowerBound && lexicon.asSaid.contains(lexicon.clitics.withoutConjunction(tokens[k - 1].norm) ?? tokens[k - 1].norm)
             if k + 1 < b, complementizer(tokens[k + 1]) != nil,
                lexicon.impersonal.contains(lexicon.clitics.withoutConjunction(tokens[k].norm) ?? tokens[k].norm) { return nil }   // «ويذكر أن»
             var found: (Speaker, String, Statement.Resolution, Double)?
@@ -320,6 +323,12 @@ public struct ArabicExtractor: StatementExtractor {
                 found = (h.0, "", .carryover, h.1)
             }
             guard let (sp, text, res, conf) = found else { return nil }
+            if asSaid {   // «…، حسبما قالت الشرطة»: the clause before is what was said
+                guard wordCount(tokens, s.lowerBound, k - 1) >= 3 else { return nil }
+                next = after
+                return Pending(cueToken: k, cue: cue, speaker: sp, speakerText: text, resolution: res, confidence: conf * 0.9,
+                               from: s.lowerBound, to: k - 1, emit: !sp.vague)
+            }
             let cs = contentStart(after, b, c, cue: cue, &consumed)
             guard cs.ok else { return nil }
             next = cs.start

@@ -39,6 +39,8 @@ public struct ArabicLexicon: Sendable {
     public let impersonal: Set<WordKey>
     /// «التي», «الذي»: a cue after them is in a relative clause.
     public let relativePronouns: Set<WordKey>
+    /// «حسبما قالت الشرطة»: the verb's content is the clause before.
+    public let asSaid: Set<WordKey>
     /// Cue forms written with alef maqsura («نفى», «رأى»): so written they are verbs, not the nouns
     /// «نفي», «رأي» that normalise alike, and need no complementizer.
     public let maqsuraForms: Set<WordKey>
@@ -61,6 +63,7 @@ public struct ArabicLexicon: Sendable {
         nonSpeakers = try LexiconFile.wordSet(file("non_speakers.txt"))
         impersonal = try LexiconFile.wordSet(file("impersonal.txt"))
         relativePronouns = try LexiconFile.wordSet(file("relative_pronouns.txt"))
+        asSaid = try LexiconFile.wordSet(file("as_said.txt"))
         var comp: [WordKey: Bool] = [:]
         for line in try LexiconFile.lines(file("complementizers.txt")) {
             let f = line.split(separator: "\t").map(String.init)
