@@ -182,4 +182,10 @@ final class ExtractArabicTests: XCTestCase {
         XCTAssertEqual(s.first?.actorID, "unlinked:الشرطه")
         XCTAssertEqual(s.first?.content, "قتل شخص وأصيب خمسة آخرون في حريق كبير")
     }
+
+    func testLongTitleIsTrimmedFromAnUnlinkedName() {
+        let s = statements("وقال الأمين العام للأمم المتحدة أنطونيو غوتيريش إن الوضع خطير. وأضاف الأمين العام أن الحل سياسي.")
+        XCTAssertEqual(s.map(\.actorID), ["unlinked:انطونيو غوتيريش", "unlinked:انطونيو غوتيريش"])
+        XCTAssertEqual(s[1].resolution, .role)
+    }
 }

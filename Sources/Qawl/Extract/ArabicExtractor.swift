@@ -279,6 +279,14 @@ public struct ArabicExtractor: StatementExtractor {
             }
             if a < b, tokens[a].norm == "ما" || tokens[a].norm == "لما" { return nil }   // «وفقا لما قاله …»
             while a < b, tokens[a].kind == .word, tokens[a].norm == "ل" { a += 1 }
+            // «حسب قول نتانياهو» → نتانياهو; «حسب قوله» → the previous speaker
+            if a < b, tokens[a].norm == "قول" { a += 1 }
+            else if a < b, tokens[a].norm.hasPrefix("قول"), tokens[a].norm.unicodeScalars.count <= 6, k - s.lowerBound >= 3,
+                    wordCount(tokens, s.lowerBound, k) >= 3, let h = carryOver(.unknown, state) {
+                next = a + 1
+                return Pending(cueToken: k, cue: cue, speaker: h.0, speakerText: c.text(a, a + 1), resolution: .carryover,
+                               confidence: h.1 * 0.9, from: s.lowerBound, to: k, emit: emitNominalCues && !h.0.vague)
+            }
             guard let ph = speakerPhrase(from: a, limit: b, c, gluedPreposition: a < b && tokens[a].norm.unicodeScalars.first == "ل"),
                   let r = resolve(ph, c, &state, agreement: .unknown) else { return nil }
             var from = s.lowerBound, to = k
@@ -693,7 +701,10 @@ public struct ArabicExtractor: StatementExtractor {
             while i < ph.end {
                 let t = tokens[i]
                 if t.kind != .word { i += 1; continue }
-                if inSet(t, lexicon.titles) || t.norm.unicodeScalars.starts(with: "ال".unicodeScalars) || t.norm == "باسم" {
+                let u = t.norm.unicodeScalars
+                // «الأمين العام للأمم المتحدة أنطونيو غوتيريش», «السفيرة لدى الأمم المتحدة نيكي هيلي»
+                if inSet(t, lexicon.titles) || u.starts(with: "ال".unicodeScalars) || u.starts(with: "لل".unicodeScalars)
+                    || u.starts(with: "بال".unicodeScalars) || t.norm == "باسم" || t.norm == "لدي" || t.norm == "في" {
                     i += 1; continue
                 }
                 break
