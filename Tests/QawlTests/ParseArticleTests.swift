@@ -87,4 +87,12 @@ final class ParseArticleTests: XCTestCase {
         let doc = try builder.parse(RawRecord(input: "a.txt", index: 0, kind: .text, body: Array("One.\nTwo.\n".utf8)))
         XCTAssertEqual(doc.text, "One.\nTwo.")
     }
+
+    func testPlainTextInWindows1256IsDecoded() throws {
+        let arabic = "قال وزير الخارجية الروسي إن المحادثات صعبة.\n\nوأضاف أن الجولة المقبلة ستعقد في جنيف."
+        let body = ParseFixtures.encode(arabic, as: "WINDOWS-1256")
+        let doc = try builder.parse(RawRecord(input: "ar.txt", index: 0, kind: .text, body: body))
+        XCTAssertEqual(doc.text, "قال وزير الخارجية الروسي إن المحادثات صعبة.\nوأضاف أن الجولة المقبلة ستعقد في جنيف.")
+        XCTAssertEqual(doc.lang, "ar")
+    }
 }

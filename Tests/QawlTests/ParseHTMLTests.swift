@@ -120,3 +120,24 @@ final class ParseShortPageTests: XCTestCase {
         XCTAssertEqual(doc.text, brief.joined(separator: "\n"))
     }
 }
+
+final class ParseBoilerplatePatternTests: XCTestCase {
+    func testClassNamesAreJudgedByTokensNotBySubstringAccidents() throws {
+        let p = try BoilerplatePatterns(dataDirectory: ParseFixtures.dataDirectory)
+        XCTAssertEqual(BoilerplatePatterns.tokens("relatedArticles share-bar"), ["related", "articles", "share", "bar"])
+        XCTAssertTrue(p.verdict(for: "most-read-list").unlikely)
+        XCTAssertTrue(p.verdict(for: "socialShareButtons").unlikely)
+        XCTAssertTrue(p.verdict(for: "ad-slot").unlikely)
+        XCTAssertFalse(p.verdict(for: "download-link").unlikely)     // "ad" is a token, not a substring
+        XCTAssertFalse(p.verdict(for: "article-header").unlikely)     // rescued by "article"
+        XCTAssertFalse(p.verdict(for: "story-body").unlikely)
+        XCTAssertEqual(p.verdict(for: "article-body").weight, 25)
+        XCTAssertEqual(p.verdict(for: "comments").weight, -25)
+    }
+
+    func testBadPatternFileIsReportedWithItsLine() {
+        XCTAssertThrowsError(try BoilerplatePatterns(text: "share*\n[unlikely]\nnav", path: "p.txt")) { error in
+            XCTAssertEqual("\(error)", "p.txt:1: bad pattern line «share*»")
+        }
+    }
+}

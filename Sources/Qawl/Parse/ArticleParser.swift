@@ -36,7 +36,7 @@ public struct ArticleParser: DocumentParser {
             }
             hint = hint ?? page.tree.lang
         } else if !record.body.isEmpty {
-            text = Self.paragraphs(plain: Self.decode(record.body))
+            text = Self.paragraphs(plain: Self.decode(record.body, contentType: record.contentType))
         }
         if text.isEmpty {
             throw RecordError(stage: "parse", input: record.input, record: record.index, offset: record.offset,
@@ -88,10 +88,13 @@ public struct ArticleParser: DocumentParser {
         return out.joined(separator: "\n")
     }
 
-    /// Plain-text bytes: UTF-8 (a BOM dropped, invalid bytes replaced by U+FFFD).
-    static func decode(_ body: [UInt8]) -> String {
-        let bytes = body.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(body.dropFirst(3)) : body
-        return String(decoding: bytes, as: UTF8.self)
+    /// Plain-text bytes: UTF-8 (a BOM dropped); a legacy charset when the container says so or
+    /// the bytes are not UTF-8 (windows-1256 for Arabic-looking bytes, else windows-1252);
+    /// invalid UTF-8 otherwise repaired with U+FFFD.
+    static func decode(_ body: [UInt8], contentType: String?) -> String {
+        let (bytes, charset) = HTMLDocumentParser.prepare(body, contentType: contentType, sniffMeta: false)
+        if charset == .utf8 { return String(decoding: bytes, as: UTF8.self) }
+        return LibXML2.decode(bytes, encoding: charset.libxml2Name) ?? String(decoding: bytes, as: UTF8.self)
     }
 
     /// "ar", "AR", "ar-EG", "arabic", "English" → ISO 639-1; nil when not recognisable.

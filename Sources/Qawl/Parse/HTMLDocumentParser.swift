@@ -1,6 +1,6 @@
 /// Parses one HTML page into a `Document`: picks the character set (BOM, HTTP header, `<meta>`,
-/// checked against the bytes), lets libxml2 build and `LibXML2` walk the tree, keeps the main
-/// text (`MainTextExtractor`), and reads title, publication date, language and source.
+/// checked against the bytes), lets libxml2's SAX parser feed `LibXML2`'s collector, keeps the
+/// main text (`MainTextExtractor`), and reads title, publication date, language and source.
 ///
 ///     WARC response http://example.com/2017/04/12/lavrov.html, windows-1256, no date meta
 ///       → Document(docID: "<warc-record-id>", published: "2017-04-12", dateSource: .url,
@@ -68,7 +68,7 @@ public struct HTMLDocumentParser: DocumentParser {
                         source: URLHost.source(of: record.url), input: record.input, record: record.index)
     }
 
-    /// Charset detection, parse, walk and extraction; nil when libxml2 gives up entirely.
+    /// Charset detection, parse and extraction; nil when libxml2 gives up entirely.
     func page(_ body: [UInt8], contentType: String?) -> Page? {
         let (bytes, charset) = Self.prepare(body, contentType: contentType)
         let limits = LibXML2.Limits(maxInputBytes: options.maxInputBytes, maxDepth: options.maxDepth)
@@ -104,11 +104,11 @@ public struct HTMLDocumentParser: DocumentParser {
     /// Chooses the charset and makes the bytes safe for libxml2: a UTF-8 BOM is dropped, invalid
     /// UTF-8 in a UTF-8 page is replaced by U+FFFD (libxml2 would otherwise switch the rest of the
     /// page to Latin-1), bytes a legacy charset does not define become "?" (iconv would stop).
-    static func prepare(_ body: [UInt8], contentType: String?) -> ([UInt8], Charset) {
+    static func prepare(_ body: [UInt8], contentType: String?, sniffMeta: Bool = true) -> ([UInt8], Charset) {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { return repairedUTF8(Array(body.dropFirst(3))) }
         if body.starts(with: [0xFF, 0xFE]) { return (Array(body.dropFirst(2)), .utf16le) }
         if body.starts(with: [0xFE, 0xFF]) { return (Array(body.dropFirst(2)), .utf16be) }
-        let declared = Charset.fromContentType(contentType) ?? Charset.fromMeta(body)
+        let declared = Charset.fromContentType(contentType) ?? (sniffMeta ? Charset.fromMeta(body) : nil)
         let check = UTF8Check(body)
         if check.isValid { return (body, .utf8) }
         let charset: Charset

@@ -89,12 +89,22 @@ enum LibXML2 {
         return true
     }
 
-    /// Whether libxml2 (through iconv) can convert from this encoding name.
-    static func knowsEncoding(_ name: String) -> Bool {
-        _ = setUp
-        guard let handler = xmlFindCharEncodingHandler(name) else { return false }
-        xmlCharEncCloseFunc(handler)
-        return true
+    /// Converts legacy-charset bytes (plain-text records) to a String with libxml2's iconv-backed
+    /// converter; nil when the encoding is unknown or the conversion fails.
+    static func decode(_ bytes: [UInt8], encoding: String) -> String? {
+        quiet()
+        guard let handler = xmlFindCharEncodingHandler(encoding) else { return nil }
+        defer { xmlCharEncCloseFunc(handler) }
+        guard let input = xmlBufferCreate(), let output = xmlBufferCreate() else { return nil }
+        defer { xmlBufferFree(input); xmlBufferFree(output) }
+        let added: Int32 = bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress, !buf.isEmpty else { return 0 }
+            return xmlBufferAdd(input, base, Int32(buf.count))
+        }
+        guard added == 0, xmlCharEncInFunc(handler, output, input) >= 0, let content = xmlBufferContent(output) else {
+            return nil
+        }
+        return String(decoding: UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(output))), as: UTF8.self)
     }
 
     private static func collector(_ ctx: UnsafeMutableRawPointer?) -> SAXCollector? {
