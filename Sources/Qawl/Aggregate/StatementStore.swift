@@ -272,8 +272,8 @@ public final class StatementStore {
 
 extension StatementStore {
     /// Statement counts grouped by a column (or SQL expression) over unique statements.
-    public func statementCounts(by column: String) throws -> [String: Int] {
-        let s = try db.prepare("SELECT \(column), count(*) FROM (\(Self.uniqueStatements)) GROUP BY 1")
+    public func statementCounts(by column: String, where condition: String = "1") throws -> [String: Int] {
+        let s = try db.prepare("SELECT \(column), count(*) FROM (\(Self.uniqueStatements)) WHERE \(condition) GROUP BY 1")
         var out: [String: Int] = [:]
         try s.forEach { out[$0.string(0) ?? "(none)"] = $0.int(1) }
         return out
