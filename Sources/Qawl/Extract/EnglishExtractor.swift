@@ -273,6 +273,8 @@ public struct EnglishExtractor: StatementExtractor {
     static let auxiliaries: Set<String> = ["has", "had", "have", "also", "previously", "later", "then", "would", "will",
                                            "repeatedly", "further", "once", "again", "recently", "earlier", "reportedly",
                                            "was", "is", "were", "been", "quickly", "publicly", "separately", "flatly", "has also"]
+    static let prepositions: Set<String> = ["by", "to", "in", "on", "at", "during", "from", "with", "after", "before", "for", "about", "of"]
+    static let subordinators: Set<String> = ["although", "though", "while", "when", "as", "after", "before", "if", "because", "since", "once", "whereas"]
     static let determiners: Set<String> = ["the", "a", "an", "his", "her", "their", "its", "both"]
     static let particles: Set<String> = ["of", "for", "and", "van", "de", "al", "bin", "von", "der", "la", "le", "du", "da", "el"]
     static let conjunctions: Set<String> = ["and", "but", "so", "yet", "however", "meanwhile", "while", "although", "though",
@@ -464,7 +466,13 @@ public struct EnglishExtractor: StatementExtractor {
 
         // resolve
         let sp: Speaker, text: String, res: Statement.Resolution, conf: Double
-        if let g = pronoun {
+        if let g = pronoun, subjectStart > s.lowerBound, Self.subordinators.contains(tokens[s.lowerBound].norm),
+           let comma = (k..<s.upperBound).first(where: { isComma(tokens[$0]) }), comma + 1 < s.upperBound,
+           c.isCap(comma + 1), let ph = phraseAfter(comma + 1, s, c), let r = resolve(ph, c, &state),
+           r.0.person != false, g == .male && r.0.gender != .female || g == .female && r.0.gender != .male {
+            // «Although he said it was “wild” …, Isaac stopped short of …»: the main clause's subject
+            (sp, text, res, conf) = (r.0, c.text(subjectStart, subjectStart + 1), .carryover, 0.6)
+        } else if let g = pronoun {
             guard let h = carryOver(g, state) else { return nil }
             sp = h; text = c.text(subjectStart, subjectStart + 1); res = .carryover; conf = 0.65
         } else if let ph = speakerPhrase, let r = resolve(ph, c, &state) {
@@ -505,11 +513,16 @@ public struct EnglishExtractor: StatementExtractor {
             // «The talks failed, Lavrov said.» / parenthetical «Before …, Walsh said, he fashioned …»
             var tail = after
             while tail < s.upperBound, tokens[tail].kind == .word, lexicon.adverbials.contains(tokens[tail].norm) || c.isCap(tail) { tail += 1 }
-            if tail < s.upperBound, isComma(tokens[tail]), wordCount(tail + 1, s.upperBound, c) > wordCount(s.lowerBound, b, c) {
+            let quoteNext = tail + 1 < s.upperBound && isComma(tokens[tail]) && isQuote(tokens[tail + 1])
+            if tail < s.upperBound, isComma(tokens[tail]), !quoteNext, wordCount(tail + 1, s.upperBound, c) > wordCount(s.lowerBound, b, c) {
                 return Pending(cueToken: k, cueEnd: s.upperBound, cue: cue, speaker: sp, speakerText: text, resolution: res,
                                confidence: conf, parts: [(tail + 1)..<s.upperBound], quoteFirst: false, emit: !sp.vague)
             }
-            if tail >= s.upperBound || tokens[tail].kind == .punct {
+            // «…, the Tuva government was quoted as saying late Thursday by the Interfax news agency.»
+            let trailingPP = tail < s.upperBound && tokens[tail].kind == .word && Self.prepositions.contains(tokens[tail].norm)
+                && wordCount(tail, s.upperBound, c) <= 7 && !(tail..<s.upperBound).contains { tokens[$0].norm == "that" || isQuote(tokens[$0]) }
+            if tail >= s.upperBound || trailingPP
+                || (tokens[tail].kind == .punct && !isQuote(tokens[tail]) && tokens[tail].punct != 0x3A && !quoteNext) {
                 return Pending(cueToken: k, cueEnd: max(cueEnd, speakerEnd), cue: cue, speaker: sp, speakerText: text, resolution: res,
                                confidence: conf, parts: [s.lowerBound..<b], quoteFirst: false, emit: !sp.vague)
             }
