@@ -286,6 +286,7 @@ public struct EnglishExtractor: StatementExtractor {
         guard t.kind == .word else { return false }
         if c.isCap(i) { return !lexicon.stops.contains(t.norm) && lexicon.pronouns[t.norm] == nil && t.norm != "i" }
         return lexicon.titles.contains(t.norm) || lexicon.organisations.contains(t.norm) || lexicon.genderedWords[t.norm] != nil
+            || lexicon.vague.contains(t.norm)
     }
 
     /// «U.S.», «Lt.», «J.C.», «Vice-president»: punctuation that holds a phrase together.
@@ -294,6 +295,7 @@ public struct EnglishExtractor: StatementExtractor {
         guard t.kind == .punct else { return false }
         if t.punct == 0x2E { return i > 0 && c.tokens[i - 1].end == t.start && c.tokens[i - 1].kind == .word }
         if t.punct == 0x2D { return i > 0 && c.tokens[i - 1].end == t.start }
+        if t.punct == 0x26 { return i > 0 && i + 1 < c.tokens.count && c.isCap(i - 1) && c.isCap(i + 1) }   // «World Travel & Tourism Council»
         return false
     }
 
@@ -699,7 +701,8 @@ public struct EnglishExtractor: StatementExtractor {
             if glue(i, c), t.punct == 0x2E, i > 0, tokens[i - 1].norm.unicodeScalars.count == 1 { nameStart -= 1; continue }   // «J.C.»
             break
         }
-        while nameStart < ph.end, tokens[nameStart].kind != .word || Self.particles.contains(tokens[nameStart].norm) && !c.isCap(nameStart + 0) && nameStart == ph.start { nameStart += 1 }
+        // «The leader of Ennahda» → «Ennahda»: a name does not start with a particle or a stop
+        while nameStart < ph.end, tokens[nameStart].kind != .word || (Self.particles.contains(tokens[nameStart].norm) && !c.isCap(nameStart)) { nameStart += 1 }
         let isOrg = lexicon.organisations.contains(tokens[lastW].norm) && lexicon.genderedWords[tokens[lastW].norm] == nil
             && !["spokesman", "spokeswoman", "spokesperson"].contains(tokens[lastW].norm)
         let titleOnly = nameStart >= ph.end || isOrg
