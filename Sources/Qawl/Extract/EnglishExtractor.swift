@@ -275,6 +275,7 @@ public struct EnglishExtractor: StatementExtractor {
                                            "was", "is", "were", "been", "quickly", "publicly", "separately", "flatly", "has also"]
     static let prepositions: Set<String> = ["by", "to", "in", "on", "at", "during", "from", "with", "after", "before", "for", "about", "of"]
     static let subordinators: Set<String> = ["although", "though", "while", "when", "as", "after", "before", "if", "because", "since", "once", "whereas"]
+    static let personalTitles: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "sir", "dame", "lord", "lady"]
     static let determiners: Set<String> = ["the", "a", "an", "his", "her", "their", "its", "both"]
     static let particles: Set<String> = ["of", "for", "and", "van", "de", "al", "bin", "von", "der", "la", "le", "du", "da", "el"]
     static let conjunctions: Set<String> = ["and", "but", "so", "yet", "however", "meanwhile", "while", "although", "though",
@@ -304,12 +305,15 @@ public struct EnglishExtractor: StatementExtractor {
     func phraseBefore(_ end: Int, _ s: Range<Int>, _ c: Ctx) -> Phrase? {
         var j = end
         var hasHead = false
-        while j > s.lowerBound, end - j < 12 {
+        while j > s.lowerBound, end - j < 24 {
             let i = j - 1
             let t = c.tokens[i]
             if phraseWord(i, c) || glue(i, c) { j -= 1; hasHead = hasHead || t.kind == .word; continue }
+            // «the U.S. Dept. of Labor»: «of the» goes on
+            if t.kind == .word, hasHead, t.norm == "the", i - 1 > s.lowerBound, ["of", "for"].contains(c.tokens[i - 1].norm),
+               phraseWord(i - 2, c) || glue(i - 2, c) { j -= 2; continue }
             if t.kind == .word, hasHead, Self.determiners.contains(t.norm) { j -= 1; break }
-            if t.kind == .word, hasHead, Self.particles.contains(t.norm), i > s.lowerBound, phraseWord(i - 1, c) { j -= 1; continue }
+            if t.kind == .word, hasHead, Self.particles.contains(t.norm), i > s.lowerBound, phraseWord(i - 1, c) || glue(i - 1, c) { j -= 1; continue }
             // «the Russian space agency»: a lowercase modifier with a capitalised word or "the" just before
             if t.kind == .word, hasHead, !c.isCap(i), i - 1 >= s.lowerBound, !lexicon.stops.contains(t.norm),
                c.isCap(i - 1) || Self.determiners.contains(c.tokens[i - 1].norm) || (i - 2 >= s.lowerBound && c.isCap(i - 2)) {
@@ -343,7 +347,9 @@ public struct EnglishExtractor: StatementExtractor {
             if t.kind == .word, !c.isCap(j), !lexicon.stops.contains(t.norm), lexicon.cues[t.norm] == nil {
                 var k = j + 1, found = false
                 while k < min(s.upperBound, j + 3) {
-                    if phraseWord(k, c) { found = true; break }
+                    // before a head: «whale rescue group Project Jonah»; after one only a lowercase
+                    // head («the Russian space agency»), never a new name («Gates defended Tillerson»)
+                    if phraseWord(k, c), !hasHead || !c.isCap(k) { found = true; break }
                     if c.tokens[k].kind != .word { break }
                     k += 1
                 }
@@ -584,7 +590,8 @@ public struct EnglishExtractor: StatementExtractor {
             let w = tokens[b].norm
             if ["on", "in", "at", "during"].contains(w) {
                 var x = b + 1
-                while x < s.upperBound, tokens[x].kind == .word, lexicon.adverbials.contains(tokens[x].norm) || c.isCap(x) { x += 1 }
+                while x < s.upperBound, tokens[x].kind == .word,
+                      (lexicon.adverbials.contains(tokens[x].norm) && (x == b + 1 || !Self.determiners.contains(tokens[x].norm))) || c.isCap(x) { x += 1 }
                 if x > b + 1 { b = x; continue }
                 break
             }
@@ -611,7 +618,7 @@ public struct EnglishExtractor: StatementExtractor {
     func noteSubject(_ c: Ctx, _ s: Range<Int>, _ state: inout DocState) {
         guard let ph = phraseAfter(s.lowerBound, s, c), ph.end < s.upperBound, c.tokens[ph.end].kind == .word,
               !c.isCap(ph.end) else { return }
-        let mentions = matcher.mentions(in: c.tokens, range: ph.start..<ph.end)
+        let mentions = registryMentions(ph, c)
         if let m = mentions.last, case .actor(let ai) = m.target, matcher.actors[ai].kind == .person {
             state.history.append(registrySpeaker(ai)); return
         }
@@ -672,6 +679,17 @@ public struct EnglishExtractor: StatementExtractor {
     func resolve(_ ph: Phrase, _ c: Ctx, _ state: inout DocState) -> (Speaker, String, Statement.Resolution, Double)? {
         let tokens = c.tokens
         let text = c.text(ph.start, ph.end)
+        var ph = ph
+        // «Mr. J.C. Smith of the U.S. Dept. of Labor», «Jennifer Mattinson from the police»: a person
+        // named before «of»/«from»/«at» is the speaker, the rest says where they work
+        if let of = (ph.start..<ph.end).first(where: { tokens[$0].kind == .word && ["of", "from", "at"].contains(tokens[$0].norm) }), of > ph.start {
+            let before = (ph.start..<of).filter { tokens[$0].kind == .word }
+            let personal = before.contains { Self.personalTitles.contains(tokens[$0].norm) }
+                || before.contains { c.isCap($0) && lexicon.firstNames[tokens[$0].norm] != nil && $0 + 1 < of && c.isCap($0 + 1) }
+                || before.contains { c.isCap($0) && tokens[$0].norm.unicodeScalars.count == 1 && $0 == ph.start }   // «J.C. Smith of …»
+            let named = before.contains { c.isCap($0) && !lexicon.titles.contains(tokens[$0].norm) }
+            if personal && named { ph.end = of }
+        }
         let words = (ph.start..<ph.end).filter { tokens[$0].kind == .word }
         guard let lastW = words.last else { return nil }
         if lexicon.vague.contains(tokens[lastW].norm) {
@@ -679,7 +697,7 @@ public struct EnglishExtractor: StatementExtractor {
                              gender: .plural, person: nil, vague: true, nameKey: [])
             return (sp, text, .name, 0.3)
         }
-        let mentions = matcher.mentions(in: tokens, range: ph.start..<ph.end)
+        let mentions = registryMentions(ph, c)
         // gender hints in the phrase
         var gender: EnglishLexicon.Gender = .unknown
         for w in words { if let g = lexicon.genderedWords[tokens[w].norm] { gender = g } }
@@ -725,6 +743,9 @@ public struct EnglishExtractor: StatementExtractor {
             : (ph.start < nameStart && Self.determiners.contains(tokens[ph.start].norm) ? false : nil)
         var sp = Speaker(actorID: "unlinked:" + key.joined(separator: " "), actorName: name, gender: gender, person: person,
                          vague: false, nameKey: key)
+        if key.count == 1, let known = state.history.last(where: { !$0.actorID.hasPrefix("unlinked:") && $0.nameKey.count > 1 && $0.nameKey.last == key[0] }) {
+            return (known, text, .name, 0.8)   // «Robert Gates said …» then «Gates said»
+        }
         if let earlier = state.unlinked.last(where: { e in !e.nameKey.isEmpty && key.count < e.nameKey.count && key.allSatisfy { e.nameKey.contains($0) } }) {
             sp = earlier
             if sp.gender == .unknown { sp.gender = gender }
@@ -733,6 +754,25 @@ public struct EnglishExtractor: StatementExtractor {
         }
         if nameStart > ph.start { bindTitles(c, ph.start, nameStart, sp, &state) }
         return (sp, text, .name, nameStart > ph.start ? 0.85 : 0.8)
+    }
+
+    /// Registry mentions in a phrase, matched without the full stops of «U.S.», «J.C.» (the matcher
+    /// walks words only), with indices mapped back: «the U.S. secretary of state» → the role.
+    func registryMentions(_ ph: Phrase, _ c: Ctx) -> [ActorMatcher.Mention] {
+        var sub: [Token] = []
+        var index: [Int] = []
+        for i in ph.start..<ph.end {
+            let t = c.tokens[i]
+            if t.kind == .punct, t.punct == 0x2E { continue }
+            sub.append(t); index.append(i)
+        }
+        guard !sub.isEmpty else { return [] }
+        return matcher.mentions(in: sub, range: 0..<sub.count).map { m in
+            var v = m
+            v.start = index[m.start]
+            v.end = m.end == index.count ? ph.end : index[m.end - 1] + 1
+            return v
+        }
     }
 
     /// «Foreign Minister Sergei Lavrov», «Detective Lt. Robert Pfannes»: a later «the foreign
