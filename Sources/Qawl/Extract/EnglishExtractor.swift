@@ -212,6 +212,14 @@ public struct EnglishExtractor: StatementExtractor {
         while a < b, c.tokens[a].kind == .punct { a += 1 }
         while b > a, c.tokens[b - 1].kind == .punct, c.tokens[b - 1].punct != 0x3F && c.tokens[b - 1].punct != 0x21 { b -= 1 }
         guard a < b else { return }
+        // «… we weren’t friends. We were adversaries»: keep the full stop the joined part ended with
+        var e = st.contentEnd
+        while e < c.scalars.count, e < st.contentEnd + 3 {
+            let v = c.scalars[e].value
+            if v == 0x2E || v == 0x3F || v == 0x21 { st.content.unicodeScalars.append(c.scalars[e]); break }
+            if v == 0x20 || v == 0x0A { break }
+            e += 1
+        }
         st.content += " " + c.text(a, b)
         st.contentEnd = c.tokens[b - 1].end
         st.statementID = StatementID.make(docID: st.docID, part: st.part, start: st.contentStart, end: st.contentEnd)
@@ -224,6 +232,8 @@ public struct EnglishExtractor: StatementExtractor {
         var k = s.lowerBound
         while k < s.upperBound {
             guard !inQuote.contains(k), let cue = cue(at: k, c, s.upperBound) else { k += 1; continue }
+            // «Platform Tells …», «Obama Says …»: a capitalised cue inside a sentence belongs to a heading
+            if c.isCap(k), k > s.lowerBound, !isQuote(c.tokens[k - 1]), !isComma(c.tokens[k - 1]) { k += 1; continue }
             // a cue inside an earlier statement's content is nested, unless it opens a new clause
             if let last = stmts.last, let part = last.parts.last, part.contains(k), !opensClause(k, c, s) { k += 1; continue }
             if let p = build(cue, at: k, c, s, spans, &state, stmts) {
@@ -358,6 +368,9 @@ public struct EnglishExtractor: StatementExtractor {
             break
         }
         while j > a, c.tokens[j - 1].kind == .punct, !glue(j - 1, c) || c.tokens[j - 1].punct == 0x2D { j -= 1 }
+        // «said Sharpton.»: the sentence's full stop, unless it closes «Jr.», «Inc.» or an initial
+        if j > a, c.tokens[j - 1].kind == .punct, c.tokens[j - 1].punct == 0x2E, j - 2 >= a,
+           c.tokens[j - 2].norm.unicodeScalars.count > 1, !lexicon.abbreviations.contains(c.tokens[j - 2].norm) { j -= 1 }
         guard hasHead, j > a else { return nil }
         return Phrase(start: a, end: j)
     }
@@ -720,8 +733,13 @@ public struct EnglishExtractor: StatementExtractor {
             break
         }
         // «The leader of Ennahda» → «Ennahda»: a name does not start with a particle or a stop
-        while nameStart < ph.end, tokens[nameStart].kind != .word || (Self.particles.contains(tokens[nameStart].norm) && !c.isCap(nameStart)) { nameStart += 1 }
-        let isOrg = lexicon.organisations.contains(tokens[lastW].norm) && lexicon.genderedWords[tokens[lastW].norm] == nil
+        var ofOrganisation = false
+        while nameStart < ph.end, tokens[nameStart].kind != .word || (Self.particles.contains(tokens[nameStart].norm) && !c.isCap(nameStart)) {
+            // «Federal Reserve Bank of Dallas», «Department of Conservation»: one organisation name
+            if tokens[nameStart].kind == .word, nameStart > ph.start, lexicon.organisations.contains(tokens[nameStart - 1].norm) { ofOrganisation = true }
+            nameStart += 1
+        }
+        let isOrg = ofOrganisation || lexicon.organisations.contains(tokens[lastW].norm) && lexicon.genderedWords[tokens[lastW].norm] == nil
             && !["spokesman", "spokeswoman", "spokesperson"].contains(tokens[lastW].norm)
         let titleOnly = nameStart >= ph.end || isOrg
         if titleOnly {
