@@ -753,6 +753,7 @@ public struct EnglishExtractor: StatementExtractor {
         }
         let nameWords = (nameStart..<ph.end).filter { tokens[$0].kind == .word }
         let key = nameWords.map { tokens[$0].norm }
+        guard key.contains(where: { !Self.particles.contains($0) && !lexicon.stops.contains($0) }) else { return nil }
         let name = c.text(nameStart, ph.end)
         if gender == .unknown, let f = key.first, let g = lexicon.firstNames[f], key.count >= 2 { gender = g }
         if gender == .unknown, key.count == 1 { gender = genderInDocument(key[0], c) }
