@@ -68,6 +68,9 @@ public struct EnglishExtractor: StatementExtractor {
         let scalars: [Unicode.Scalar]
         let tokens: [Token]
         let doc: Document
+        /// Surnames seen after a known first name («Jessica Chastain» → chastain: female) or after
+        /// initials («J.C. Chandor» → chandor: unknown), built once per document.
+        var surnames: [String: EnglishLexicon.Gender] = [:]
         func text(_ a: Int, _ b: Int) -> String {
             guard a < b else { return "" }
             var v = String.UnicodeScalarView()
@@ -149,7 +152,8 @@ public struct EnglishExtractor: StatementExtractor {
             }
         }
         let tokens = Tokenizer.tokenize(tokScalars)
-        let c = Ctx(scalars: scalars, tokens: tokens, doc: document)
+        var c = Ctx(scalars: scalars, tokens: tokens, doc: document)
+        c.surnames = surnameTable(c)
         var state = DocState()
         var out: [Statement] = []
         let sentences = refine(splitter.split(tokens), c)
@@ -185,10 +189,11 @@ public struct EnglishExtractor: StatementExtractor {
         for s in sentences {
             var start = s.lowerBound
             var i = s.lowerBound + 1
+            let roles = quoteRoles(c, s)
             while i + 1 < s.upperBound {
                 let t = c.tokens[i], p = c.tokens[i - 1]
                 if isQuote(t), p.kind == .punct, p.punct == 0x2E || p.punct == 0x3F || p.punct == 0x21, c.isCap(i + 1),
-                   quoteRoles(c, s)[i] == -1 {
+                   roles[i] == -1 {
                     out.append(start..<(i + 1)); start = i + 1
                 }
                 i += 1
@@ -587,11 +592,15 @@ public struct EnglishExtractor: StatementExtractor {
         // look for that / colon / quote past adverbials
         var j = a
         var sawAdverbial = false
+        var roles: [Int: Int]?
         while j < s.upperBound, j - a < 10 {
             let t = tokens[j]
             if t.kind == .word, t.norm == "that" || t.norm == "whether" || t.norm == "if" { return t.norm == "that" ? j + 1 : j }
             if t.kind == .punct, t.punct == 0x3A { return j + 1 }
-            if isQuote(t), quoteRoles(c, s)[j] == 1 { return j }
+            if isQuote(t) {
+                if roles == nil { roles = quoteRoles(c, s) }
+                if roles?[j] == 1 { return j }
+            }
             if isComma(t) { j += 1; continue }
             if t.kind == .word, lexicon.adverbials.contains(t.norm) || (c.isCap(j) && sawAdverbial) || t.kind == .number { sawAdverbial = true; j += 1; continue }
             break
@@ -638,16 +647,7 @@ public struct EnglishExtractor: StatementExtractor {
         let words = (ph.start..<ph.end).filter { c.tokens[$0].kind == .word }
         guard let f = words.first, words.allSatisfy({ c.isCap($0) && !lexicon.titles.contains(c.tokens[$0].norm) }) else { return }
         let isFirstName = lexicon.firstNames[c.tokens[f].norm] != nil && words.count >= 2
-        var seenAsSurname = false
-        if words.count == 1 {
-            let n = c.tokens[f].norm
-            for i in 1..<c.tokens.count where c.tokens[i].kind == .word && stripPossessive(c.tokens[i].norm) == n {
-                let p = c.tokens[i - 1]
-                if (p.kind == .word && c.isCap(i - 1) && lexicon.firstNames[p.norm] != nil) || (p.kind == .punct && p.punct == 0x2E && i >= 2 && c.tokens[i - 2].norm.count == 1) {
-                    seenAsSurname = true; break
-                }
-            }
-        }
+        let seenAsSurname = words.count == 1 && c.surnames[c.tokens[f].norm] != nil
         guard isFirstName || seenAsSurname else { return }
         var tmp = state
         if let r = resolve(ph, c, &tmp) { state = tmp; state.history.append(r.0) }
@@ -655,11 +655,23 @@ public struct EnglishExtractor: StatementExtractor {
 
     /// «Jessica Chastain» anywhere in the document tells the gender of a later «Chastain».
     func genderInDocument(_ surname: String, _ c: Ctx) -> EnglishLexicon.Gender {
-        for i in 1..<max(1, c.tokens.count) where c.tokens[i].kind == .word && stripPossessive(c.tokens[i].norm) == surname {
-            let p = c.tokens[i - 1]
-            if p.kind == .word, c.isCap(i - 1), let g = lexicon.firstNames[p.norm] { return g }
+        c.surnames[surname] ?? .unknown
+    }
+
+    func surnameTable(_ c: Ctx) -> [String: EnglishLexicon.Gender] {
+        var out: [String: EnglishLexicon.Gender] = [:]
+        let t = c.tokens
+        guard t.count > 2 else { return out }
+        for i in 1..<t.count where t[i].kind == .word && c.isCap(i) {
+            let p = t[i - 1]
+            let name = stripPossessive(t[i].norm)
+            if p.kind == .word, c.isCap(i - 1), let g = lexicon.firstNames[p.norm] {
+                if out[name] == nil || out[name] == .unknown { out[name] = g }
+            } else if p.kind == .punct, p.punct == 0x2E, i >= 2, t[i - 2].norm.unicodeScalars.count == 1, c.isCap(i - 2), out[name] == nil {
+                out[name] = .unknown
+            }
         }
-        return .unknown
+        return out
     }
 
     @inline(__always) func stripPossessive(_ w: String) -> String {
