@@ -166,4 +166,24 @@ final class EnglishExtractorTests: XCTestCase {
         XCTAssertEqual(st.last?.content, "security services killed ten civilians")
         XCTAssertEqual(st.last?.actorID, "unlinked:reeves")
     }
+
+    func testOutletQuotingSpeakerAsSaying() {
+        let st = run("“We will never give up the city,” state television quoted Putin as saying.")
+        XCTAssertEqual(st.count, 1)
+        XCTAssertEqual(st.first?.actorID, "vladimir-putin")
+        XCTAssertEqual(st.first?.content, "We will never give up the city")
+        XCTAssertEqual(st.first?.kind, .direct)
+    }
+
+    func testTimeBetweenSubjectAndCue() {
+        let st = run("The International Monetary Fund on Tuesday said growth would slow to 2 percent.")
+        XCTAssertEqual(st.first?.actorID, "unlinked:international monetary fund")
+        XCTAssertEqual(st.first?.content, "growth would slow to 2 percent")
+    }
+
+    func testCoordinatedVerbPhraseTakesTheSentenceSubject() {
+        let st = run("Siemens declined to give figures but said the plant would reopen in May.")
+        XCTAssertEqual(st.first?.actorID, "unlinked:siemens")
+        XCTAssertEqual(st.first?.content, "the plant would reopen in May")
+    }
 }

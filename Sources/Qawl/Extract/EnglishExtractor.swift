@@ -290,6 +290,8 @@ public struct EnglishExtractor: StatementExtractor {
                                            "was", "is", "were", "been", "quickly", "publicly", "separately", "flatly", "has also"]
     static let prepositions: Set<String> = ["by", "to", "in", "on", "at", "during", "from", "with", "after", "before", "for", "about", "of"]
     static let subordinators: Set<String> = ["although", "though", "while", "when", "as", "after", "before", "if", "because", "since", "once", "whereas"]
+    static let timeWords: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                         "yesterday", "today", "tonight", "week", "morning", "evening", "night"]
     static let personalTitles: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "sir", "dame", "lord", "lady"]
     static let determiners: Set<String> = ["the", "a", "an", "his", "her", "their", "its", "both"]
     static let particles: Set<String> = ["of", "for", "and", "van", "de", "al", "bin", "von", "der", "la", "le", "du", "da", "el"]
@@ -456,16 +458,35 @@ public struct EnglishExtractor: StatementExtractor {
         // «Mukonori is said to be mediating»: a passive is no statement
         if cue.lemma != "quote", k > s.lowerBound, ["is", "was", "are", "were", "be", "been", "being"].contains(tokens[k - 1].norm) { return nil }
         // subject before the cue (skipping auxiliaries: «has also said», «was quoted as saying»)
+        var quotedAsSaying: Int?
+        var quotingStart: Int?
         var e = k
         if cue.lemma == "quote", k > s.lowerBound {
             // «local newspapers quote Salinas as saying», «X was quoted as saying»
             if tokens[k].norm != "quoted" || tokens[k - 1].norm != "was" {
                 var a = cueEnd
                 while a < s.upperBound, tokens[a].norm != "as" { a += 1 }
-                if let ph = phraseAfter(cueEnd, s, c), ph.end <= a { speakerPhrase = ph; inverted = true }
+                if let ph = phraseAfter(cueEnd, s, c), ph.end <= a {
+                    speakerPhrase = ph; inverted = true
+                    quotedAsSaying = min(s.upperBound, a + 2)
+                    // the quoting outlet («local newspapers») stands before the cue: content ends before it
+                    var q = k
+                    while q > s.lowerBound, k - q < 4, tokens[q - 1].kind == .word { q -= 1 }
+                    quotingStart = q
+                }
             }
         }
-        while e > s.lowerBound, tokens[e - 1].kind == .word, Self.auxiliaries.contains(tokens[e - 1].norm) { e -= 1 }
+        // «The World Health Organization on Monday said», «Lavrov late Thursday said»
+        while e > s.lowerBound, tokens[e - 1].kind == .word {
+            let w = tokens[e - 1].norm
+            if Self.auxiliaries.contains(w) { e -= 1; continue }
+            if Self.timeWords.contains(w) {
+                e -= 1
+                if e > s.lowerBound, ["on", "late", "early", "last", "this"].contains(tokens[e - 1].norm) { e -= 1 }
+                continue
+            }
+            break
+        }
         if speakerPhrase == nil, e > s.lowerBound, tokens[e - 1].kind == .word, let g = lexicon.pronouns[tokens[e - 1].norm] {
             let pb = e - 1
             let boundaryOK = pb == s.lowerBound || { let p = tokens[pb - 1]; return isComma(p) || isQuote(p) || (p.kind == .word && Self.conjunctions.contains(p.norm)) || p.kind == .punct }()
@@ -489,6 +510,14 @@ public struct EnglishExtractor: StatementExtractor {
             }
         }
         if inverted, let ph = speakerPhrase { speakerEnd = max(speakerEnd, ph.end) }
+        if let q = quotedAsSaying { speakerEnd = max(speakerEnd, q) }
+        if let q = quotingStart { subjectStart = q }
+        // «IBM is not considering this as a business but says the technology …»: the sentence's subject
+        var droppedSubject = false
+        if speakerPhrase == nil, pronoun == nil, e > s.lowerBound, tokens[e - 1].kind == .word, ["but", "and"].contains(tokens[e - 1].norm),
+           inSentence.isEmpty, let ph = phraseAfter(s.lowerBound, s, c), ph.end < e - 1, c.isCap(ph.start) || Self.determiners.contains(tokens[ph.start].norm) {
+            speakerPhrase = ph; droppedSubject = true; subjectStart = k
+        }
 
         // resolve
         let sp: Speaker, text: String, res: Statement.Resolution, conf: Double
@@ -502,7 +531,7 @@ public struct EnglishExtractor: StatementExtractor {
             guard let h = carryOver(g, state) else { return nil }
             sp = h; text = c.text(subjectStart, subjectStart + 1); res = .carryover; conf = 0.65
         } else if let ph = speakerPhrase, let r = resolve(ph, c, &state) {
-            (sp, text, res, conf) = r
+            (sp, text, res, conf) = (r.0, r.1, r.2, droppedSubject ? r.3 * 0.8 : r.3)
         } else { return nil }
 
         // content: a quote before the subject (quote first), the clause before «, X said», or after the cue
@@ -535,7 +564,7 @@ public struct EnglishExtractor: StatementExtractor {
             return Pending(cueToken: k, cueEnd: max(cueEnd, speakerEnd), cue: cue, speaker: sp, speakerText: text, resolution: res,
                            confidence: conf, parts: parts, quoteFirst: quoteFirst, emit: !sp.vague)
         }
-        if b > s.lowerBound, wordCount(s.lowerBound, b, c) >= 3, isComma(tokens[b]) || subjectStart == k || (b < s.upperBound && isComma(tokens[b])) {
+        if !droppedSubject, b > s.lowerBound, wordCount(s.lowerBound, b, c) >= 3, isComma(tokens[b]) || subjectStart == k || (b < s.upperBound && isComma(tokens[b])) {
             // «The talks failed, Lavrov said.» / parenthetical «Before …, Walsh said, he fashioned …»
             var tail = after
             while tail < s.upperBound, tokens[tail].kind == .word, lexicon.adverbials.contains(tokens[tail].norm) || c.isCap(tail) { tail += 1 }
@@ -746,7 +775,8 @@ public struct EnglishExtractor: StatementExtractor {
         }
         // «The leader of Ennahda» → «Ennahda»: a name does not start with a particle or a stop
         var ofOrganisation = false
-        while nameStart < ph.end, tokens[nameStart].kind != .word || (Self.particles.contains(tokens[nameStart].norm) && !c.isCap(nameStart)) {
+        while nameStart < ph.end, tokens[nameStart].kind != .word || (Self.particles.contains(tokens[nameStart].norm) && !c.isCap(nameStart))
+                || Self.determiners.contains(tokens[nameStart].norm) {
             // «Federal Reserve Bank of Dallas», «Department of Conservation»: one organisation name
             if tokens[nameStart].kind == .word, nameStart > ph.start, lexicon.organisations.contains(tokens[nameStart - 1].norm) { ofOrganisation = true }
             nameStart += 1
