@@ -332,10 +332,14 @@ public struct EnglishExtractor: StatementExtractor {
             if t.kind == .word, hasHead, Self.determiners.contains(t.norm) { j -= 1; break }
             if t.kind == .word, hasHead, Self.particles.contains(t.norm), i > s.lowerBound, phraseWord(i - 1, c) || glue(i - 1, c) { j -= 1; continue }
             // «the Russian space agency»: a lowercase modifier with a capitalised word or "the" just before
-            if t.kind == .word, hasHead, !c.isCap(i), i - 1 >= s.lowerBound, !lexicon.stops.contains(t.norm),
-               c.isCap(i - 1) || Self.determiners.contains(c.tokens[i - 1].norm) || (i - 2 >= s.lowerBound && c.isCap(i - 2)) {
+            // «But indigenous elders say»: an adjective right after the clause boundary opens the phrase
+            let atBoundary = i == s.lowerBound || isComma(c.tokens[i - 1]) || (c.tokens[i - 1].kind == .word && Self.conjunctions.contains(c.tokens[i - 1].norm))
+            if t.kind == .word, hasHead, !c.isCap(i), !lexicon.stops.contains(t.norm), lexicon.cues[t.norm] == nil,
+               atBoundary || (i - 1 >= s.lowerBound && capitalisedSoonBefore(i, s, c)) {
                 j -= 1; continue
             }
+            // «search-and-rescue director»: hyphens inside a modifier
+            if t.kind == .punct, t.punct == 0x2D, hasHead, i > s.lowerBound, c.tokens[i - 1].end == t.start { j -= 1; continue }
             break
         }
         guard hasHead, j < end else { return nil }
@@ -348,6 +352,21 @@ public struct EnglishExtractor: StatementExtractor {
             if !boundary { return nil }
         }
         return Phrase(start: j, end: end)
+    }
+
+    /// A capitalised word or determiner among the three words before `i` (hyphens skipped, no comma
+    /// or quote between): «the Russian space agency», «Indonesia search-and-rescue director».
+    func capitalisedSoonBefore(_ i: Int, _ s: Range<Int>, _ c: Ctx) -> Bool {
+        var j = i - 1, words = 0
+        while j >= s.lowerBound, words < 3 {
+            let t = c.tokens[j]
+            if t.kind == .punct { if t.punct == 0x2D { j -= 1; continue }; return false }
+            if c.isCap(j) && !lexicon.stops.contains(t.norm) { return true }
+            if Self.determiners.contains(t.norm) { return true }
+            if lexicon.stops.contains(t.norm) && !Self.particles.contains(t.norm) { return false }
+            words += 1; j -= 1
+        }
+        return false
     }
 
     /// The speaker phrase starting at `a` (inverted order «said chief inspector Jennifer Mattinson from …»).
@@ -422,7 +441,10 @@ public struct EnglishExtractor: StatementExtractor {
             var part: Range<Int>
             var j = k
             while j > s.lowerBound, tokens[j - 1].kind == .punct { j -= 1 }
-            if wordCount(s.lowerBound, j, c) >= 3 { part = s.lowerBound..<j }
+            // «…—and according to Fran Finney, the FBI agents believe …»: after a conjunction, the clause follows
+            let prevTok = k > s.lowerBound ? tokens[k - 1] : nil
+            let opensClause = prevTok.map { ($0.kind == .word && ["and", "but"].contains($0.norm)) || ($0.kind == .punct && [0x2014, 0x2013, 0x3B, 0x3A].contains($0.punct)) } ?? true
+            if !opensClause, wordCount(s.lowerBound, j, c) >= 3 { part = s.lowerBound..<j }
             else {
                 var a = ph.end
                 while a < s.upperBound, tokens[a].kind == .punct { a += 1 }
@@ -569,7 +591,12 @@ public struct EnglishExtractor: StatementExtractor {
             var tail = after
             while tail < s.upperBound, tokens[tail].kind == .word, lexicon.adverbials.contains(tokens[tail].norm) || c.isCap(tail) { tail += 1 }
             let quoteNext = tail + 1 < s.upperBound && isComma(tokens[tail]) && isQuote(tokens[tail + 1])
-            if tail < s.upperBound, isComma(tokens[tail]), !quoteNext, wordCount(tail + 1, s.upperBound, c) > wordCount(s.lowerBound, b, c) {
+            // «Before Swanson got out of the water, Walsh said, he fashioned …» (an introductory phrase
+            // before the speaker) vs «JPMorgan earned $4.9 billion, the company announced, down from …»
+            let first = tokens[s.lowerBound]
+            let introductory = first.kind == .word && (Self.subordinators.contains(first.norm) || Self.prepositions.contains(first.norm)
+                || ["once", "then", "still", "however", "meanwhile", "instead"].contains(first.norm)) || wordCount(s.lowerBound, b, c) <= 3
+            if tail < s.upperBound, isComma(tokens[tail]), !quoteNext, introductory, wordCount(tail + 1, s.upperBound, c) >= 3 {
                 return Pending(cueToken: k, cueEnd: s.upperBound, cue: cue, speaker: sp, speakerText: text, resolution: res,
                                confidence: conf, parts: [(tail + 1)..<s.upperBound], quoteFirst: false, emit: !sp.vague)
             }
@@ -675,7 +702,7 @@ public struct EnglishExtractor: StatementExtractor {
         }
         let words = (ph.start..<ph.end).filter { c.tokens[$0].kind == .word }
         guard let f = words.first, words.allSatisfy({ c.isCap($0) && !lexicon.titles.contains(c.tokens[$0].norm) }) else { return }
-        let isFirstName = lexicon.firstNames[c.tokens[f].norm] != nil && words.count >= 2
+        let isFirstName = lexicon.firstNames[c.tokens[f].norm] != nil
         let seenAsSurname = words.count == 1 && c.surnames[c.tokens[f].norm] != nil
         guard isFirstName || seenAsSurname else { return }
         var tmp = state
@@ -714,7 +741,7 @@ public struct EnglishExtractor: StatementExtractor {
             case .male: if h.person != false && (h.gender == .male || h.gender == .unknown) { return h }
             case .female: if h.person != false && (h.gender == .female || h.gender == .unknown) { return h }
             case .neuter: if h.person != true { return h }
-            case .plural: if h.person == false || h.gender == .plural { return h }
+            case .plural: return h.person == false ? h : nil   // «they» only for the organisation just quoted
             case .unknown: return h
             }
         }
