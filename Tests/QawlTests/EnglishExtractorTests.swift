@@ -186,4 +186,24 @@ final class EnglishExtractorTests: XCTestCase {
         XCTAssertEqual(st.first?.actorID, "unlinked:siemens")
         XCTAssertEqual(st.first?.content, "the plant would reopen in May")
     }
+
+    func testParentheticalCueTakesTheClauseAfterAnIntroductoryPhrase() {
+        let st = run("Before Swanson got out of the water, Walsh said, he tied a tourniquet around the leg.")
+        XCTAssertEqual(st.first?.content, "he tied a tourniquet around the leg")
+        let st2 = run("The bank earned $4.9 billion in the quarter, the company announced on Wednesday, down from a year ago.")
+        XCTAssertEqual(st2.first?.content, "The bank earned $4.9 billion in the quarter")
+        XCTAssertEqual(st2.first?.actorID, "unlinked:company")
+    }
+
+    func testAccordingToAfterAConjunctionIntroducesTheFollowingClause() {
+        let st = run("The caller demanded a fee for a year—and according to Fran Finney, the agents believe he extorted others.")
+        XCTAssertEqual(st.first?.actorID, "unlinked:fran finney")
+        XCTAssertEqual(st.first?.content, "the agents believe he extorted others")
+    }
+
+    func testHyphenatedTitleBeforeName() {
+        let st = run("“The crash position is in the sea,” Indonesia search-and-rescue director Henry Bambang Soelistyo said.")
+        XCTAssertEqual(st.first?.actorID, "unlinked:henry bambang soelistyo")
+        XCTAssertEqual(st.first?.kind, .direct)
+    }
 }
