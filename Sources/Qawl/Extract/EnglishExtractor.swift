@@ -354,6 +354,14 @@ public struct EnglishExtractor: StatementExtractor {
         return Phrase(start: j, end: end)
     }
 
+    /// A finite verb right after a subject, by its form: «declined», «says», «is», «has».
+    func looksLikeVerb(_ i: Int, _ c: Ctx) -> Bool {
+        guard i < c.tokens.count, c.tokens[i].kind == .word, !c.isCap(i) else { return false }
+        let w = c.tokens[i].norm
+        if ["is", "was", "has", "had", "are", "were", "will", "would", "could", "can", "did", "does", "may", "might"].contains(w) { return true }
+        return (w.hasSuffix("ed") || w.hasSuffix("s")) && !lexicon.stops.contains(w)
+    }
+
     /// A capitalised word or determiner among the three words before `i` (hyphens skipped, no comma
     /// or quote between): «the Russian space agency», «Indonesia search-and-rescue director».
     func capitalisedSoonBefore(_ i: Int, _ s: Range<Int>, _ c: Ctx) -> Bool {
@@ -447,6 +455,8 @@ public struct EnglishExtractor: StatementExtractor {
             if !opensClause, wordCount(s.lowerBound, j, c) >= 3 { part = s.lowerBound..<j }
             else {
                 var a = ph.end
+                // «According to a former UC Global worker, …»: the rest of the source phrase
+                if let comma = (ph.end..<min(s.upperBound, ph.end + 4)).first(where: { isComma(tokens[$0]) }) { a = comma }
                 while a < s.upperBound, tokens[a].kind == .punct { a += 1 }
                 part = a..<s.upperBound
             }
@@ -537,7 +547,8 @@ public struct EnglishExtractor: StatementExtractor {
         // «IBM is not considering this as a business but says the technology …»: the sentence's subject
         var droppedSubject = false
         if speakerPhrase == nil, pronoun == nil, e > s.lowerBound, tokens[e - 1].kind == .word, ["but", "and"].contains(tokens[e - 1].norm),
-           inSentence.isEmpty, let ph = phraseAfter(s.lowerBound, s, c), ph.end < e - 1, c.isCap(ph.start) || Self.determiners.contains(tokens[ph.start].norm) {
+           inSentence.isEmpty, let ph = phraseAfter(s.lowerBound, s, c), ph.end < e - 1, c.isCap(ph.start) || Self.determiners.contains(tokens[ph.start].norm),
+           looksLikeVerb(ph.end, c) {   // «Siemens declined …», not the imperative «Put a collection … and add …»
             speakerPhrase = ph; droppedSubject = true; subjectStart = k
         }
 
