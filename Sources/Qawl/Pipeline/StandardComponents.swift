@@ -32,6 +32,7 @@ extension Components {
             if c.languages.contains("ar") {
                 byLanguage["ar"] = try ArabicExtractor(dataDirectory: data, actors: registry.actors, roles: registry.roles)
             }
+            if c.languages.contains("en") { byLanguage["en"] = try EnglishExtractor(dataDirectory: data, actors: registry.actors, roles: registry.roles) }
             extractor = LanguageRouter(extractors: byLanguage)
         }
         return Components(
