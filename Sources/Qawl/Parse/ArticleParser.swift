@@ -63,9 +63,7 @@ public struct ArticleParser: DocumentParser {
 
     /// Dump text: one paragraph per non-empty line, whitespace collapsed.
     static func paragraphs(lines text: String) -> String {
-        text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\u{2029}" })
-            .compactMap { HTMLDocumentParser.clean(String($0)) }
-            .joined(separator: "\n")
+        Whitespace.paragraphs(text)
     }
 
     /// Plain text: blank lines separate paragraphs when there are any (lines inside a paragraph

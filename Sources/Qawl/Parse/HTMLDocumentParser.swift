@@ -97,8 +97,7 @@ public struct HTMLDocumentParser: DocumentParser {
     }
 
     static func clean(_ s: String) -> String? {
-        let t = s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        return t.isEmpty ? nil : t
+        Whitespace.collapse(s)
     }
 
     /// Chooses the charset and makes the bytes safe for libxml2: a UTF-8 BOM is dropped, invalid
