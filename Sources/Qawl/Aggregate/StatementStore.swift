@@ -168,9 +168,26 @@ public final class StatementStore {
           (SELECT statement_id, min(input) FROM statements GROUP BY statement_id)
         """
 
+    /// Row ids of the unique statements in the given order. Sorting row ids with their keys, then
+    /// fetching each row, keeps SQLite's sorter small (the JSON blobs are most of a row).
+    func orderedRowIDs(_ order: String) throws -> [Int64] {
+        let s = try db.prepare("""
+            SELECT rowid FROM statements WHERE (statement_id, input) IN
+              (SELECT statement_id, min(input) FROM statements GROUP BY statement_id)
+            ORDER BY \(order)
+            """)
+        var ids: [Int64] = []
+        try s.forEach { ids.append(Int64($0.int(0))) }
+        return ids
+    }
+
     public func forEachStatementJSON(_ body: ([UInt8]) throws -> Void) throws {
-        let s = try db.prepare("SELECT json FROM (\(Self.uniqueStatements)) ORDER BY published, doc_id, part DESC, content_start, statement_id")
-        try s.forEach { try body($0.bytes(0)) }
+        let ids = try orderedRowIDs("published, doc_id, part DESC, content_start, statement_id")
+        let s = try db.prepare("SELECT json FROM statements WHERE rowid = ?")
+        for id in ids {
+            s.bind(1, id)
+            try s.forEach { try body($0.bytes(0)) }
+        }
     }
 
     /// A statement row as the aggregate stages need it (timelines, reports).
@@ -184,14 +201,15 @@ public final class StatementStore {
 
     /// Rows grouped by actor, each actor's rows in timeline order; actors in id order.
     public func forEachActor(_ body: (String, [Row]) throws -> Void) throws {
+        let ids = try orderedRowIDs("actor_id, published, doc_id, part DESC, content_start, statement_id")
         let s = try db.prepare("""
             SELECT statement_id, doc_id, actor_id, actor_name, speaker, lang, kind, resolution, cue_lemma,
                    published, source, url, title, content_start, content, json
-            FROM (\(Self.uniqueStatements)) ORDER BY actor_id, published, doc_id, part DESC, content_start, statement_id
+            FROM statements WHERE rowid = ?
             """)
         var current: String?
         var rows: [Row] = []
-        try s.forEach { r in
+        func take(_ r: SQLiteStatement) throws {
             let row = Row(statementID: r.string(0) ?? "", docID: r.string(1) ?? "", actorID: r.string(2) ?? "",
                           actorName: r.string(3) ?? "", speaker: r.string(4) ?? "", lang: r.string(5) ?? "",
                           kind: r.string(6) ?? "", resolution: r.string(7) ?? "", cueLemma: r.string(8) ?? "",
@@ -203,6 +221,10 @@ public final class StatementStore {
                 rows.removeAll(keepingCapacity: true)
             }
             rows.append(row)
+        }
+        for id in ids {
+            s.bind(1, id)
+            try s.forEach(take)
         }
         if let current, !rows.isEmpty { try body(current, rows) }
     }
