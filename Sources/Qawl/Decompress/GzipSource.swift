@@ -1,0 +1,283 @@
+import CZlib
+
+/// Streaming gzip inflate over a file, member after member, in constant memory (a 256 KiB
+/// compressed buffer and a 256 KiB output buffer, whatever the file size). zlib checks each
+/// member's CRC-32 and length. This is the only file that touches zlib's C pointers.
+///
+///     file: | 1f 8b .. member 0 .. | 00 00 (padding) | 1f 8b .. member 1 .. |
+///     read: | bytes of member 0    |                 | bytes of member 1    |  → 0 (end)
+///
+/// A damaged member throws `DecompressError` naming the file and the compressed offset; the
+/// bytes produced before stay delivered. `resync()` then skips to the next member header, which
+/// for a WARC file with one member per record means the next record.
+public final class GzipSource: ResyncableSource {
+    public static let bufferSize = 256 * 1024
+
+    public let file: String
+    private let input: FileSource
+    private let stream: UnsafeMutablePointer<z_stream>
+    private let inBuf: UnsafeMutablePointer<UInt8>
+    private let outBuf: UnsafeMutablePointer<UInt8>
+    /// Valid bytes in `inBuf`, and the index of the next unconsumed one.
+    private var inCount = 0
+    private var inPos = 0
+    /// File offset of `inBuf[0]`.
+    private var inBase: Int64 = 0
+    private var inputEOF = false
+
+    private enum State { case inMember, betweenMembers, finished, failed(DecompressError) }
+    private var state: State = .inMember
+
+    /// 0-based index of the member being read.
+    public private(set) var memberIndex = 0
+    public private(set) var memberStart: Int64 = 0
+    /// Uncompressed stream offset where the current member's output starts.
+    public private(set) var memberOutputStart: Int64 = 0
+    public private(set) var bytesProduced: Int64 = 0
+    /// Compressed bytes consumed so far (position in the file).
+    public var compressedBytesRead: Int64 { inBase + Int64(inPos) }
+
+    public convenience init(path: String) throws {
+        try self.init(file: FileSource(path: path), name: path)
+    }
+
+    public init(file: FileSource, name: String) throws {
+        self.file = name
+        self.input = file
+        stream = .allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        inBuf = .allocate(capacity: GzipSource.bufferSize)
+        outBuf = .allocate(capacity: GzipSource.bufferSize)
+        // 15 + 32: maximum window, gzip or zlib header detected automatically.
+        let rc = inflateInit2_(stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        if rc != Z_OK {
+            stream.deallocate(); inBuf.deallocate(); outBuf.deallocate()
+            throw DecompressError.corrupt(file: name, offset: 0, memberStart: 0, message: "inflateInit2 failed (\(rc))")
+        }
+        inBase = file.position
+        memberStart = file.position
+    }
+
+    deinit {
+        inflateEnd(stream)
+        stream.deallocate()
+        inBuf.deallocate()
+        outBuf.deallocate()
+    }
+
+    /// Refills `inBuf` when empty. Returns false at end of file.
+    private func refillIfEmpty() throws -> Bool {
+        if inPos < inCount { return true }
+        if inputEOF { return false }
+        inBase += Int64(inCount)
+        inCount = 0
+        inPos = 0
+        let n = try input.readRaw(into: UnsafeMutableRawPointer(inBuf), count: GzipSource.bufferSize)
+        if n == 0 { inputEOF = true; return false }
+        inCount = n
+        return true
+    }
+
+    public func read(into buffer: inout [UInt8], maxCount: Int) throws -> Int {
+        guard maxCount > 0 else { return 0 }
+        while true {
+            switch state {
+            case .finished: return 0
+            case .failed(let error): throw error
+            case .betweenMembers:
+                // Skip zero padding, then expect `1f 8b` or the end of the file.
+                while true {
+                    guard try refillIfEmpty() else { state = .finished; return 0 }
+                    if inBuf[inPos] == 0 { inPos += 1 } else { break }
+                }
+                let here = compressedBytesRead
+                let magic = try inBuf[inPos] == 0x1f && peekSecondByteIsGzipMagic()
+                if !magic {
+                    state = .failed(.trailingGarbage(file: file, offset: here))
+                    continue
+                }
+                inflateReset(stream)
+                memberIndex += 1
+                memberStart = here
+                memberOutputStart = bytesProduced
+                state = .inMember
+            case .inMember:
+                guard try refillIfEmpty() else {
+                    state = .failed(.truncatedMember(file: file, offset: compressedBytesRead, memberStart: memberStart))
+                    continue
+                }
+                let room = min(maxCount, GzipSource.bufferSize)
+                stream.pointee.next_in = inBuf + inPos
+                stream.pointee.avail_in = UInt32(inCount - inPos)
+                stream.pointee.next_out = outBuf
+                stream.pointee.avail_out = UInt32(room)
+                let rc = inflate(stream, Z_NO_FLUSH)
+                inPos = inCount - Int(stream.pointee.avail_in)
+                let got = room - Int(stream.pointee.avail_out)
+                if got > 0 {
+                    buffer.append(contentsOf: UnsafeBufferPointer(start: outBuf, count: got))
+                    bytesProduced += Int64(got)
+                }
+                switch rc {
+                case Z_OK, Z_BUF_ERROR:
+                    break
+                case Z_STREAM_END:
+                    state = .betweenMembers
+                default:
+                    let message = stream.pointee.msg.map { String(cString: $0) } ?? "zlib error \(rc)"
+                    state = .failed(.corrupt(file: file, offset: compressedBytesRead, memberStart: memberStart, message: message))
+                }
+                if got > 0 { return got }
+            }
+        }
+    }
+
+    /// True when the byte after `inBuf[inPos]` (possibly in the next chunk) is 0x8b.
+    private func peekSecondByteIsGzipMagic() throws -> Bool {
+        if inPos + 1 < inCount { return inBuf[inPos + 1] == 0x8b }
+        // Move the lone byte to the front and read more behind it.
+        inBuf[0] = inBuf[inPos]
+        inBase += Int64(inPos)
+        inPos = 0
+        inCount = 1
+        if inputEOF { return false }
+        let n = try input.readRaw(into: UnsafeMutableRawPointer(inBuf + 1), count: GzipSource.bufferSize - 1)
+        if n == 0 { inputEOF = true; return false }
+        inCount += n
+        return inBuf[1] == 0x8b
+    }
+
+    public func resync() throws -> Int64? {
+        if case .finished = state { return nil }
+        // Rescan from just past the damaged member's start: a truncated member followed by a good
+        // one is only noticed inside the good one.
+        let from = memberStart + 1
+        try input.seek(to: from)
+        inBase = from
+        inCount = 0
+        inPos = 0
+        inputEOF = false
+        var carry = 0
+        while true {
+            // Keep the last 3 bytes of the previous chunk so a header across chunks is seen.
+            if carry > 0 {
+                for k in 0..<carry { inBuf[k] = inBuf[inCount - carry + k] }
+                inBase += Int64(inCount - carry)
+            } else {
+                inBase += Int64(inCount)
+            }
+            inCount = carry
+            let n = try input.readRaw(into: UnsafeMutableRawPointer(inBuf + carry), count: GzipSource.bufferSize - carry)
+            if n == 0 { inputEOF = true; inPos = inCount; state = .finished; return nil }
+            inCount += n
+            var i = 0
+            while i + 3 < inCount {
+                // 1f 8b 08 and no reserved flag bits: a plausible member header.
+                if inBuf[i] == 0x1f && inBuf[i + 1] == 0x8b && inBuf[i + 2] == 0x08 && inBuf[i + 3] & 0xe0 == 0 {
+                    inPos = i
+                    inflateReset(stream)
+                    memberIndex += 1
+                    memberStart = inBase + Int64(i)
+                    memberOutputStart = bytesProduced
+                    state = .inMember
+                    return memberStart
+                }
+                i += 1
+            }
+            carry = min(3, inCount)
+        }
+    }
+}
+
+/// Whole-buffer gzip/zlib/deflate for payloads that are small by construction: an HTTP body with
+/// `Content-Encoding: gzip`, a `.gz` member inside a tar, test fixtures.
+public enum GzipCodec {
+    /// True when `bytes` start with the gzip magic `1f 8b`.
+    public static func isGzip<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+        var it = bytes.makeIterator()
+        return it.next() == 0x1f && it.next() == 0x8b
+    }
+
+    /// Inflates gzip (all members), zlib or raw deflate data. Throws `exceedsLimit` past `limit`
+    /// output bytes (the decompression-bomb guard) and `corrupt`/`truncatedMember` on bad data.
+    public static func inflate(_ data: [UInt8], limit: Int, name: String = "<payload>") throws -> [UInt8] {
+        do {
+            return try inflate(data, windowBits: 15 + 32, limit: limit, name: name)
+        } catch let error as DecompressError {
+            // `Content-Encoding: deflate` is often raw deflate without the zlib header.
+            if case .corrupt(_, _, _, let message) = error, message.contains("header"),
+               let raw = try? inflate(data, windowBits: -15, limit: limit, name: name) {
+                return raw
+            }
+            throw error
+        }
+    }
+
+    private static func inflate(_ data: [UInt8], windowBits: Int32, limit: Int, name: String) throws -> [UInt8] {
+        var s = z_stream()
+        guard inflateInit2_(&s, windowBits, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw DecompressError.corrupt(file: name, offset: 0, memberStart: 0, message: "inflateInit2 failed")
+        }
+        defer { inflateEnd(&s) }
+        var out: [UInt8] = []
+        let chunk = 64 * 1024
+        var scratch = [UInt8](repeating: 0, count: chunk)
+        var memberStart: Int64 = 0
+        if data.isEmpty { throw DecompressError.truncatedMember(file: name, offset: 0, memberStart: 0) }
+        return try data.withUnsafeBufferPointer { input -> [UInt8] in
+            var pos = 0
+            while true {
+                let before = pos
+                s.next_in = UnsafeMutablePointer(mutating: input.baseAddress! + pos)
+                s.avail_in = UInt32(input.count - pos)
+                let rc: Int32 = scratch.withUnsafeMutableBufferPointer { o in
+                    s.next_out = o.baseAddress
+                    s.avail_out = UInt32(chunk)
+                    return CZlib.inflate(&s, Z_NO_FLUSH)
+                }
+                let got = chunk - Int(s.avail_out)
+                pos = input.count - Int(s.avail_in)
+                if out.count + got > limit { throw DecompressError.exceedsLimit(file: name, limit: limit) }
+                out.append(contentsOf: scratch[0..<got])
+                switch rc {
+                case Z_STREAM_END:
+                    // Further gzip members (skip zero padding); anything else ends the payload.
+                    while pos < input.count && input[pos] == 0 { pos += 1 }
+                    guard windowBits > 0, pos + 1 < input.count, input[pos] == 0x1f, input[pos + 1] == 0x8b else { return out }
+                    memberStart = Int64(pos)
+                    inflateReset(&s)
+                case Z_OK:
+                    continue
+                case Z_BUF_ERROR:
+                    if pos >= input.count || (pos == before && got == 0) {
+                        throw DecompressError.truncatedMember(file: name, offset: Int64(pos), memberStart: memberStart)
+                    }
+                default:
+                    let message = s.msg.map { String(cString: $0) } ?? "zlib error \(rc)"
+                    throw DecompressError.corrupt(file: name, offset: Int64(pos), memberStart: memberStart, message: message)
+                }
+            }
+        }
+    }
+
+    /// Compresses `data` into one gzip member (level 6, like `gzip`).
+    public static func gzip(_ data: [UInt8], level: Int32 = 6) -> [UInt8] {
+        var s = z_stream()
+        guard deflateInit2_(&s, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+                            Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return [] }
+        defer { deflateEnd(&s) }
+        var out = [UInt8](repeating: 0, count: Int(deflateBound(&s, UInt(data.count))) + 32)
+        let produced: Int = data.withUnsafeBufferPointer { input in
+            out.withUnsafeMutableBufferPointer { o in
+                s.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+                s.avail_in = UInt32(input.count)
+                s.next_out = o.baseAddress
+                s.avail_out = UInt32(o.count)
+                _ = deflate(&s, Z_FINISH)
+                return o.count - Int(s.avail_out)
+            }
+        }
+        out.removeLast(out.count - produced)
+        return out
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+
+/// Class/id patterns that mark page furniture (`[unlikely]`), rescue a container (`[maybe]`) or
+/// weigh a candidate (`[negative]`, `[positive]`), read from `data/boilerplate/class-patterns.txt`.
+///
+///     class="share-bar"            → unlikely (share*), negative      → dropped with its content
+///     class="article-body"         → maybe (article), positive        → kept, +25
+///     class="most-read-list"       → unlikely (most read)             → dropped
+public struct BoilerplatePatterns: Sendable {
+    public enum LoadError: Error, CustomStringConvertible {
+        case unreadable(path: String)
+        case badLine(path: String, line: Int, text: String)
+        public var description: String {
+            switch self {
+            case .unreadable(let path): return "\(path): cannot read boilerplate patterns"
+            case .badLine(let path, let line, let text): return "\(path):\(line): bad pattern line «\(text)»"
+            }
+        }
+    }
+
+    struct Matcher: Sendable {
+        var exact: Set<String> = []
+        var prefixes: [String] = []
+        var substrings: [String] = []
+        var sequences: [[String]] = []
+
+        func matches(tokens: [String], lowered: String) -> Bool {
+            for t in tokens {
+                if exact.contains(t) { return true }
+                for p in prefixes where t.hasPrefix(p) { return true }
+            }
+            for s in substrings where lowered.contains(s) { return true }
+            if !sequences.isEmpty, tokens.count > 1 {
+                for seq in sequences where seq.count <= tokens.count {
+                    for i in 0...(tokens.count - seq.count) where tokens[i] == seq[0] {
+                        if Array(tokens[i..<(i + seq.count)]) == seq { return true }
+                    }
+                }
+            }
+            return false
+        }
+    }
+
+    var unlikely = Matcher()
+    var maybe = Matcher()
+    var negative = Matcher()
+    var positive = Matcher()
+
+    /// What one class/id signature means to the scorer.
+    struct Verdict: Sendable {
+        var unlikely: Bool
+        var weight: Int
+    }
+
+    public static let fileName = "boilerplate/class-patterns.txt"
+
+    /// Loads `boilerplate/class-patterns.txt` from a data directory.
+    public init(dataDirectory: URL) throws {
+        let url = dataDirectory.appendingPathComponent(Self.fileName)
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw LoadError.unreadable(path: url.path)
+        }
+        try self.init(text: text, path: url.path)
+    }
+
+    /// Parses the pattern file format (see data/boilerplate/README.md).
+    public init(text: String, path: String = "<patterns>") throws {
+        var section: WritableKeyPath<BoilerplatePatterns, Matcher>?
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+                .trimmingCharacters(in: .whitespaces).lowercased()
+            if line.isEmpty { continue }
+            switch line {
+            case "[unlikely]": section = \.unlikely; continue
+            case "[maybe]": section = \.maybe; continue
+            case "[negative]": section = \.negative; continue
+            case "[positive]": section = \.positive; continue
+            default: break
+            }
+            guard let key = section else { throw LoadError.badLine(path: path, line: n + 1, text: line) }
+            if line.hasPrefix("*") && line.hasSuffix("*") && line.count > 2 {
+                self[keyPath: key].substrings.append(String(line.dropFirst().dropLast()))
+            } else if line.hasSuffix("*") {
+                self[keyPath: key].prefixes.append(String(line.dropLast()))
+            } else if line.contains(" ") {
+                self[keyPath: key].sequences.append(line.split(separator: " ").map(String.init))
+            } else {
+                self[keyPath: key].exact.insert(line)
+            }
+        }
+    }
+
+    /// Judges one signature (`class id role itemprop` as written).
+    func verdict(for signature: String) -> Verdict {
+        let tokens = Self.tokens(signature)
+        let lowered = signature.lowercased()
+        var weight = 0
+        if negative.matches(tokens: tokens, lowered: lowered) { weight -= 25 }
+        if positive.matches(tokens: tokens, lowered: lowered) { weight += 25 }
+        let isUnlikely = unlikely.matches(tokens: tokens, lowered: lowered)
+            && !maybe.matches(tokens: tokens, lowered: lowered)
+        return Verdict(unlikely: isUnlikely, weight: weight)
+    }
+
+    /// Lowercase tokens split at non-letters and camelCase humps: `relatedArticles share-bar` →
+    /// `related articles share bar`.
+    static func tokens(_ s: String) -> [String] {
+        var out: [String] = []
+        var cur: [UInt8] = []
+        var prevLower = false
+        func emit() {
+            if !cur.isEmpty { out.append(String(decoding: cur, as: UTF8.self)); cur.removeAll(keepingCapacity: true) }
+        }
+        for b in s.utf8 {
+            let isUpper = b >= 0x41 && b <= 0x5A
+            let isLower = b >= 0x61 && b <= 0x7A
+            let isDigit = b >= 0x30 && b <= 0x39
+            if isUpper {
+                if prevLower { emit() }
+                cur.append(b | 0x20)
+                prevLower = false
+            } else if isLower || isDigit || b >= 0x80 {
+                cur.append(b)
+                prevLower = isLower
+            } else {
+                emit()
+                prevLower = false
+            }
+        }
+        emit()
+        return out
+    }
+}

@@ -1,0 +1,72 @@
+/// The HTML elements the walker and the scorer treat specially; everything else is `.other`
+/// (an inline element whose text flows into the surrounding block).
+enum HTMLTag: UInt8, Sendable {
+    case other
+    // structure
+    case html, body, head, title, meta, link
+    // dropped with their content
+    case script, style, noscript, template, svg, math, iframe, object, embed, canvas, video, audio,
+         select, option, button, input, textarea, map, picture, source
+    // boilerplate containers
+    case nav, header, footer, aside, form, menu, dialog
+    // blocks
+    case div, section, article, main, p, h1, h2, h3, h4, h5, h6, ul, ol, li, dl, dt, dd,
+         blockquote, pre, table, tbody, thead, tfoot, tr, td, th, caption, figure, figcaption,
+         address, center, fieldset, details, summary, hr, br
+    // inline with meaning
+    case a, img, time, span, font, b, strong, i, em
+
+    private static let byName: [String: HTMLTag] = {
+        var m: [String: HTMLTag] = [:]
+        let all: [HTMLTag] = [.html, .body, .head, .title, .meta, .link, .script, .style, .noscript,
+            .template, .svg, .math, .iframe, .object, .embed, .canvas, .video, .audio, .select,
+            .option, .button, .input, .textarea, .map, .picture, .source, .nav, .header, .footer,
+            .aside, .form, .menu, .dialog, .div, .section, .article, .main, .p, .h1, .h2, .h3, .h4,
+            .h5, .h6, .ul, .ol, .li, .dl, .dt, .dd, .blockquote, .pre, .table, .tbody, .thead,
+            .tfoot, .tr, .td, .th, .caption, .figure, .figcaption, .address, .center, .fieldset,
+            .details, .summary, .hr, .br, .a, .img, .time, .span, .font, .b, .strong, .i, .em]
+        for t in all { m["\(t)"] = t }
+        return m
+    }()
+
+    init(name: String) {
+        self = HTMLTag.byName[name] ?? .other
+    }
+
+    /// Content never shown as text (code, media, form controls).
+    var dropsContent: Bool {
+        switch self {
+        case .script, .style, .noscript, .template, .svg, .math, .iframe, .object, .embed, .canvas,
+             .video, .audio, .select, .option, .button, .input, .textarea, .map, .head:
+            return true
+        default: return false
+        }
+    }
+
+    /// Starts and ends a text block (a paragraph boundary).
+    var isBlock: Bool {
+        switch self {
+        case .html, .body, .nav, .header, .footer, .aside, .form, .menu, .dialog, .div, .section,
+             .article, .main, .p, .h1, .h2, .h3, .h4, .h5, .h6, .ul, .ol, .li, .dl, .dt, .dd,
+             .blockquote, .pre, .table, .tbody, .thead, .tfoot, .tr, .td, .th, .caption, .figure,
+             .figcaption, .address, .center, .fieldset, .details, .summary, .hr, .br, .title:
+            return true
+        default: return false
+        }
+    }
+
+    /// Page furniture by its element alone: navigation, site header and footer, side boxes, forms.
+    var isBoilerplateContainer: Bool {
+        switch self {
+        case .nav, .header, .footer, .aside, .form, .menu, .dialog: return true
+        default: return false
+        }
+    }
+
+    var isHeading: Bool {
+        switch self {
+        case .h1, .h2, .h3, .h4, .h5, .h6: return true
+        default: return false
+        }
+    }
+}

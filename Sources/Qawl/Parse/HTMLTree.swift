@@ -1,0 +1,49 @@
+/// What the HTML walker hands back: a flat table of elements (document order, parent links) and
+/// the text cut into blocks, one per run of text between block-level boundaries. The main-text
+/// scorer and the metadata finders work on this value only; no libxml2 pointer escapes.
+///
+///     <div class="story"><p>Lavrov said <a>talks</a> failed.</p><nav>Home</nav></div>
+///       elements: 0 div "story" · 1 p (parent 0) · 2 a (parent 1) · 3 nav (parent 0)
+///       blocks:   "Lavrov said talks failed." owner 1, 25 chars, 5 link chars · "Home" owner 3
+struct HTMLTree: Sendable {
+    struct Element: Sendable {
+        var tag: HTMLTag
+        /// Index of the parent element, -1 at the top.
+        var parent: Int32
+        var depth: Int32
+        /// `class`, `id`, `role` and `itemprop` values joined by spaces (as written), nil when none.
+        var signature: String?
+    }
+
+    struct Block: Sendable {
+        /// Element whose own text this is (the nearest block-level ancestor).
+        var owner: Int32
+        /// Whitespace collapsed, trimmed, never empty.
+        var text: String
+        /// Unicode scalars in `text`, and of them inside links.
+        var chars: Int32
+        var linkChars: Int32
+        /// Commas (Latin and Arabic «،»): a cheap sign of running prose.
+        var commas: Int32
+    }
+
+    struct Meta: Sendable, Equatable {
+        /// `name`, `property`, `itemprop` or `http-equiv`, lowercased.
+        var key: String
+        var content: String
+    }
+
+    var elements: [Element] = []
+    var blocks: [Block] = []
+    var title: String?
+    var metas: [Meta] = []
+    /// Bodies of `<script type="application/ld+json">`.
+    var jsonLD: [String] = []
+    /// `<time datetime>` values and `itemprop="datePublished"` attributes, in document order,
+    /// with the element that carried them.
+    var times: [(element: Int32, value: String)] = []
+    /// `lang` of `<html>` (or `<body>`), as written.
+    var lang: String?
+    /// True when the walk stopped descending somewhere because of the depth limit.
+    var depthLimited = false
+}

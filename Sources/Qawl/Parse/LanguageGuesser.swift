@@ -1,0 +1,52 @@
+/// Tells the language of a document's text: Arabic by script; a Latin-script text by its most
+/// frequent function words (`data/boilerplate/stopwords.txt`); the page's `lang` attribute only
+/// as a hint when the text is too short to tell; else `und`.
+///
+///     «قال وزير الخارجية الروسي سيرغي لافروف ...»        → ar
+///     "The minister said that the talks were ..."       → en
+///     "Le ministre a déclaré que les négociations ..."  → fr
+struct LanguageGuesser: Sendable {
+    let stopwords: [String: Set<String>]
+
+    func guess(text: String, hint: String? = nil) -> String {
+        var arabic = 0, latin = 0, other = 0
+        var scanned = 0
+        for u in text.unicodeScalars {
+            let v = u.value
+            scanned += 1
+            if scanned > 6000 { break }
+            if v < 0x80 {
+                if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { latin += 1 }
+            } else if (0x0600...0x06FF).contains(v) || (0x0750...0x077F).contains(v)
+                        || (0xFB50...0xFDFF).contains(v) || (0xFE70...0xFEFF).contains(v) {
+                if u.properties.isAlphabetic { arabic += 1 }
+            } else if (0xC0...0x24F).contains(v) {
+                latin += 1
+            } else if u.properties.isAlphabetic {
+                other += 1
+            }
+        }
+        let hinted = hint.map { String($0.lowercased().prefix { $0.isLetter }) }.flatMap { $0.count == 2 ? $0 : nil }
+        let letters = arabic + latin + other
+        if letters < 20 { return hinted ?? "und" }
+        if arabic >= latin && arabic >= other { return "ar" }
+        if other > latin { return hinted.flatMap { $0 == "ar" || $0 == "en" ? nil : $0 } ?? "und" }
+        return latinLanguage(text) ?? (hinted.flatMap { $0 == "ar" ? nil : $0 } ?? "und")
+    }
+
+    /// The language whose function words are clearly the most frequent in the first few hundred words.
+    private func latinLanguage(_ text: String) -> String? {
+        var hits: [String: Int] = [:]
+        var words = 0
+        for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
+            words += 1
+            if words > 800 { break }
+            let w = String(word)
+            for (lang, set) in stopwords where set.contains(w) { hits[lang, default: 0] += 1 }
+        }
+        let ranked = hits.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+        guard let first = ranked.first, first.value >= 3 else { return nil }
+        if ranked.count > 1 && Double(first.value) < 1.5 * Double(ranked[1].value) { return nil }
+        return first.key
+    }
+}
