@@ -55,26 +55,55 @@ def is_uri(path: str) -> bool:
 
 
 def expand_local(arg: str) -> list[str]:
-    """A file, a directory (walked recursively, hidden entries skipped) or a glob, keeping the
+    """A file, a directory or a glob, expanded exactly as qawl's InputExpander does, keeping the
     path string as given: `data/samples/` → `data/samples/ant-sample.jsonl.gz`, the same string a
-    single-machine `qawl run data/samples/` records as `input`."""
-    if os.path.isfile(arg):
-        return [arg]
-    if os.path.isdir(arg):
-        found = []
-        base = arg if arg.endswith("/") else arg + "/"
-        for root, dirs, files in os.walk(arg):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            rel = os.path.relpath(root, arg)
-            prefix = base if rel == "." else base + rel + "/"
-            found += [prefix + f for f in sorted(files) if not f.startswith(".")]
-        return found
-    if glob.has_magic(arg):
-        out = []
-        for match in sorted(glob.glob(arg, recursive=True)):
-            out += expand_local(match)
-        return out
-    raise FileNotFoundError(f"no such input: {arg}")
+    single-machine `qawl run data/samples/` records as `input`. Directories are walked recursively
+    (hidden entries skipped, links to folders not followed, links to files read); a glob is only
+    a glob when no file has that exact name."""
+    def walk(d: str, out: list[str]) -> None:
+        try:
+            names = sorted(os.listdir(d))
+        except OSError as e:
+            raise OSError(f"cannot read folder {d}: {e.strerror}") from e
+        for name in names:
+            if name.startswith("."):
+                continue
+            path = d + name if d.endswith("/") else d + "/" + name
+            try:
+                mode = os.lstat(path).st_mode
+            except OSError:
+                continue
+            if stat.S_ISDIR(mode):
+                walk(path, out)
+            elif stat.S_ISREG(mode):
+                out.append(path)
+            elif stat.S_ISLNK(mode) and os.path.isfile(path):
+                out.append(path)
+
+    def add(path: str, out: list[str]) -> None:
+        if os.path.isdir(path):
+            walk(path, out)
+        else:
+            out.append(path)
+
+    found: list[str] = []
+    if os.path.exists(arg):
+        add(arg, found)
+    elif any(c in arg for c in "*?["):
+        matches = sorted(glob.glob(arg, recursive=False))
+        if not matches:
+            raise FileNotFoundError(f"no file matches {arg}")
+        for match in matches:
+            add(match, found)
+    else:
+        raise FileNotFoundError(f"no such input: {arg}")
+    return found
+
+
+def normalised(path: str) -> str:
+    """`./a//b.gz` and `a/b.gz` are the same file (as in InputExpander)."""
+    parts = [p for p in path.split("/") if p and p != "."]
+    return ("/" if path.startswith("/") else "") + "/".join(parts)
 
 
 def expand_uri(sc, arg: str) -> list[str]:
@@ -107,13 +136,18 @@ def expand_uri(sc, arg: str) -> list[str]:
 
 def list_inputs(sc, args: list[str]) -> tuple[list[str], list[str]]:
     """(local paths, Hadoop URIs), each sorted and without duplicates."""
-    local, remote = set(), set()
+    local, remote = [], set()
     for arg in args:
         if is_uri(arg):
             remote.update(expand_uri(sc, arg))
         else:
-            local.update(expand_local(arg))
-    return sorted(local), sorted(remote)
+            local += expand_local(arg)
+    seen, unique = set(), []
+    for path in sorted(local):
+        if normalised(path) not in seen:
+            seen.add(normalised(path))
+            unique.append(path)
+    return unique, sorted(remote)
 
 
 # ----------------------------------------------------------------------------- one shard (executor)
@@ -181,6 +215,11 @@ def run_shard(task: dict, input_path: str, content: bytes | None) -> dict:
             cmd += ["--config", SparkFiles.get(task["config_name"])]
         cmd += [target]
         cwd = task["cwd"] if os.path.isdir(task["cwd"]) else None
+        if content is None and not os.path.isfile(os.path.join(cwd or os.getcwd(), target)):
+            # The driver saw this file; a node that does not is misconfigured (not a bad input):
+            # fail the task so Spark retries it elsewhere and the job says why.
+            raise RuntimeError(f"input {input_path} is not visible on {os.uname().nodename} "
+                               f"(local inputs must be on a filesystem every node mounts at the same path)")
         started = time.monotonic()
         proc = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         seconds = time.monotonic() - started
@@ -247,6 +286,14 @@ def main(argv: list[str]) -> int:
         print(f"qawl_spark: {data_driver} is not a qawl data folder (no lexicons/)", file=sys.stderr)
         return 2
 
+    t_start = time.monotonic()
+    phases: dict[str, float] = {}
+
+    def phase(name: str, since: float) -> float:
+        now = time.monotonic()
+        phases[name] = now - since
+        return now
+
     conf = SparkConf().setAppName("qawl")
     if args.master:
         conf.setMaster(args.master)
@@ -256,7 +303,7 @@ def main(argv: list[str]) -> int:
     spark = SparkSession.builder.config(conf=conf).getOrCreate()
     sc = spark.sparkContext
     sc.setLogLevel("WARN")
-    t0 = time.monotonic()
+    t0 = phase("spark start", t_start)
     staging = tempfile.mkdtemp(prefix="qawl-spark-")
     try:
         try:
@@ -268,6 +315,7 @@ def main(argv: list[str]) -> int:
         if not inputs:
             print("qawl_spark: no input files", file=sys.stderr)
             return 2
+        t0 = phase("list inputs", t0)
 
         task = {"qawl_on_nodes": args.qawl_on_nodes, "qawl_name": None, "data_on_nodes": args.data_on_nodes,
                 "data_shipped": False, "config_name": None, "cwd": os.getcwd(),
@@ -301,7 +349,7 @@ def main(argv: list[str]) -> int:
         except Exception as e:  # noqa: BLE001 — Py4J wraps the executor's exception
             print(f"qawl_spark: Spark job failed: {str(e).splitlines()[0] if str(e) else e}", file=sys.stderr)
             return 3
-        t_shards = time.monotonic() - t0
+        t0 = phase("shard tasks", t0)
 
         parts_root = os.path.join(args.out, ".spark-shards")
         shutil.rmtree(parts_root, ignore_errors=True)
@@ -320,6 +368,7 @@ def main(argv: list[str]) -> int:
             if shard["exit"] == 1 and shard["stderr"].strip():
                 print(shard["stderr"].rstrip(), file=sys.stderr)
         shards.unpersist()
+        t0 = phase("fetch stores", t0)
 
         if args.full:
             for suffix in ("", "-wal", "-shm"):
@@ -333,9 +382,10 @@ def main(argv: list[str]) -> int:
             return 3
         if not args.keep_shards:
             shutil.rmtree(parts_root, ignore_errors=True)
-        total = time.monotonic() - t0
-        print(f"qawl_spark: {len(parts)} shards merged into {args.out} "
-              f"(shards {t_shards:.2f} s, total {total:.2f} s)", file=sys.stderr)
+        phase("merge", t0)
+        timing = ", ".join(f"{k} {v:.2f} s" for k, v in phases.items())
+        print(f"qawl_spark: {len(parts)} shards merged into {args.out} in {time.monotonic() - t_start:.2f} s "
+              f"({timing})", file=sys.stderr)
         return worst
     finally:
         shutil.rmtree(staging, ignore_errors=True)
