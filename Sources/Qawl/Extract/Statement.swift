@@ -32,6 +32,9 @@ public struct Statement: Sendable, Equatable {
     public var contentStart: Int
     public var contentEnd: Int
     public var confidence: Double
+    /// Where the content offsets point: `text` (`Document.text`) or `title` (headline statements of
+    /// the «ترامب: …» form, whose offsets point into `Document.title`).
+    public var part: String = "text"
 
     public init(statementID: String = "", docID: String, actorID: String, actorName: String,
                 speaker: String, resolution: Resolution, cue: String, cueLemma: String, kind: Kind,

@@ -1,0 +1,121 @@
+/// Finds registry actors and roles in tokenised text: longest match over normalised token sequences
+/// with a trie keyed by tokens, so a sentence costs one walk per token whatever the registry's size.
+/// The first token of a match may carry clitics: «ولافروف», «بلافروف», «للافروف» match «لافروف»;
+/// «والرئيس الروسي» matches «الرئيس الروسي». «#» between words is skipped («أنجيلا #ميركل»).
+///
+///     «وقال وزير الخارجية الروسي، سيرجي لافروف إن …» → role russia-foreign-minister (tokens 1..<4),
+///                                                      actor sergey-lavrov (tokens 5..<7)
+public struct ActorMatcher: Sendable {
+    public enum Target: Sendable, Equatable {
+        case actor(Int)
+        case role(Int)
+    }
+
+    /// One found mention: token indices (end exclusive) and what it names.
+    public struct Mention: Sendable, Equatable {
+        public var start: Int
+        public var end: Int
+        public var target: Target
+        /// More than one registry entry shares this alias.
+        public var ambiguous: Bool
+    }
+
+    private struct Node: Sendable {
+        var children: [String: Int32] = [:]
+        var targets: [Target] = []
+    }
+
+    public let actors: [Actor]
+    public let roles: [Role]
+    public let clitics: Clitics
+    private var nodes: [Node] = [Node()]
+    /// role index → (actor index, from, until)
+    private var tenures: [[(actor: Int, from: String?, until: String?)]]
+    private let roleIndex: [String: Int]
+
+    public init(actors: [Actor], roles: [Role], clitics: Clitics) {
+        self.actors = actors
+        self.roles = roles
+        self.clitics = clitics
+        var ri: [String: Int] = [:]
+        for (i, r) in roles.enumerated() { ri[r.id] = i }
+        roleIndex = ri
+        tenures = Array(repeating: [], count: roles.count)
+        for (ai, a) in actors.enumerated() {
+            for alias in a.aliases { insert(alias, .actor(ai)) }
+            insert(a.name, .actor(ai))
+            for t in a.roles { if let r = ri[t.role] { tenures[r].append((ai, t.from, t.until)) } }
+        }
+        for (i, r) in roles.enumerated() { for alias in r.aliases { insert(alias, .role(i)) } }
+    }
+
+    private mutating func insert(_ alias: String, _ target: Target) {
+        let words = Tokenizer.tokenize(Array(alias.unicodeScalars)).filter { $0.kind == .word || $0.kind == .number }
+        guard !words.isEmpty else { return }
+        var n = 0
+        for w in words {
+            if let c = nodes[n].children[w.norm] { n = Int(c) }
+            else {
+                nodes.append(Node())
+                let c = nodes.count - 1
+                nodes[n].children[w.norm] = Int32(c)
+                n = c
+            }
+        }
+        if !nodes[n].targets.contains(target) { nodes[n].targets.append(target) }
+    }
+
+    /// Longest match starting exactly at token `i` (within `limit`), if any.
+    public func match(at i: Int, in tokens: [Token], limit: Int) -> Mention? {
+        guard i < limit, tokens[i].kind == .word || tokens[i].kind == .number else { return nil }
+        var best: Mention?
+        for stem in clitics.stems(tokens[i].norm) {
+            guard let first = nodes[0].children[stem] else { continue }
+            var n = Int(first)
+            var j = i + 1
+            if !nodes[n].targets.isEmpty, best == nil || best!.end < j {
+                best = Mention(start: i, end: j, target: nodes[n].targets[0], ambiguous: nodes[n].targets.count > 1)
+            }
+            while j < limit {
+                let t = tokens[j]
+                if t.kind == .punct && t.punct == 0x23 { j += 1; continue }   // «#»
+                guard t.kind == .word || t.kind == .number, let c = nodes[n].children[t.norm] else { break }
+                n = Int(c)
+                j += 1
+                if !nodes[n].targets.isEmpty, best == nil || best!.end < j {
+                    best = Mention(start: i, end: j, target: nodes[n].targets[0], ambiguous: nodes[n].targets.count > 1)
+                }
+            }
+        }
+        return best
+    }
+
+    /// All non-overlapping longest mentions in `range`, left to right.
+    public func mentions(in tokens: [Token], range: Range<Int>) -> [Mention] {
+        var out: [Mention] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if let m = match(at: i, in: tokens, limit: range.upperBound) { out.append(m); i = m.end }
+            else { i += 1 }
+        }
+        return out
+    }
+
+    /// The actor holding a role on `date` (ISO date or date-time; compared on its first 10
+    /// characters, bounds inclusive). Nil when the date is unknown, nobody or several people hold it.
+    public func holder(ofRole role: Int, on date: String?) -> Int? {
+        guard let date, date.count >= 10 else { return nil }
+        let d = String(date.prefix(10))
+        var found: Int?
+        for t in tenures[role] {
+            if let f = t.from, String(f.prefix(10)) > d { continue }
+            if let u = t.until, String(u.prefix(10)) < d { continue }
+            if let prev = found, prev != t.actor { return nil }
+            found = t.actor
+        }
+        return found
+    }
+
+    /// Role index for a role id.
+    public func role(id: String) -> Int? { roleIndex[id] }
+}

@@ -1,0 +1,692 @@
+import Foundation
+
+/// Finds attributed statements in Arabic news text, sentence by sentence: a reporting cue (verb,
+/// participle or nominal cue from `data/lexicons/ar/cues.tsv`), its speaker (the name phrase after
+/// the verb, before it, a role, or the previous speaker for a dropped subject) and its content (the
+/// quote, the إن/أن clause, or the rest of the clause up to the next cue).
+///
+///     «وأضاف لافروف - في مؤتمر صحفي مع نظيره الأمريكي ريكس تيلرسون - أن العلاقات … تمر بمرحلة صعبة»
+///       → speaker: sergey-lavrov (name) · cue: أضاف · kind: indirect · content: «العلاقات … صعبة»
+///     «وتابع وزير الخارجية الروسي أن …» → the person the document bound to that role earlier
+///       («قال وزير الخارجية الروسي، سيرجي لافروف …»), else its holder on the article's date (role)
+///     «وأوضح أنه …» → the previous statement's speaker of the same gender (carryover)
+public struct ArabicExtractor: StatementExtractor {
+    public let lexicon: ArabicLexicon
+    public let matcher: ActorMatcher
+    private let splitter: SentenceSplitter
+    /// Emit «…، مضيفا أن …» clauses as statements of their own (same speaker).
+    public var emitParticipleClauses = true
+    /// Emit statements introduced by nominal cues («بحسب X», «وفقا لـX»).
+    public var emitNominalCues = true
+    /// Emit «ترامب: …» headlines as statements with `part` "title".
+    public var emitHeadlines = true
+
+    public init(lexicon: ArabicLexicon, matcher: ActorMatcher) {
+        self.lexicon = lexicon
+        self.matcher = matcher
+        self.splitter = SentenceSplitter(abbreviations: lexicon.abbreviations)
+    }
+
+    /// Loads the lexicons from a data directory (`DataDirectory.locate()`) and builds the matcher.
+    public init(dataDirectory: URL, actors: [Actor], roles: [Role]) throws {
+        let lex = try ArabicLexicon(dataDirectory: dataDirectory)
+        self.init(lexicon: lex, matcher: ActorMatcher(actors: actors, roles: roles, clitics: lex.clitics))
+    }
+
+    // MARK: - State
+
+    /// Who speaks, once resolved.
+    struct Speaker {
+        var actorID: String
+        var actorName: String
+        var agreement: ArabicLexicon.Agreement
+        var vague: Bool
+        /// Normalised name words, for merging «زوكر» into an earlier «جيف زوكر».
+        var nameKey: [String]
+    }
+
+    /// Per-document memory: role and title bindings, earlier speakers.
+    struct DocState {
+        var roleBinding: [Int: Speaker] = [:]
+        var titleBinding: [String: Speaker] = [:]
+        var unlinked: [Speaker] = []
+        var history: [Speaker] = []
+    }
+
+    struct Pending {
+        var cueToken: Int
+        var cue: ArabicLexicon.Cue
+        var speaker: Speaker
+        var speakerText: String
+        var resolution: Statement.Resolution
+        var confidence: Double
+        var from: Int
+        var to: Int
+        var emit: Bool
+    }
+
+    /// One text being read (document body or title).
+    struct Ctx {
+        let scalars: [Unicode.Scalar]
+        let tokens: [Token]
+        let doc: Document
+        func text(_ a: Int, _ b: Int) -> String {
+            guard a < b else { return "" }
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: scalars[tokens[a].start..<tokens[b - 1].end])
+            return String(v)
+        }
+    }
+
+    struct Phrase { var start: Int; var end: Int; var mentions: [ActorMatcher.Mention] }
+
+    // MARK: - Token tests
+
+    @inline(__always) func isComma(_ t: Token) -> Bool { t.kind == .punct && (t.punct == 0x060C || t.punct == 0x2C) }
+    @inline(__always) func isQuote(_ t: Token) -> Bool {
+        t.kind == .punct && (t.punct == 0x22 || t.punct == 0xAB || t.punct == 0xBB || t.punct == 0x201C || t.punct == 0x201D || t.punct == 0x201E)
+    }
+    @inline(__always) func isDash(_ t: Token) -> Bool { t.kind == .punct && (t.punct == 0x2D || t.punct == 0x2013 || t.punct == 0x2014) }
+
+    func cue(at i: Int, _ ctx: Ctx) -> (cue: ArabicLexicon.Cue, conj: Bool)? {
+        let tokens = ctx.tokens
+        let t = tokens[i]
+        guard t.kind == .word, !t.latin else { return nil }
+        func written(_ c: ArabicLexicon.Cue, _ form: String) -> ArabicLexicon.Cue {
+            guard c.requiresComplement, lexicon.maqsuraForms.contains(form), ctx.scalars[t.end - 1] == "ى" else { return c }
+            var v = c; v.requiresComplement = false; return v
+        }
+        if let c = lexicon.cues[t.norm] { return (written(c, t.norm), false) }
+        let bare = lexicon.clitics.withoutConjunction(t.norm)
+        if let s = bare, let c = lexicon.cues[s] { return (written(c, s), true) }
+        if let m = lexicon.nominalCues[t.norm] ?? bare.flatMap({ lexicon.nominalCues[$0] }),
+           i + 1 < tokens.count, let r = m.rest.first {
+            let n = tokens[i + 1].norm
+            if n == r || (r == "ل" && n.unicodeScalars.first == "ل") { return (m.cue, bare != nil) }
+        }
+        return nil
+    }
+
+    func isStop(_ t: Token) -> Bool {
+        if lexicon.speakerStops.contains(t.norm) { return true }
+        if let s = lexicon.clitics.withoutConjunction(t.norm), lexicon.speakerStops.contains(s) { return true }
+        return false
+    }
+
+    /// Complementizer at a token: nil if none, else whether the content starts at it (pronoun form).
+    func complementizer(_ t: Token) -> Bool? {
+        guard t.kind == .word else { return nil }
+        if let p = lexicon.complementizers[t.norm] { return p }
+        if let s = lexicon.clitics.withoutConjunction(t.norm), let p = lexicon.complementizers[s] { return p }
+        return nil
+    }
+
+    func inSet(_ t: Token, _ set: Set<String>) -> Bool {
+        guard t.kind == .word else { return false }
+        for s in lexicon.clitics.stems(t.norm) {
+            if set.contains(s) { return true }
+            if s.unicodeScalars.starts(with: "ال".unicodeScalars), set.contains(String(s.unicodeScalars.dropFirst(2))) { return true }
+            if s.unicodeScalars.last == "ه", set.contains(String(s.unicodeScalars.dropLast())) { return true }
+        }
+        return false
+    }
+
+    /// «بالقول», «بتنفيذ», «بممارسة»: a preposition glued to a noun, which no name continues with.
+    func isPrepositional(_ t: Token) -> Bool {
+        let u = Array(t.norm.unicodeScalars)
+        guard u.count >= 4, u[0] == "ب" else { return false }
+        return (u[1] == "ا" && u[2] == "ل") || u[1] == "ت" || u[1] == "م"
+    }
+
+    /// A word written with tanween fath («أخيراً») is an adverb or object, not part of a name.
+    func hasTanween(_ t: Token, _ c: Ctx) -> Bool {
+        var i = t.start
+        while i < t.end { if c.scalars[i].value == 0x064B { return true }; i += 1 }
+        return false
+    }
+
+    // MARK: - Extraction
+
+    public func extract(from document: Document) -> [Statement] {
+        let scalars = Array(document.text.unicodeScalars)
+        let c = Ctx(scalars: scalars, tokens: Tokenizer.tokenize(scalars), doc: document)
+        var state = DocState()
+        var out: [Statement] = []
+        if emitHeadlines, let title = document.title, !title.isEmpty {
+            out.append(contentsOf: headline(title, document, &state))
+        }
+        for s in splitter.split(c.tokens) {
+            let pend = sentenceStatements(c, s, &state)
+            guard !pend.isEmpty else { noteSubject(c, s, &state); continue }
+            let sentence = c.text(s.lowerBound, s.upperBound)
+            for p in pend where p.emit {
+                if let st = finish(p, c, sentence, part: "text") { out.append(st) }
+            }
+        }
+        return out
+    }
+
+    /// The statements of one sentence, cues left to right. A cue inside an earlier statement's
+    /// content is nested and skipped, unless it starts a new clause (a participle, or a verb with
+    /// «و»/«ف»), which ends that content.
+    func sentenceStatements(_ c: Ctx, _ s: Range<Int>, _ state: inout DocState) -> [Pending] {
+        var stmts: [Pending] = []
+        var open: Int?
+        var k = s.lowerBound
+        var consumed = -1
+        while k < s.upperBound {
+            guard k != consumed, let (cue, conj) = cue(at: k, c) else { k += 1; continue }
+            let cutting = cue.type == .participle || conj
+                || (k > s.lowerBound && lexicon.clitics.stems(c.tokens[k - 1].norm).contains { lexicon.clauseOpeners.contains($0) })
+            if let o = open, k >= stmts[o].from, !cutting { k += 1; continue }
+            var next = k + 1
+            if let p = build(cue, conj: conj, at: k, c, s, &state, stmts, open, &next, &consumed) {
+                if let o = open, stmts[o].to > k { stmts[o].to = k }
+                stmts.append(p)
+                open = stmts.count - 1
+                state.history.append(p.speaker)
+            }
+            k = max(k + 1, next)
+        }
+        return stmts
+    }
+
+    /// One statement for the cue at `k`, or nil when the cue does not introduce one.
+    func build(_ cue: ArabicLexicon.Cue, conj: Bool, at k: Int, _ c: Ctx, _ s: Range<Int>, _ state: inout DocState,
+               _ inSentence: [Pending], _ open: Int?, _ next: inout Int, _ consumed: inout Int) -> Pending? {
+        let b = s.upperBound
+        let tokens = c.tokens
+        switch cue.type {
+        case .participle:
+            guard emitParticipleClauses else { return nil }
+            let base: Pending?
+            if let o = open ?? (inSentence.isEmpty ? nil : inSentence.count - 1) { base = inSentence[o] } else { base = nil }
+            let sp: Speaker, text: String, res: Statement.Resolution, conf: Double
+            if let base { sp = base.speaker; text = base.speakerText; res = base.resolution; conf = base.confidence }
+            else if let m = sentenceSubject(k, s, c) { sp = registrySpeaker(m.0, agreement: cue.agreement); text = m.1; res = .name; conf = 0.7 }
+            else if let h = carryOver(cue.agreement, state) { sp = h.0; text = ""; res = .carryover; conf = h.1 * 0.9 }
+            else { return nil }
+            let cs = contentStart(k + 1, b, c, cue: cue, &consumed)
+            guard cs.ok else { return nil }
+            next = cs.start
+            return Pending(cueToken: k, cue: cue, speaker: sp, speakerText: text, resolution: res, confidence: conf,
+                           from: cs.start, to: b, emit: !sp.vague)
+        case .nominal:
+            if let o = open, inSentence[o].from <= k { return nil }
+            var a = k + 1
+            if let r = lexicon.nominalCues[tokens[k].norm] ?? lexicon.clitics.withoutConjunction(tokens[k].norm).flatMap({ lexicon.nominalCues[$0] }) {
+                a += r.rest.count
+                if r.rest.first == "ل", tokens[k + 1].norm != "ل" { a -= 1 }   // «للرئيس»: the preposition is glued
+            }
+            if a < b, tokens[a].norm == "ما" || tokens[a].norm == "لما" { return nil }   // «وفقا لما قاله …»
+            while a < b, tokens[a].kind == .word, tokens[a].norm == "ل" { a += 1 }
+            guard let ph = speakerPhrase(from: a, limit: b, c, gluedPreposition: a < b && tokens[a].norm.unicodeScalars.first == "ل"),
+                  let r = resolve(ph, c, &state, agreement: .unknown) else { return nil }
+            var from = s.lowerBound, to = k
+            if k - s.lowerBound < 3 {
+                var j = ph.end
+                while j < b, tokens[j].kind == .punct { j += 1 }
+                if j < b, let p = complementizer(tokens[j]) { j = p ? j : j + 1 }
+                from = j; to = b
+            }
+            guard wordCount(tokens, from, to) >= 3 else { return nil }
+            next = max(ph.end, k + 1)
+            return Pending(cueToken: k, cue: cue, speaker: r.0, speakerText: r.1, resolution: r.2, confidence: r.3 * 0.9,
+                           from: from, to: to, emit: emitNominalCues && !r.0.vague)
+        case .verb:
+            var found: (Speaker, String, Statement.Resolution, Double)?
+            var after = k + 1
+            let afterPhrase = speakerPhrase(from: k + 1, limit: b, c, gluedPreposition: false)
+            if k > s.lowerBound, tokens[k - 1].norm == "قد", let ph = subjectBefore(k, s, c),
+               let r = resolve(ph, c, &state, agreement: cue.agreement) {
+                found = r   // «وكانت روسيا قد وصفت إدلب بأنها …»
+            } else if let ph = afterPhrase, !isObject(ph, cue, c, b),
+               !(cue.takesObject && ph.mentions.isEmpty && tokens[ph.start].norm.unicodeScalars.starts(with: "با".unicodeScalars) || isPrepositional(tokens[ph.start])),
+               let r = resolve(ph, c, &state, agreement: cue.agreement) {
+                found = r; after = ph.end
+            } else if !conj, let ph = subjectBefore(k, s, c), !ph.mentions.isEmpty || startsExplicitly(after, b, c, cue),
+                      let r = resolve(ph, c, &state, agreement: cue.agreement) {
+                found = r   // «لكن نتنياهو قال إن …»; an unknown subject only before إن/أن, «:» or a quote
+            } else if inSentence.isEmpty, let m = sentenceSubject(k, s, c) {
+                found = (registrySpeaker(m.0, agreement: cue.agreement), m.1, .name, 0.7)
+            } else if let h = carryOver(cue.agreement, state) {
+                found = (h.0, "", .carryover, h.1)
+            }
+            guard let (sp, text, res, conf) = found else { return nil }
+            let cs = contentStart(after, b, c, cue: cue, &consumed)
+            guard cs.ok else { return nil }
+            next = cs.start
+            var from = cs.start, to = b
+            if wordCount(tokens, from, to) == 0 {
+                guard let q = quoteBefore(k, s, tokens) else { return nil }   // «"…"، قال X»
+                from = q.lowerBound; to = q.upperBound
+            }
+            return Pending(cueToken: k, cue: cue, speaker: sp, speakerText: text, resolution: res, confidence: conf,
+                           from: from, to: to, emit: !sp.vague)
+        }
+    }
+
+    func wordCount(_ tokens: [Token], _ a: Int, _ b: Int) -> Int {
+        var n = 0
+        var i = a
+        while i < b { if tokens[i].kind == .word || tokens[i].kind == .number { n += 1 }; i += 1 }
+        return n
+    }
+
+    /// A quotation that opens the sentence and closes before the cue at `k`.
+    func quoteBefore(_ k: Int, _ s: Range<Int>, _ tokens: [Token]) -> Range<Int>? {
+        guard k > s.lowerBound + 2, isQuote(tokens[s.lowerBound]) else { return nil }
+        var j = k - 1
+        while j > s.lowerBound, tokens[j].kind == .punct, !isQuote(tokens[j]) { j -= 1 }
+        guard j > s.lowerBound + 1, isQuote(tokens[j]) else { return nil }
+        return (s.lowerBound + 1)..<j
+    }
+
+    /// Where the content starts after the speaker: after a complementizer (إن، أن، بأن، إلى أن), a colon
+    /// or at a quote, looking past a parenthesis («- في مؤتمر صحفي … -») and adverbials
+    /// («للصحافيين في صوفيا»); else right after the speaker, for verbs that take their content as an
+    /// object («طالب … بوقف تدهور العلاقات»). `ok` is false when the cue needs a complementizer
+    /// (noun homographs like «رد», «كشف») or a particular word («أعرب عن») that is not there.
+    func contentStart(_ p: Int, _ b: Int, _ c: Ctx, cue verb: ArabicLexicon.Cue, _ consumed: inout Int) -> (start: Int, ok: Bool, explicit: Bool) {
+        let tokens = c.tokens
+        var j = p
+        var steps = 0
+        var adverbial = false
+        var run = 0
+        while j < b, steps < 16 {
+            let t = tokens[j]
+            steps += 1
+            if t.kind == .punct {
+                if isDash(t) || t.punct == 0x28 {
+                    let closer: UInt32 = t.punct == 0x28 ? 0x29 : t.punct
+                    var e = j + 1
+                    while e < b, !(tokens[e].kind == .punct && (tokens[e].punct == closer || (closer != 0x29 && isDash(tokens[e])))) { e += 1 }
+                    if e < b, e - j < 30 { j = e + 1; adverbial = false; continue }
+                    j += 1; continue
+                }
+                if t.punct == 0x3A { return (j + 1, verb.needs.isEmpty, true) }
+                if isQuote(t) { return (j, verb.needs.isEmpty, true) }
+                if isComma(t) || t.punct == 0x23 { j += 1; continue }
+                break
+            }
+            if !verb.needs.isEmpty {
+                if verb.needs.contains(t.norm) { return (j, true, true) }
+                if j == p || !adverbial { return (p, false, false) }
+            }
+            if complementizer(t) != nil { return (j > p && tokens[j - 1].norm == "الي" ? j - 1 : j, true, true) }
+            if let (cc, conj) = cue(at: j, c) {
+                if cc.type == .participle, wordCount(tokens, p, j) == 0 {
+                    consumed = j; j += 1; continue   // «وتابع ماكرون قائلا إن …»
+                }
+                if conj { break }
+            }
+            if t.norm == "الي", j + 1 < b, complementizer(tokens[j + 1]) != nil { j += 1; continue }
+            if isStop(t) { adverbial = true; run = 0; j += 1; continue }
+            if !adverbial {
+                if verb.requiresComplement { return (p, false, false) }
+                return (j, true, false)
+            }
+            run += 1
+            if run > 3 { break }   // not an adverbial any more: the content began at `p`
+            j += 1
+        }
+        if verb.requiresComplement || !verb.needs.isEmpty { return (p, false, false) }
+        var q = p
+        while q < b, tokens[q].kind == .punct { q += 1 }
+        return (q, true, false)
+    }
+
+    /// The name phrase after a verb: «وقال وزير الخارجية الروسي، سيرجي لافروف إن» → «وزير … لافروف».
+    func speakerPhrase(from a: Int, limit b: Int, _ c: Ctx, gluedPreposition: Bool) -> Phrase? {
+        let tokens = c.tokens
+        var j = a, end = a, words = 0
+        var mentions: [ActorMatcher.Mention] = []
+        var titled = false
+        var endsWithActor = false
+        while j < b, words < 10 {
+            let t = tokens[j]
+            if t.kind == .punct {
+                if t.punct == 0x23 { j += 1; continue }
+                // «منظمة "غولوس" غير الحكومية», «صحيفة "واشنطن بوست"»
+                if isQuote(t), end > a, words == 1, !endsWithActor {
+                    var e = j + 1
+                    while e < b, e - j <= 5, tokens[e].kind == .word { e += 1 }
+                    if e < b, e > j + 1, isQuote(tokens[e]), e + 1 < b, tokens[e + 1].kind == .word {
+                        words += e - j - 1; j = e + 1; end = j; continue
+                    }
+                }
+                if isComma(t), end > a, j + 1 < b, tokens[j + 1].kind == .word, !isStop(tokens[j + 1]),
+                   cue(at: j + 1, c) == nil, complementizer(tokens[j + 1]) == nil {
+                    let m = matcher.match(at: j + 1, in: tokens, limit: b)
+                    if m != nil || inSet(tokens[j + 1], lexicon.titles) || (titled && !endsWithActor) { j += 1; continue }
+                }
+                break
+            }
+            if t.kind != .word { break }
+            if endsWithActor { break }   // a registry name ends the phrase: «وصف ترامب الاتفاق …»
+            if let m = matcher.match(at: j, in: tokens, limit: b) {
+                if j == a, case .role = m.target { titled = true }
+                // a person's name ends the phrase; an organisation only when it opens it
+                // («وزارة الخارجية الروسية قالت» vs «وزير الخارجية الأمريكية ريكس تيلرسون»)
+                if case .actor(let ai) = m.target, matcher.actors[ai].kind == .person || j == a { endsWithActor = true }
+                mentions.append(m); words += m.end - m.start; j = m.end; end = j; continue
+            }
+            if titled, t.norm == "لدي", j + 1 < b, tokens[j + 1].kind == .word { j += 1; end = j; words += 1; continue }
+            if !(j == a && gluedPreposition) {
+                if hasTanween(t, c) { break }   // «أخيراً», «مجدداً»: adverbs, never names
+                if j > a, isPrepositional(t) { break }   // «وطالب ظريف الدول الأوروبية بممارسة …»
+                if isStop(t) || cue(at: j, c) != nil || complementizer(t) != nil { break }
+            }
+            if j == a, inSet(t, lexicon.titles) { titled = true }
+            j += 1; end = j; words += 1
+        }
+        // a long title that runs into a preposition before its name:
+        // «مبعوث الأمم المتحدة للسلام في سوريا، ستافان دي ميستورا، …», «مندوب موسكو في الأمم المتحدة، فاسيلي نيبينزيا»
+        if titled, !endsWithActor, end > a, end < b {
+            var q = end, steps = 0
+            while q < b, steps < 8, !isComma(tokens[q]) {
+                if tokens[q].kind != .word || cue(at: q, c) != nil || complementizer(tokens[q]) != nil { q = b; break }
+                q += 1; steps += 1
+            }
+            if q < b, isComma(tokens[q]) {
+                var r = q + 1, n = 0
+                while r < b, n < 4, tokens[r].kind == .word, !isStop(tokens[r]), cue(at: r, c) == nil,
+                      complementizer(tokens[r]) == nil, !hasTanween(tokens[r], c) { r += 1; n += 1 }
+                if n >= 1, r == b || tokens[r].kind == .punct || complementizer(tokens[r]) != nil || isStop(tokens[r]) || cue(at: r, c) != nil {
+                    mentions.append(contentsOf: matcher.mentions(in: tokens, range: (q + 1)..<r))
+                    end = r
+                }
+            }
+        }
+        return end > a ? Phrase(start: a, end: end, mentions: mentions) : nil
+    }
+
+    func startsExplicitly(_ p: Int, _ b: Int, _ c: Ctx, _ cue: ArabicLexicon.Cue) -> Bool {
+        var scratch = -1
+        return contentStart(p, b, c, cue: cue, &scratch).explicit
+    }
+
+    /// The phrase after an object-taking verb is its object, not its subject, when it is one word
+    /// that is neither a registry person nor a title and is followed by the verb's preposition:
+    /// «واتهم إيران بالضلوع», «ووصف كلمته بأنه».
+    func isObject(_ ph: Phrase, _ cue: ArabicLexicon.Cue, _ c: Ctx, _ b: Int) -> Bool {
+        guard cue.takesObject, wordCount(c.tokens, ph.start, ph.end) == 1 else { return false }
+        if let m = ph.mentions.first, case .actor(let ai) = m.target, matcher.actors[ai].kind == .person { return false }
+        if inSet(c.tokens[ph.start], lexicon.titles) { return false }
+        guard ph.end < b else { return false }
+        let n = c.tokens[ph.end]
+        guard n.kind == .word else { return false }
+        let first = n.norm.unicodeScalars.first
+        return first == "ب" || n.norm == "الي" || n.norm == "من" || n.norm == "علي" || complementizer(n) != nil
+    }
+
+    /// The subject before a verb (SVO): «… لافروف قال إن», «وكان ترامب قد قال».
+    func subjectBefore(_ k: Int, _ s: Range<Int>, _ c: Ctx) -> Phrase? {
+        let tokens = c.tokens
+        var j = k - 1
+        if j >= s.lowerBound, tokens[j].norm == "قد" { j -= 1 }
+        guard j >= s.lowerBound, tokens[j].kind == .word else { return nil }
+        let end = j + 1
+        var st = max(s.lowerBound, end - 6)
+        while st < end {
+            if let m = matcher.match(at: st, in: tokens, limit: end), m.end == end {
+                return Phrase(start: st, end: end, mentions: [m])
+            }
+            st += 1
+        }
+        var start = end
+        while start > s.lowerBound, end - start < 5 {
+            let t = tokens[start - 1]
+            guard t.kind == .word, !isStop(t), cue(at: start - 1, c) == nil, complementizer(t) == nil else { break }
+            start -= 1
+        }
+        guard start < end else { return nil }
+        if let f = tokens[start].norm.unicodeScalars.first, f == "ب" || f == "ل", isPrepositional(tokens[start]) || tokens[start].norm.hasPrefix("لل") { return nil }
+        if start > s.lowerBound {
+            let p = tokens[start - 1]
+            var boundary = (p.kind == .punct && !isQuote(p)) || lexicon.clitics.stems(p.norm).contains { lexicon.clauseOpeners.contains($0) }
+            // «إلا أن منظمة العفو الدولية قالت», «بيد أن …»: the complementizer opens the clause
+            if !boundary, complementizer(p) != nil, start - 2 >= s.lowerBound, lexicon.clauseOpeners.contains(tokens[start - 2].norm) { boundary = true }
+            guard boundary else { return nil }
+        }
+        return Phrase(start: start, end: end, mentions: [])
+    }
+
+    /// The first registry actor of the sentence before `k` that is not the object of a preposition:
+    /// «بيد أن المتحدث باسم الكرملين، ديمتري بيسكوف، رفض التحذير وقال إن …» → بيسكوف.
+    func sentenceSubject(_ k: Int, _ s: Range<Int>, _ c: Ctx) -> (Int, String)? {
+        var i = s.lowerBound
+        while i < k {
+            if let m = matcher.match(at: i, in: c.tokens, limit: k) {
+                if case .actor(let ai) = m.target, i == s.lowerBound || !isStop(c.tokens[i - 1]),
+                   !lexicon.clitics.stems(c.tokens[i].norm).dropFirst().contains(where: { _ in c.tokens[i].norm.unicodeScalars.first == "ب" || c.tokens[i].norm.unicodeScalars.first == "ل" }) {
+                    return (ai, c.text(m.start, m.end))
+                }
+                i = m.end
+            } else { i += 1 }
+        }
+        return nil
+    }
+
+    /// A sentence without statements may still introduce who the next dropped subject is:
+    /// «وسبق أن عرض نتنياهو …», «وكان نتنياهو قد …» — a registry person right after the opening verb.
+    func noteSubject(_ c: Ctx, _ s: Range<Int>, _ state: inout DocState) {
+        var i = s.lowerBound + 1
+        var tries = 0
+        while i < s.upperBound, tries < 3 {
+            if let m = matcher.match(at: i, in: c.tokens, limit: s.upperBound), case .actor(let ai) = m.target,
+               matcher.actors[ai].kind == .person {
+                state.history.append(registrySpeaker(ai, agreement: .unknown))
+                return
+            }
+            guard c.tokens[i].kind == .word, c.tokens[i].norm == "قد" || c.tokens[i].norm == "ان"
+                    || lexicon.clitics.stems(c.tokens[i].norm).contains(where: { lexicon.clauseOpeners.contains($0) }) || tries == 0 else { return }
+            i += 1; tries += 1
+        }
+    }
+
+    /// The most recent speaker that agrees with the verb: «وأضافت» skips a male previous speaker.
+    func carryOver(_ agreement: ArabicLexicon.Agreement, _ state: DocState) -> (Speaker, Double)? {
+        guard let last = state.history.last else { return nil }
+        if agreement == .unknown { return (last, 0.6) }
+        for h in state.history.reversed().prefix(8) where h.agreement == agreement { return (h, 0.7) }
+        if agreement == .plural { return nil }
+        for h in state.history.reversed().prefix(8) where h.agreement == .unknown { return (h, 0.55) }
+        return nil
+    }
+
+    // MARK: - Resolution
+
+    func registrySpeaker(_ ai: Int, agreement: ArabicLexicon.Agreement) -> Speaker {
+        let a = matcher.actors[ai]
+        let g: ArabicLexicon.Agreement
+        switch a.gender {
+        case .male?: g = .masculine
+        case .female?: g = .feminine
+        case nil: g = agreement
+        }
+        return Speaker(actorID: a.id, actorName: a.name, agreement: g, vague: false, nameKey: [])
+    }
+
+    func normKey(_ c: Ctx, _ a: Int, _ b: Int) -> [String] {
+        var out: [String] = []
+        var i = a
+        while i < b { if c.tokens[i].kind == .word || c.tokens[i].kind == .number { out.append(c.tokens[i].norm) }; i += 1 }
+        if let f = out.first, let stripped = lexicon.clitics.withoutConjunction(f), out.count > 0, c.tokens[a].kind == .word,
+           lexicon.cues[f] == nil, f.unicodeScalars.first == "و", stripped.unicodeScalars.count > 2 {
+            _ = stripped
+        }
+        return out
+    }
+
+    /// Turns a speaker phrase into a speaker: a registry actor, a role (bound in the document or by
+    /// date), or an unlinked name; binds «TITLE … NAME» appositions for the rest of the document.
+    func resolve(_ ph: Phrase, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement)
+        -> (Speaker, String, Statement.Resolution, Double)? {
+        let tokens = c.tokens
+        let text = c.text(ph.start, ph.end)
+        if ph.end - ph.start == 1, inSet(tokens[ph.start], lexicon.documentNouns), let prev = state.history.last {
+            return (prev, text, .carryover, 0.6)   // «وأضاف البيان أن …»: the issuer speaks
+        }
+        if inSet(tokens[ph.start], lexicon.vague) {
+            let sp = Speaker(actorID: "unlinked:" + normKey(c, ph.start, ph.end).joined(separator: " "), actorName: text,
+                             agreement: agreement, vague: true, nameKey: [])
+            return (sp, text, .name, 0.3)
+        }
+        if let m = ph.mentions.last, m.end == ph.end {
+            let amb = m.ambiguous ? 0.8 : 1.0
+            switch m.target {
+            case .actor(let ai) where matcher.actors[ai].kind == .person || m.start == ph.start || !inSet(tokens[ph.start], lexicon.titles):
+                let sp = registrySpeaker(ai, agreement: agreement)
+                for r in ph.mentions.dropLast() { if case .role(let ri) = r.target { state.roleBinding[ri] = sp } }
+                if m.start > ph.start {
+                    state.titleBinding[titleKey(c, ph.start, m.start)] = sp
+                    bindHead(c, ph.start, sp, &state)
+                }
+                return (sp, text, .name, 0.9 * amb)
+            case .role(let ri):
+                if m.start == ph.start {
+                    if let sp = state.roleBinding[ri] { return (sp, text, .role, 0.85 * amb) }
+                    if let h = matcher.holder(ofRole: ri, on: c.doc.published) {
+                        return (registrySpeaker(h, agreement: agreement), text, .role, 0.8 * amb)
+                    }
+                    if let sp = state.titleBinding[titleKey(c, ph.start, ph.end)] { return (sp, text, .role, 0.7) }
+                    let sp = Speaker(actorID: "unlinked:" + normKey(c, ph.start, ph.end).joined(separator: " "), actorName: text,
+                                     agreement: agreement, vague: false, nameKey: [])
+                    return (sp, text, .unresolved, 0.4)
+                }
+            default: break
+            }
+        }
+        // a phrase the document has already tied to someone: «المستشارة الألمانية», «الصحيفة»
+        if let sp = state.titleBinding[titleKey(c, ph.start, ph.end)] { return (sp, text, .role, 0.75) }
+        // not in the registry: split «TITLE … NAME» into the title phrase and the name
+        var nameStart = ph.start
+        var lastComma = -1
+        for i in ph.start..<ph.end where isComma(tokens[i]) { lastComma = i }
+        if lastComma >= 0 {
+            nameStart = lastComma + 1
+        } else if inSet(tokens[ph.start], lexicon.titles) {
+            var i = ph.start
+            while i < ph.end {
+                let t = tokens[i]
+                if t.kind != .word { i += 1; continue }
+                if inSet(t, lexicon.titles) || t.norm.unicodeScalars.starts(with: "ال".unicodeScalars) || t.norm == "باسم" {
+                    i += 1; continue
+                }
+                break
+            }
+            nameStart = i
+        }
+        if nameStart >= ph.end {
+            // a title phrase alone: «وقالت المستشارة الألمانية» → whoever the document named so
+            let key = titleKey(c, ph.start, ph.end)
+            if let sp = state.titleBinding[key] { return (sp, text, .role, 0.75) }
+            let sp = Speaker(actorID: "unlinked:" + key, actorName: text, agreement: agreement, vague: false, nameKey: [])
+            return (sp, text, .name, 0.6)
+        }
+        let name = c.text(nameStart, ph.end)
+        let key = normKey(c, nameStart, ph.end)
+        var sp = Speaker(actorID: "unlinked:" + key.joined(separator: " "), actorName: name, agreement: agreement,
+                         vague: false, nameKey: key)
+        if let earlier = state.unlinked.last(where: { e in !e.nameKey.isEmpty && key.count < e.nameKey.count && key.allSatisfy { e.nameKey.contains($0) } }) {
+            sp = earlier
+        } else {
+            state.unlinked.append(sp)
+        }
+        if nameStart > ph.start {
+            let tk = titleKey(c, ph.start, lastComma >= 0 ? lastComma : nameStart)
+            if !tk.isEmpty { state.titleBinding[tk] = sp }
+        }
+        if wordCount(tokens, ph.start, ph.end) >= 2 { bindHead(c, ph.start, sp, &state) }
+        return (sp, text, .name, nameStart > ph.start ? 0.8 : 0.75)
+    }
+
+    /// Binds the phrase's head noun with the article to the speaker, so that a later «الصحيفة» or
+    /// «المنظمة» means «صحيفة "واشنطن بوست"» or «منظمة العفو الدولية» named earlier in the document.
+    func bindHead(_ c: Ctx, _ a: Int, _ sp: Speaker, _ state: inout DocState) {
+        guard c.tokens[a].kind == .word else { return }
+        var head = titleKey(c, a, a + 1)
+        if !head.unicodeScalars.starts(with: "ال".unicodeScalars) { head = "ال" + head }
+        state.titleBinding[head] = sp
+    }
+
+    /// Normalised title phrase without clitics on its first word: «والمستشارة الألمانية» → «المستشاره الالمانيه».
+    func titleKey(_ c: Ctx, _ a: Int, _ b: Int) -> String {
+        var words = normKey(c, a, b)
+        if let f = words.first, !lexicon.titles.contains(f), let s = lexicon.clitics.withoutConjunction(f),
+           lexicon.titles.contains(s) || s.unicodeScalars.starts(with: "ال".unicodeScalars) {
+            words[0] = s
+        }
+        // «الإيراني»/«الإيرانية», «الأمريكي»/«الأميركي» name the same office
+        return words.map { w -> String in
+            var v = w.replacingOccurrences(of: "اميرك", with: "امريك")
+            if v.unicodeScalars.count > 3, v.unicodeScalars.last == "ه" { v = String(v.unicodeScalars.dropLast()) }
+            return v
+        }.joined(separator: " ")
+    }
+
+    // MARK: - Output
+
+    func finish(_ p: Pending, _ c: Ctx, _ sentence: String, part: String) -> Statement? {
+        let tokens = c.tokens
+        var a = p.from, b = min(p.to, tokens.count)
+        var startsWithQuote = false
+        while a < b, tokens[a].kind == .punct || tokens[a].kind == .newline {
+            if isQuote(tokens[a]) { startsWithQuote = true }
+            a += 1
+        }
+        while b > a, tokens[b - 1].kind == .punct || tokens[b - 1].kind == .newline { b -= 1 }
+        // a trailing «و» left by a cut («… وقال»): tokens are whole words, so nothing else to trim
+        guard wordCount(tokens, a, b) >= 2 else { return nil }
+        var quotes = 0
+        var i = a
+        while i < b { if isQuote(tokens[i]) { quotes += 1 }; i += 1 }
+        let kind: Statement.Kind
+        if startsWithQuote && quotes <= 1 { kind = .direct }
+        else if startsWithQuote || quotes > 0 { kind = .mixed }
+        else { kind = .indirect }
+        let start = tokens[a].start, end = tokens[b - 1].end
+        let d = c.doc
+        var st = Statement(
+            statementID: StatementID.make(docID: d.docID, part: part, start: start, end: end),
+            docID: d.docID, actorID: p.speaker.actorID, actorName: p.speaker.actorName,
+            speaker: p.speakerText.isEmpty ? c.text(p.cueToken, p.cueToken + 1) : p.speakerText,
+            resolution: p.resolution, cue: c.text(p.cueToken, p.cueToken + 1), cueLemma: p.cue.lemma, kind: kind,
+            content: c.text(a, b), sentence: sentence, lang: d.lang == "und" ? "ar" : d.lang, published: d.published,
+            dateSource: d.dateSource?.rawValue, url: d.url, source: d.source, title: d.title, input: d.input,
+            record: d.record, contentStart: start, contentEnd: end, confidence: p.confidence)
+        st.part = part
+        return st
+    }
+
+    /// «ميركل: اتفاق إيران ليس مثالياً …» → a statement by ميركل with `part` "title". The speaker is a
+    /// short name or title phrase before the colon (after «..» or «،»); vague sources are skipped.
+    func headline(_ title: String, _ doc: Document, _ state: inout DocState) -> [Statement] {
+        let scalars = Array(title.unicodeScalars)
+        let tokens = Tokenizer.tokenize(scalars)
+        let c = Ctx(scalars: scalars, tokens: tokens, doc: doc)
+        guard let colon = tokens.firstIndex(where: { $0.kind == .punct && $0.punct == 0x3A }), colon > 0 else { return [] }
+        var a = colon
+        while a > 0, tokens[a - 1].kind == .word || tokens[a - 1].punct == 0x23 { a -= 1 }
+        // cut at a preposition or cue: «بيسكوف لـCNN», «الأسد يرد على ترامب», «ظريف ردا على نتنياهو»
+        var e = a
+        while e < colon, tokens[e].kind != .word || (!isStop(tokens[e]) && cue(at: e, c) == nil) { e += 1 }
+        guard e > a else { return [] }
+        let ph = Phrase(start: a, end: e, mentions: matcher.mentions(in: tokens, range: a..<e))
+        let words = wordCount(tokens, a, e)
+        let known = !ph.mentions.isEmpty || inSet(tokens[a], lexicon.titles)
+        guard known || words <= 2 else { return [] }
+        var end = tokens.count
+        if let dots = tokens[(colon + 1)...].firstIndex(where: { $0.kind == .punct && $0.punct == 0x2E }),
+           dots + 1 < tokens.count, tokens[dots + 1].punct == 0x2E { end = dots }
+        var tmp = state
+        guard let r = resolve(ph, c, &tmp, agreement: .unknown), !r.0.vague else { return [] }
+        state.titleBinding.merge(tmp.titleBinding) { old, _ in old }
+        let headCue = ArabicLexicon.Cue(lemma: ":", type: .nominal, agreement: .unknown, needs: [], requiresComplement: false)
+        let p = Pending(cueToken: colon, cue: headCue, speaker: r.0, speakerText: r.1, resolution: r.2, confidence: r.3 * 0.8,
+                        from: colon + 1, to: end, emit: true)
+        guard let st = finish(p, c, title, part: "title") else { return [] }
+        return [st]
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// Arabic language knowledge for extraction, read from `data/lexicons/ar/` (format in its README):
+/// reporting cues with lemma, gender and number; clitics; titles; vague-source heads; words that end
+/// a speaker phrase; complementizers; abbreviations.
+public struct ArabicLexicon: Sendable {
+    public enum CueType: String, Sendable { case verb, participle, nominal }
+    public enum Agreement: Sendable, Equatable { case masculine, feminine, plural, unknown }
+
+    public struct Cue: Sendable, Equatable {
+        public var lemma: String
+        public var type: CueType
+        public var agreement: Agreement
+        /// Words one of which must open the content («عن» for «أعرب»), or `requiresComplement` for
+        /// homographs of nouns («نفى»/«نفي», «كشف», «رد») that count only before إن/أن, «:» or a quote.
+        public var needs: [String]
+        public var requiresComplement: Bool
+        /// Verbs whose first noun may be their object rather than their subject («واتهم إيران بالضلوع»).
+        public var takesObject: Bool = false
+    }
+
+    public let cues: [String: Cue]
+    /// First word of a multi-word nominal cue → the remaining words («نقلا» → [«عن»]).
+    public let nominalCues: [String: (rest: [String], cue: Cue)]
+    public let titles: Set<String>
+    public let vague: Set<String>
+    public let speakerStops: Set<String>
+    /// Complementizer → whether it carries a pronoun (and so belongs to the content).
+    public let complementizers: [String: Bool]
+    public let abbreviations: Set<String>
+    public let clitics: Clitics
+    /// Words that may open a clause whose subject precedes its verb («وكان ترامب قد قال»).
+    public let clauseOpeners: Set<String>
+    /// «البيان», «التقرير»: documents that speak for their issuer.
+    public let documentNouns: Set<String>
+    /// Cue forms written with alef maqsura («نفى», «رأى»): so written they are verbs, not the nouns
+    /// «نفي», «رأي» that normalise alike, and need no complementizer.
+    public let maqsuraForms: Set<String>
+
+    /// Loads `DIR/lexicons/ar` where DIR is a data directory (`DataDirectory.locate()`).
+    public init(dataDirectory: URL) throws {
+        try self.init(directory: dataDirectory.appendingPathComponent("lexicons").appendingPathComponent("ar"))
+    }
+
+    /// Loads the files of one lexicon folder (`data/lexicons/ar`).
+    public init(directory dir: URL) throws {
+        func file(_ n: String) -> URL { dir.appendingPathComponent(n) }
+        clitics = try Clitics(contentsOf: file("clitics.tsv"))
+        titles = try LexiconFile.wordSet(file("titles.txt"))
+        vague = try LexiconFile.wordSet(file("vague.txt"))
+        speakerStops = try LexiconFile.wordSet(file("speaker_stop.txt"))
+        abbreviations = try LexiconFile.wordSet(file("abbreviations.txt"))
+        clauseOpeners = try LexiconFile.wordSet(file("clause_openers.txt"))
+        documentNouns = try LexiconFile.wordSet(file("document_nouns.txt"))
+        var comp: [String: Bool] = [:]
+        for line in try LexiconFile.lines(file("complementizers.txt")) {
+            let f = line.split(separator: "\t").map(String.init)
+            guard f.count >= 2 else { continue }
+            comp[ArabicNormalizer.normalize(f[1])] = f[0] == "pronoun"
+        }
+        complementizers = comp
+        var single: [String: Cue] = [:]
+        var multi: [String: (rest: [String], cue: Cue)] = [:]
+        var maqsura: Set<String> = []
+        for line in try LexiconFile.lines(file("cues.tsv")) {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard f.count >= 6, let type = CueType(rawValue: f[2]) else { continue }
+            let agreement: Agreement
+            switch (f[3], f[4]) {
+            case (_, "p"), (_, "d"): agreement = .plural
+            case ("f", _): agreement = .feminine
+            case ("m", _): agreement = .masculine
+            default: agreement = .unknown
+            }
+            let needsField = f[5]
+            let cue = Cue(lemma: f[1], type: type, agreement: agreement,
+                          needs: (needsField == "-" || needsField == "comp") ? [] : needsField.split(separator: ",").map { ArabicNormalizer.normalize(String($0)) },
+                          // only the form that is also a noun («رد», «كشف», «ذكر»); «ردت», «كشفت» are verbs
+                          requiresComplement: needsField == "comp" && ArabicNormalizer.normalize(f[0]) == ArabicNormalizer.normalize(f[1]),
+                          takesObject: f.count > 6 && f[6] == "object")
+            let words = ArabicNormalizer.normalize(f[0]).split(separator: " ").map(String.init)
+            if f[0].unicodeScalars.last == "ى" { maqsura.insert(words[0]) }
+            if words.count == 1 { if single[words[0]] == nil { single[words[0]] = cue } }
+            else if let first = words.first { multi[first] = (Array(words.dropFirst()), cue) }
+        }
+        cues = single
+        nominalCues = multi
+        maqsuraForms = maqsura
+    }
+}

@@ -1,0 +1,48 @@
+/// Normalisation for matching only; emitted text is always the original. Folds the spelling
+/// variation of Arabic news text so that «أكّد», «اكد» and «أكد» look alike, and Latin case:
+///
+///     «وأضافَ» → «واضاف» · «المتّحدة» → «المتحده» · «مُؤتمر» → «موتمر» · «Lavrov» → «lavrov»
+///
+/// Diacritics (U+064B–U+065F, U+0670, U+0610–U+061A, U+06D6–U+06ED) and tatweel (U+0640) are
+/// dropped; أ إ آ ٱ → ا; ى → ي; ة → ه; ؤ → و; ئ → ي. Same folding as the reference scorer.
+public enum ArabicNormalizer {
+    /// The folded form of one scalar, or nil when the scalar is dropped (a diacritic or tatweel).
+    @inline(__always)
+    public static func fold(_ v: UInt32) -> UInt32? {
+        switch v {
+        case 0x41...0x5A: return v + 0x20
+        case 0x064B...0x065F, 0x0670, 0x0610...0x061A, 0x06D6...0x06ED, 0x0640: return nil
+        case 0x0623, 0x0625, 0x0622, 0x0671: return 0x0627
+        case 0x0649: return 0x064A
+        case 0x0629: return 0x0647
+        case 0x0624: return 0x0648
+        case 0x0626: return 0x064A
+        case 0x00C0...0x00DE where v != 0x00D7: return v + 0x20
+        default: return v
+        }
+    }
+
+    /// True for scalars that are dropped entirely (diacritics, tatweel, zero-width marks).
+    @inline(__always)
+    public static func isIgnorable(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x064B...0x065F, 0x0670, 0x0610...0x061A, 0x06D6...0x06ED, 0x0640,
+             0x200B...0x200F, 0x00AD, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    /// Normalises a whole string (lexicon entries, aliases): folding plus whitespace collapsing.
+    public static func normalize(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for u in s.unicodeScalars {
+            if u.properties.isWhitespace { pendingSpace = !out.isEmpty; continue }
+            if isIgnorable(u.value) { continue }
+            guard let f = fold(u.value), let fu = Unicode.Scalar(f) else { continue }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(fu)
+        }
+        return String(out)
+    }
+}
