@@ -22,7 +22,7 @@ REPO = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), 
 sys.path.insert(0, os.path.join(REPO, "pipelines", "spark"))
 import qawl_spark  # noqa: E402
 
-QAWL = os.environ.get("QAWL_BIN") or os.path.join(REPO, ".build", "release", "qawl")
+QAWL = os.path.abspath(os.environ.get("QAWL_BIN") or os.path.join(REPO, ".build", "release", "qawl"))
 SAMPLES = "data/samples/"
 TIMING_FIELDS = {"stages", "throughput", "elapsed_seconds"}
 MASTER = os.environ.get("SPARK_TEST_MASTER", "local[2]")
@@ -105,42 +105,70 @@ class SparkRunEqualsSingleMachineRun(unittest.TestCase):
         code_spark = run_spark(spark, [SAMPLES])
         self.assertEqual(code_single, code_spark, "exit status differs")
         self.assertSameOutputs(single, spark)
-        # Every format contributed statements, so each shard really ran the reader it needs.
-        by_input = {}
-        for line in read(os.path.join(spark, "statements.jsonl")).decode().splitlines():
-            record = json.loads(line)
-            by_input[record["input"]] = by_input.get(record["input"], 0) + 1
+        # Each shard really read its format: every sample is in the merged manifest with records.
+        manifest = json.loads(read(os.path.join(spark, "manifest.json")))
+        read_by_spark = {i["path"]: i for i in manifest["inputs"]}
+        formats = set()
         for name in ("ant-sample.trec.xml.gz", "ant-sample.jsonl.gz", "news-pages-sample.warc.gz",
                      "000_7c6445b88433139e.txt"):
-            self.assertGreater(by_input.get(SAMPLES + name, 0), 0, f"no statements from {name}: {by_input}")
+            entry = read_by_spark.get(SAMPLES + name)
+            self.assertIsNotNone(entry, f"{name} missing from the merged manifest")
+            self.assertEqual(entry["status"], "ok", name)
+            self.assertGreater(entry["records"], 0, name)
+            formats.add(entry["format"])
+        self.assertEqual(len(formats), 4, f"expected four formats, got {formats}")
 
     def testHadoopURIInputIsCopiedAndNamedByItsURI(self):
         """A file:// URI goes through Spark's binaryFiles and a local copy; outputs name the URI."""
-        path = os.path.join(REPO, SAMPLES, "ant-sample.trec.xml.gz")
+        path = os.path.join(REPO, SAMPLES, "ant-sample.jsonl.gz")
         uri = "file://" + path
         single, spark = os.path.join(self.tmp, "single-uri"), os.path.join(self.tmp, "spark-uri")
         self.assertEqual(run_single(single, [path]), run_spark(spark, [uri]))
         statements = read(os.path.join(spark, "statements.jsonl")).decode()
-        self.assertIn(json.dumps(uri), statements)
+        self.assertIn(f'"input":{json.dumps(uri)}', statements)
         self.assertNotIn("qawl-shard-", statements, "the executor's temporary path leaked")
         self.assertSameOutputs(single, spark, rename={uri: path})
 
-    def testUnreadableInputIsReportedNotAFailedJob(self):
-        """A corrupt gzip exits 1 on one machine (errors.jsonl names it); on Spark too, no retry storm."""
-        bad_dir = os.path.join(self.tmp, "bad")
-        os.makedirs(bad_dir)
-        bad = os.path.join(bad_dir, "broken.jsonl.gz")
-        good = os.path.join(REPO, SAMPLES, "000_7c6445b88433139e.txt")
+    def testCrashedTaskIsRetriedAndExitOneIsNotRetried(self):
+        """A worker that crashes (exit 3) is retried by Spark and the result is still complete; a
+        shard that exits 1 (an input it could not fully read) is kept, not retried, and the driver
+        exits 1 like `qawl run` would."""
+        work = os.path.join(self.tmp, "flaky")
+        os.makedirs(work)
+        bad = os.path.join(work, "broken.jsonl.gz")
         with open(bad, "wb") as f:
             f.write(b"\x1f\x8b\x08\x00" + b"not really gzip" * 10)
-        single, spark = os.path.join(self.tmp, "single-bad"), os.path.join(self.tmp, "spark-bad")
-        code_single = run_single(single, [bad, good])
-        code_spark = run_spark(spark, [bad, good])
-        self.assertEqual(code_single, code_spark)
-        errors = read(os.path.join(spark, "errors.jsonl")).decode()
-        self.assertIn("broken.jsonl.gz", errors)
-        self.assertEqual(read(os.path.join(single, "errors.jsonl")), read(os.path.join(spark, "errors.jsonl")))
-        self.assertEqual(read(os.path.join(single, "statements.jsonl")), read(os.path.join(spark, "statements.jsonl")))
+        good = os.path.join(REPO, SAMPLES, "000_7c6445b88433139e.txt")
+        attempts = os.path.join(work, "attempts.log")
+        wrapper = os.path.join(work, "qawl")
+        with open(wrapper, "w") as f:
+            f.write(f"""#!/usr/bin/env bash
+# Test double around the real qawl: the first run of the .txt shard crashes, broken.* exits 1.
+last="${{@: -1}}"
+echo "$1 $last" >> {attempts}
+if [ "$1" = run ] && [[ "$last" == *.txt ]] && [ ! -e {work}/crashed ]; then touch {work}/crashed; exit 3; fi
+{QAWL} "$@"; status=$?
+if [ "$1" = run ] && [[ "$last" == *broken* ]] && [ $status -eq 0 ]; then exit 1; fi
+exit $status
+""")
+        os.chmod(wrapper, 0o755)
+        single, spark = os.path.join(self.tmp, "single-flaky"), os.path.join(self.tmp, "spark-flaky")
+        run_single(single, [bad, good])
+        cwd = os.getcwd()
+        os.chdir(REPO)
+        try:
+            code = qawl_spark.main(["--master", "local[2,2]", "--qawl", wrapper, "--data", "data", "--quiet",
+                                    "--spark-log-level", "OFF",
+                                    "--out", spark, bad, good])
+        finally:
+            os.chdir(cwd)
+        self.assertEqual(code, 1)
+        runs = [line.split(" ", 1)[1] for line in read(attempts).decode().splitlines() if line.startswith("run ")]
+        self.assertEqual(runs.count(good), 2, f"the crashed shard was not retried exactly once: {runs}")
+        self.assertEqual(runs.count(bad), 1, f"the exit-1 shard was retried: {runs}")
+        self.assertIn("broken.jsonl.gz", read(os.path.join(spark, "errors.jsonl")).decode())
+        for name in ("statements.jsonl", "errors.jsonl", "actors.json"):
+            self.assertEqual(read(os.path.join(single, name)), read(os.path.join(spark, name)), name)
 
 
 class ListingKeepsPathsAsGiven(unittest.TestCase):

@@ -200,13 +200,14 @@ def run_shard(task: dict, input_path: str, content: bytes | None) -> dict:
     work = tempfile.mkdtemp(prefix="qawl-shard-")
     try:
         target = input_path
-        if content is not None:
+        staged = content is not None
+        if staged:
             name = os.path.basename(input_path.rstrip("/")) or "input"
             os.makedirs(os.path.join(work, "in"))
             target = os.path.join(work, "in", name)
             with open(target, "wb") as f:
                 f.write(content)
-            del content
+            content = None  # free the copy before qawl runs
         out = os.path.join(work, "out")
         cmd = [qawl, "run", "--partial", "--out", out]
         if task["jobs"]:
@@ -215,7 +216,7 @@ def run_shard(task: dict, input_path: str, content: bytes | None) -> dict:
             cmd += ["--config", SparkFiles.get(task["config_name"])]
         cmd += [target]
         cwd = task["cwd"] if os.path.isdir(task["cwd"]) else None
-        if content is None and not os.path.isfile(os.path.join(cwd or os.getcwd(), target)):
+        if not staged and not os.path.isfile(os.path.join(cwd or os.getcwd(), target)):
             # The driver saw this file; a node that does not is misconfigured (not a bad input):
             # fail the task so Spark retries it elsewhere and the job says why.
             raise RuntimeError(f"input {input_path} is not visible on {os.uname().nodename} "
@@ -241,6 +242,18 @@ def run_shard(task: dict, input_path: str, content: bytes | None) -> dict:
 
 
 # ----------------------------------------------------------------------------- driver
+
+def job_failure(error: Exception) -> str:
+    """The executor's own message (`RuntimeError: qawl run --partial x.gz: exit 139 ...`) out of
+    the Py4J wrapping, else the wrapper's first line."""
+    text = str(error)
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if re.match(r"^(RuntimeError|OSError|FileNotFoundError|PermissionError): ", line):
+            return "\n".join(lines[i:i + 3])
+    match = re.search(r"Task \S+ in stage \S+ failed \d+ times[^:]*", text)
+    return match.group(0) if match else (lines[0] if lines else repr(error))
+
 
 def build_data_archive(data_dir: str, dest: str) -> str:
     path = os.path.join(dest, DATA_ARCHIVE)
@@ -269,6 +282,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                    help="start a fresh store in OUT (default: fold the shards into OUT's existing store, like qawl run)")
     p.add_argument("--keep-shards", action="store_true", help="keep OUT/.spark-shards/ after the merge")
     p.add_argument("--quiet", action="store_true", help="no per-shard lines")
+    p.add_argument("--spark-log-level", default="WARN", help="Spark's log level (default WARN; ERROR hides retried tasks)")
     return p.parse_args(argv)
 
 
@@ -302,7 +316,7 @@ def main(argv: list[str]) -> int:
     conf.setIfMissing("spark.ui.showConsoleProgress", "false")
     spark = SparkSession.builder.config(conf=conf).getOrCreate()
     sc = spark.sparkContext
-    sc.setLogLevel("WARN")
+    sc.setLogLevel(args.spark_log_level)
     t0 = phase("spark start", t_start)
     staging = tempfile.mkdtemp(prefix="qawl-spark-")
     try:
@@ -320,6 +334,8 @@ def main(argv: list[str]) -> int:
         task = {"qawl_on_nodes": args.qawl_on_nodes, "qawl_name": None, "data_on_nodes": args.data_on_nodes,
                 "data_shipped": False, "config_name": None, "cwd": os.getcwd(),
                 "jobs": args.jobs or int(sc.getConf().get("spark.task.cpus", "1"))}
+        if __name__ != "__main__":  # imported (tests): executors need the module to unpickle run_shard
+            sc.addPyFile(os.path.abspath(__file__))
         if not args.qawl_on_nodes:
             sc.addFile(os.path.abspath(qawl_driver))
             task["qawl_name"] = os.path.basename(qawl_driver)
@@ -347,7 +363,7 @@ def main(argv: list[str]) -> int:
         try:
             shards.count()
         except Exception as e:  # noqa: BLE001 — Py4J wraps the executor's exception
-            print(f"qawl_spark: Spark job failed: {str(e).splitlines()[0] if str(e) else e}", file=sys.stderr)
+            print(f"qawl_spark: Spark job failed: {job_failure(e)}", file=sys.stderr)
             return 3
         t0 = phase("shard tasks", t0)
 
