@@ -353,7 +353,7 @@ def main(argv: list[str]) -> int:
             rdds.append(sc.parallelize(local, numSlices=len(local)).map(lambda p: run_shard(task, p, None)))
         for uri in remote:
             rdds.append(sc.binaryFiles(uri, minPartitions=1)
-                        .map(lambda kv, u=uri: run_shard(task, u, bytes(kv[1]))))
+                        .map(lambda kv, u=uri: run_shard(task, u, kv[1])))
         shards = rdds[0] if len(rdds) == 1 else sc.union(rdds)
         # Run every shard in parallel first (kept on executor disk), then stream the stores to the
         # driver one partition at a time: the driver never holds more than one store in memory and
