@@ -15,7 +15,7 @@ enum Fixture {
         let path = dir + "/" + name
         try! FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                  withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        precondition(FileManager.default.createFile(atPath: path, contents: Data(bytes)), "cannot write \(path)")
         return path
     }
 
@@ -58,8 +58,7 @@ enum Fixture {
         put("0000644", at: 100, width: 8)
         put("0000000", at: 108, width: 8)
         put("0000000", at: 116, width: 8)
-        put(String(String(size, radix: 8).reversed()).padding(toLength: 11, withPad: "0", startingAt: 0).reversed()
-                .map(String.init).joined(), at: 124, width: 12)
+        put(String(format: "%011o", size), at: 124, width: 12)
         put("00000000000", at: 136, width: 12)
         h[156] = type
         put(link, at: 157, width: 100)

@@ -24,6 +24,8 @@ public final class StatementStore {
         try db.exec("""
             PRAGMA journal_mode=WAL;
             PRAGMA synchronous=NORMAL;
+            PRAGMA cache_size=-32768;
+            PRAGMA temp_store=FILE;
             CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
             CREATE TABLE IF NOT EXISTS inputs(
               path TEXT PRIMARY KEY, size INTEGER, mtime REAL, hash TEXT, format TEXT, status TEXT,
@@ -38,9 +40,6 @@ public final class StatementStore {
               actor_id TEXT, actor_name TEXT, speaker TEXT, lang TEXT, kind TEXT, resolution TEXT,
               cue_lemma TEXT, source TEXT, url TEXT, title TEXT, content TEXT, json BLOB,
               PRIMARY KEY(input, statement_id));
-            CREATE INDEX IF NOT EXISTS statements_order ON statements(published, doc_id, content_start, statement_id);
-            CREATE INDEX IF NOT EXISTS statements_actor ON statements(actor_id, published, doc_id, content_start);
-            CREATE INDEX IF NOT EXISTS statements_id ON statements(statement_id, input);
             """)
         let s = try db.prepare("SELECT value FROM meta WHERE key='schema'")
         var version: String?

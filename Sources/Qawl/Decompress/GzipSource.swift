@@ -26,7 +26,15 @@ public final class GzipSource: ResyncableSource {
     private var inputEOF = false
 
     private enum State { case inMember, betweenMembers, finished, failed(DecompressError) }
-    private var state: State = .inMember
+    private var state: State = .inMember {
+        didSet { if case .failed = state { failedAt = compressedBytesRead } }
+    }
+    /// Compressed offset where the last error was noticed.
+    private var failedAt: Int64 = 0
+    /// How far before the point of failure `resync` looks for the next member: a truncated member
+    /// followed by a good one is noticed within a few deflate blocks of the boundary, and a huge
+    /// single-member file cut at the end is not rescanned from its start.
+    public static let resyncLookBehind: Int64 = 4 * 1024 * 1024
 
     /// 0-based index of the member being read.
     public private(set) var memberIndex = 0
@@ -151,7 +159,7 @@ public final class GzipSource: ResyncableSource {
         if case .finished = state { return nil }
         // Rescan from just past the damaged member's start: a truncated member followed by a good
         // one is only noticed inside the good one.
-        let from = memberStart + 1
+        let from = max(memberStart + 1, failedAt - GzipSource.resyncLookBehind)
         try input.seek(to: from)
         inBase = from
         inCount = 0
@@ -159,7 +167,7 @@ public final class GzipSource: ResyncableSource {
         inputEOF = false
         var carry = 0
         while true {
-            // Keep the last 3 bytes of the previous chunk so a header across chunks is seen.
+            // Keep the last 9 bytes of the previous chunk so a header across chunks is seen.
             if carry > 0 {
                 for k in 0..<carry { inBuf[k] = inBuf[inCount - carry + k] }
                 inBase += Int64(inCount - carry)
@@ -171,9 +179,11 @@ public final class GzipSource: ResyncableSource {
             if n == 0 { inputEOF = true; inPos = inCount; state = .finished; return nil }
             inCount += n
             var i = 0
-            while i + 3 < inCount {
-                // 1f 8b 08 and no reserved flag bits: a plausible member header.
-                if inBuf[i] == 0x1f && inBuf[i + 1] == 0x8b && inBuf[i + 2] == 0x08 && inBuf[i + 3] & 0xe0 == 0 {
+            while i + 9 < inCount {
+                // 1f 8b 08, no reserved flag bits, a known XFL and OS byte: a plausible header
+                // (random bytes pass this about once in 6 GB).
+                if inBuf[i] == 0x1f && inBuf[i + 1] == 0x8b && inBuf[i + 2] == 0x08 && inBuf[i + 3] & 0xe0 == 0
+                    && (inBuf[i + 8] == 0 || inBuf[i + 8] == 2 || inBuf[i + 8] == 4) && (inBuf[i + 9] <= 13 || inBuf[i + 9] == 255) {
                     inPos = i
                     inflateReset(stream)
                     memberIndex += 1
@@ -184,7 +194,7 @@ public final class GzipSource: ResyncableSource {
                 }
                 i += 1
             }
-            carry = min(3, inCount)
+            carry = min(9, inCount)
         }
     }
 }

@@ -34,19 +34,21 @@ public final class FileSource: ByteSource {
         }
         self.fd = fd
         self.size = Int64(st.st_size)
+        scratch = .allocate(capacity: FileSource.chunkSize)
     }
 
-    deinit { close(fd) }
+    private let scratch: UnsafeMutablePointer<UInt8>
+
+    deinit {
+        close(fd)
+        scratch.deallocate()
+    }
 
     public func read(into buffer: inout [UInt8], maxCount: Int) throws -> Int {
         let want = min(maxCount, FileSource.chunkSize)
         guard want > 0 else { return 0 }
-        let old = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: want))
-        let got = try buffer.withUnsafeMutableBufferPointer { ptr in
-            try readRaw(into: UnsafeMutableRawPointer(ptr.baseAddress! + old), count: want)
-        }
-        buffer.removeLast(want - got)
+        let got = try readRaw(into: UnsafeMutableRawPointer(scratch), count: want)
+        buffer.append(contentsOf: UnsafeBufferPointer(start: scratch, count: got))
         return got
     }
 

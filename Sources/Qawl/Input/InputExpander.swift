@@ -8,7 +8,7 @@ import Foundation
 /// Turns the inputs of a run (command line or `pipelines/*.yaml`) into the list of files to read:
 /// files as given, directories walked recursively (hidden files and folders skipped, symbolic
 /// links to folders not followed), globs expanded with glob(3). The result is sorted and free of
-/// duplicates, so the run reads files in the same order every time.
+/// duplicates (paths tidied: `./a//b` → `a/b`), so the run reads files in the same order every time.
 ///
 ///     ["dumps/", "extra/*.jsonl.gz", "dumps/a.warc.gz"]
 ///     → ["dumps/a.warc.gz", "dumps/sub/b.trec.xml.gz", "extra/x.jsonl.gz"]
@@ -28,8 +28,7 @@ public enum InputExpander {
                 throw InputError.missing(path: input)
             }
         }
-        var seen = Set<String>()
-        return files.sorted().filter { seen.insert(normalised($0)).inserted }
+        return Array(Set(files.map(normalised))).sorted()
     }
 
     private static func add(_ path: String, to files: inout [String]) throws {
@@ -65,7 +64,7 @@ public enum InputExpander {
         return (0..<Int(g.gl_pathc)).compactMap { g.gl_pathv[$0].map { String(cString: $0) } }
     }
 
-    /// `./a//b.gz` and `a/b.gz` are the same file.
+    /// `./a//b.gz` and `a/b.gz` are the same file: both are listed as `a/b.gz`.
     private static func normalised(_ path: String) -> String {
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) where part != "." { parts.append(part) }

@@ -172,21 +172,8 @@ enum MarkupText {
     /// the bytes: the output is never longer than the input (a reference or a tag is always at
     /// least as long as what replaces it), so it is written into a buffer of the input's size.
     static func text(_ b: ArraySlice<UInt8>, layout: Layout) -> String {
-        let lines = layout == .lines
         let out = [UInt8](unsafeUninitializedCapacity: b.count + 4) { o, written in
-            var n = 0
-            var pendingSpace = false, pendingBreak = false
-            @inline(__always) func emit(_ c: UInt8) {
-                if c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0C || c == 0 {
-                    if n > 0 { pendingSpace = true }
-                } else if c == 0x0A {
-                    if n > 0 { if lines { pendingBreak = true } else { pendingSpace = true } }
-                } else {
-                    if pendingBreak { o[n] = 0x0A; n += 1 } else if pendingSpace { o[n] = 0x20; n += 1 }
-                    pendingBreak = false; pendingSpace = false
-                    o[n] = c; n += 1
-                }
-            }
+            var sink = TextSink(out: o.baseAddress!, lines: layout == .lines)
             b.withUnsafeBufferPointer { p in
                 let count = p.count
                 var i = 0
@@ -200,7 +187,7 @@ enum MarkupText {
                                 let s = min(i + 9, count)
                                 let e = (ByteSearch.find(MarkupScanner.cdataClose, in: b[(b.startIndex + s)...]).map { $0 - b.startIndex }) ?? count
                                 var k = s
-                                while k < e { emit(p[k]); k += 1 }
+                                while k < e { sink.emit(p[k]); k += 1 }
                                 i = min(e + 3, count)
                                 continue
                             }
@@ -215,22 +202,22 @@ enum MarkupText {
                             while k < count, p[k] != 0x3E, p[k] != 0x3C { k += 1 }
                             if k < count, p[k] == 0x3E {
                                 // Block-level tags end a line so "<P>a</P><P>b</P>" does not glue words.
-                                emit(isBlockTag(p, from: i + 1, to: k) ? 0x0A : 0x20)
+                                sink.emit(isBlockTag(p, from: i + 1, to: k) ? 0x0A : 0x20)
                                 i = k + 1
                                 continue
                             }
                         }
                     } else if c == 0x26, let (scalar, len) = entity(b, at: b.startIndex + i) {   // "&"
                         var utf8 = UTF8.encode(scalar)!.makeIterator()
-                        while let u = utf8.next() { emit(u) }
+                        while let u = utf8.next() { sink.emit(u) }
                         i += len
                         continue
                     }
-                    emit(c)
+                    sink.emit(c)
                     i += 1
                 }
             }
-            written = n
+            written = sink.count
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -310,6 +297,43 @@ enum MarkupText {
         case 97...102: return c - 87
         case 65...70: return c - 55
         default: return nil
+        }
+    }
+}
+
+/// Writes text bytes with whitespace tidied: runs of spaces become one space, line breaks (in
+/// `.lines` layout) one "\n", nothing leading or trailing.
+private struct TextSink {
+    let out: UnsafeMutablePointer<UInt8>
+    let lines: Bool
+    var count = 0
+    var pendingSpace = false
+    var pendingBreak = false
+
+    init(out: UnsafeMutablePointer<UInt8>, lines: Bool) {
+        self.out = out
+        self.lines = lines
+    }
+
+    @inline(__always)
+    mutating func emit(_ c: UInt8) {
+        if c > 0x20 {
+            if pendingBreak { out[count] = 0x0A; count += 1 } else if pendingSpace { out[count] = 0x20; count += 1 }
+            pendingBreak = false
+            pendingSpace = false
+            out[count] = c
+            count += 1
+        } else if c == 0x0A {
+            if count > 0 { if lines { pendingBreak = true } else { pendingSpace = true } }
+        } else if c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0C || c == 0 {
+            if count > 0 { pendingSpace = true }
+        } else {
+            // Other control bytes are kept as they are (rare; the parse stage decides).
+            if pendingBreak { out[count] = 0x0A; count += 1 } else if pendingSpace { out[count] = 0x20; count += 1 }
+            pendingBreak = false
+            pendingSpace = false
+            out[count] = c
+            count += 1
         }
     }
 }

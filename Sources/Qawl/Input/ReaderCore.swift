@@ -1,6 +1,7 @@
 /// What every streaming reader shares: the byte window, the input name, options, the running
-/// record index, and the end-of-input protocol (hand out everything complete, then throw the
-/// source's error once, then `nil`).
+/// record index, and the end-of-input protocol: hand out everything complete, then the source's
+/// error (truncated or corrupt gzip) as a `RecordError`, then go on after the next good gzip
+/// member where that makes sense, else `nil`.
 final class ReaderCore {
     let window: ByteWindow
     let input: String
@@ -20,13 +21,11 @@ final class ReaderCore {
         return nextIndex
     }
 
-    /// End of input: throws a pending source error once, then returns nil.
-    func finish() throws -> ReadItem? {
+    /// End of the data: a pending source error comes out as a failure (and reading resumes at
+    /// the next gzip member when `resync`), otherwise the input is done.
+    func finish(resync: Bool = true) throws -> ReadItem? {
+        if window.pendingError != nil { return try recoverFromSourceError(record: nil, resync: resync) }
         finished = true
-        if let error = window.pendingError {
-            window.pendingError = nil
-            throw error
-        }
         return nil
     }
 
@@ -56,11 +55,10 @@ final class ReaderCore {
     /// Reports the source's error for `record`, then, when the source is made of independent gzip
     /// members, skips to the next good one so reading goes on (WARC with one member per record);
     /// otherwise the input ends here.
-    func recoverFromSourceError(record: Int?) throws -> ReadItem? {
+    func recoverFromSourceError(record: Int?, resync: Bool = true) throws -> ReadItem? {
         guard let item = sourceFailure(record: record) else { return nil }
         window.pendingError = nil
-        if let source = window.source as? ResyncableSource, window.pendingError == nil,
-           try source.resync() != nil {
+        if resync, let source = window.source as? ResyncableSource, try source.resync() != nil {
             window.discardBuffered()
             window.resume()
         } else {

@@ -64,10 +64,8 @@ public struct SGMLDocReader: RecordReader {
             }
             if !w.fill() {
                 if w.pendingError != nil {
-                    // The stream broke inside this document: report it, then the stream error.
-                    let item = core.sourceFailure(record: index)
-                    w.consume(w.available)
-                    return item
+                    // The stream broke inside this document: report it, go on at the next member.
+                    return try core.recoverFromSourceError(record: index)
                 }
                 endRel = w.available   // unterminated last document: take what is there
             }
@@ -141,9 +139,18 @@ public struct SGMLDocReader: RecordReader {
         fields.abstract = field("ABSTRACT", layout: .lines)
         if let t = doc.element(Array("TEXT".utf8), stops: [Array("DOC".utf8)]) {
             fields.text = paragraphs(doc, bytes, in: t.content, openTag: t.open)
+        } else if let d = doc.element(Array("DOC".utf8)) {
+            // No TEXT element (`<doc id=".." url=".." title="..">text</doc>`, WikiExtractor
+            // style): the DOC's own content without the header elements.
+            fields.text = bareText(doc, bytes, in: d.content, from: d.open + 1, stops: stops)
+        }
+        var url = field("URL")
+        if let d = doc.firstOpen(Array("DOC".utf8)) {
+            if fields.title == nil { fields.title = doc.attribute("title", ofTag: d)?.trimmingSpaces }
+            if url == nil { url = doc.attribute("url", ofTag: d)?.trimmingSpaces }
         }
         return RawRecord(input: input, index: index, offset: offset, kind: .article,
-                         id: id ?? "\(DocumentID.baseName(input)):\(index)", url: field("URL"), fields: fields)
+                         id: id ?? "\(DocumentID.baseName(input)):\(index)", url: url, fields: fields)
     }
 
     /// `<P>` elements inside TEXT, one paragraph each; without `<P>`, each non-empty line.
@@ -164,6 +171,30 @@ public struct SGMLDocReader: RecordReader {
         }
         // Text outside <P> (a stray line before the first paragraph) is kept too.
         return parts.joined(separator: "\n")
+    }
+
+    /// Text of `range` outside the header elements named in `stops`, one paragraph per line.
+    private static func bareText(_ doc: MarkupScanner, _ bytes: [UInt8], in range: Range<Int>, from: Int, stops: [[UInt8]]) -> String? {
+        var kept: [UInt8] = []
+        var cursor = range.lowerBound
+        var t = from
+        while t < doc.tags.count, doc.tags[t].start < range.upperBound {
+            let tag = doc.tags[t]
+            if !tag.isClose, let name = stops.first(where: { doc.nameMatches(tag, $0) }), name != Array("DOC".utf8),
+               let e = doc.element(name, stops: stops, from: t) {
+                kept += bytes[cursor..<tag.start]
+                kept.append(0x0A)
+                let last = doc.tags[e.next - 1]
+                let closed = e.next - 1 > t && last.isClose && doc.nameMatches(last, name)
+                cursor = min(closed ? last.end : e.content.upperBound, range.upperBound)
+                t = e.next
+                continue
+            }
+            t += 1
+        }
+        if cursor < range.upperBound { kept += bytes[cursor..<range.upperBound] }
+        let text = MarkupText.text(kept[...], layout: .lines)
+        return text.isEmpty ? nil : text
     }
 
     /// `AFP_ENG_20100101.0001` → `2010-01-01`.

@@ -22,10 +22,7 @@ public struct SingleDocumentReader: RecordReader {
         while w.available <= cap && w.fill() {}
         if w.pendingError != nil {
             // A damaged compressed file: the document is incomplete, report why.
-            core.finished = true
-            let item = core.sourceFailure(record: 0)
-            w.pendingError = nil
-            return item
+            return try core.recoverFromSourceError(record: 0, resync: false)
         }
         core.finished = true
         _ = core.takeIndex()

@@ -88,19 +88,19 @@ public struct TarMemberReader: RecordReader {
 
     public mutating func next() throws -> ReadItem? {
         if core.finished { return nil }
-        if stop { return try core.finish() }
+        if stop { return try core.finish(resync: false) }
         let w = core.window
         while true {
             guard w.ensure(512) else {
-                if w.available == 0 { return try core.finish() }
+                if w.available == 0 { return try core.finish(resync: false) }
                 stop = true
                 let offset = w.offset
                 w.consume(w.available)
-                return core.sourceFailure(record: nil)
+                return try core.recoverFromSourceError(record: nil, resync: false)
                     ?? core.failure(reason: "truncated-tar", message: "archive ends inside a member header", offset: offset)
             }
             let block = w.slice(w.start..<(w.start + 512))
-            if TarHeader.isZeroBlock(block) { return try core.finish() }
+            if TarHeader.isZeroBlock(block) { return try core.finish(resync: false) }
             let offset = w.offset
             guard let header = TarHeader(block), header.checksumOK else {
                 stop = true
@@ -136,7 +136,7 @@ public struct TarMemberReader: RecordReader {
                 guard w.ensure(size) else {
                     stop = true
                     w.consume(w.available)
-                    if let failure = core.sourceFailure(record: index) { return failure }
+                    if let failure = try core.recoverFromSourceError(record: index, resync: false) { return failure }
                     return core.failure(reason: "truncated-tar",
                                         message: "archive ends inside member \(name) (\(header.size) bytes declared)",
                                         offset: offset, record: index)

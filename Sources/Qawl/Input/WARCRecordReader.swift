@@ -1,6 +1,7 @@
 /// Reads WARC 1.0/1.1 files (plain, whole-file gzip, or one gzip member per record) and yields
-/// the `response` and `resource` records as documents; `request`, `metadata`, `warcinfo`,
-/// `revisit` records are not documents and are passed over.
+/// the `response` and `resource` records as documents (and `conversion` records, the extracted
+/// text of Common Crawl WET files); `request`, `metadata`, `warcinfo`, `revisit` records are not
+/// documents and are passed over.
 ///
 ///     WARC/1.0                                   RawRecord
 ///     WARC-Type: response                          id  "d5b6fe8b-a63f-834e-3c34-327c8f215ef6"
@@ -36,7 +37,8 @@ public struct WARCRecordReader: RecordReader {
             // 1. Find the "WARC/1." line.
             guard syncToRecordStart(w) else {
                 if w.pendingError != nil {
-                    if let item = try core.recoverFromSourceError(record: nil) { return item }
+                    // A damaged member between records: it held (at least part of) a record.
+                    if let item = try core.recoverFromSourceError(record: core.takeIndex()) { return item }
                     continue
                 }
                 return try core.finish()
@@ -58,7 +60,7 @@ public struct WARCRecordReader: RecordReader {
             let header = Self.parseHeaders(w.slice(w.start..<(w.start + headerEnd.headerLength)))
             w.consume(headerEnd.total)
             let type = (header["warc-type"] ?? "").lowercased()
-            let isDocument = type == "response" || type == "resource"
+            let isDocument = type == "response" || type == "resource" || type == "conversion"
             guard let length = header["content-length"].flatMap({ Int64($0.trimmingSpaces) }), length >= 0 else {
                 if isDocument {
                     return core.failure(reason: "bad-warc-header", message: "WARC record without a valid Content-Length",
@@ -137,12 +139,15 @@ public struct WARCRecordReader: RecordReader {
         }
     }
 
-    /// After a block of `n` bytes: line breaks, then end of stream or "WARC/1.".
+    /// After a block of `n` bytes: the record trailer (line breaks), then the end of the data or
+    /// "WARC/1.". When the stream broke just after (a corrupt next gzip member), a complete
+    /// trailer is enough: the block itself arrived whole.
     private func trailerFollows(_ w: ByteWindow, at n: Int) -> Bool {
         var i = w.start + n
         var breaks = 0
         while i < w.end, w[i] == 0x0D || w[i] == 0x0A { i += 1; breaks += 1 }
-        if i == w.end { return w.atEnd && w.pendingError == nil }
+        if i == w.end { return w.atEnd && (w.pendingError == nil || breaks >= 2) }
+        if w.pendingError != nil && breaks >= 2 { return true }
         guard breaks > 0, i + Self.magic.count <= w.end else { return false }
         return w.slice(i..<(i + Self.magic.count)).elementsEqual(Self.magic)
     }

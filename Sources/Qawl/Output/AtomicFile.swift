@@ -36,10 +36,11 @@ public final class AtomicFile {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Flushes, syncs and renames into place.
+    /// Flushes and renames into place. (No fsync per file: a run writes one file per actor, tens of
+    /// thousands on a large corpus; rename alone keeps readers from ever seeing a half-written file,
+    /// and the store, which is synced, can always regenerate the outputs.)
     public func commit() throws {
         try flush()
-        try? handle.synchronize()
         try? handle.close()
         if rename(temporary.path, url.path) != 0 {
             throw OutputError.cannotWrite(path: url.path, reason: String(cString: strerror(errno)))

@@ -1,0 +1,58 @@
+import Foundation
+
+extension Components {
+    public enum SetupError: Error, CustomStringConvertible {
+        case noDataDirectory
+        case unknownFieldMapping([String])
+        public var description: String {
+            switch self {
+            case .noDataDirectory:
+                return "cannot find the data/ folder (lexicons, actor registry): give --data DIR or set QAWL_DATA"
+            case .unknownFieldMapping(let names):
+                return "field_mapping: unknown field(s) \(names.joined(separator: ", ")); known: \(FieldMapping.fieldNames.sorted().joined(separator: ", "))"
+            }
+        }
+    }
+
+    /// The real pipeline: readers chosen by content, libxml2 parsing, and (unless `extract` is false)
+    /// statement extraction with the actor registry.
+    public static func standard(configuration c: RunConfiguration, extract: Bool = true) throws -> Components {
+        guard let data = DataDirectory.locate(explicit: c.data) else { throw SetupError.noDataDirectory }
+        let mapping = FieldMapping(c.fieldMapping)
+        if !mapping.unknownFields.isEmpty { throw SetupError.unknownFieldMapping(mapping.unknownFields) }
+        let options = ReaderOptions(maxRecordBytes: c.maxRecordMB << 20, fieldMapping: mapping)
+        let parser = try DocumentBuilder(dataDirectory: data)
+        var extractor: (any StatementExtractor)?
+        var registryDescription: String?
+        if extract {
+            let registryDir = c.actors.map { URL(fileURLWithPath: $0) } ?? data.appendingPathComponent("actors")
+            let registry = try ActorRegistry.load(directory: registryDir)
+            registryDescription = "\(registryDir.path) (\(registry.actors.count) actors, \(registry.roles.count) roles)"
+            var byLanguage: [String: any StatementExtractor] = [:]
+            if c.languages.contains("ar") {
+                byLanguage["ar"] = try ArabicExtractor(dataDirectory: data, actors: registry.actors, roles: registry.roles)
+            }
+            extractor = LanguageRouter(extractors: byLanguage)
+        }
+        return Components(
+            expand: { try InputExpander.expand($0) },
+            open: { path in
+                let opened = try InputOpener.open(path: path, options: options)
+                return Pipeline.OpenedStream(reader: opened.reader, source: opened.source,
+                                             format: (opened.gzipped ? "gzip+" : "") + opened.format.rawValue)
+            },
+            parser: parser,
+            extractor: extractor,
+            registryDescription: registryDescription)
+    }
+}
+
+/// Sends each document to the extractor of its language; documents in other languages yield no
+/// statements (they are still counted as parsed).
+public struct LanguageRouter: StatementExtractor {
+    public var extractors: [String: any StatementExtractor]
+    public init(extractors: [String: any StatementExtractor]) { self.extractors = extractors }
+    public func extract(from document: Document) -> [Statement] {
+        extractors[document.lang]?.extract(from: document) ?? []
+    }
+}
