@@ -16,5 +16,5 @@ py=$(bash scripts/spark_venv.sh) || { echo "spark: 0 passed, 1 failed (could not
 # The debug binary `make test` has just built is enough: the outputs do not depend on the build mode.
 swift build --product qawl >/dev/null || { echo "spark: 0 passed, 1 failed (swift build failed)"; exit 1; }
 export QAWL_BIN=${QAWL_BIN:-$(swift build --show-bin-path)/qawl}
-"$py" Tests/spark/test_spark.py 2>&1 | grep -vE "^(WARNING|Using Spark's default log4j|Setting default log level|To adjust logging level)|NativeCodeLoader|^\s*$"
+"$py" Tests/spark/test_spark.py 2>&1 | grep -vE "^(WARNING|Using Spark's default log4j|Setting default log level|To adjust logging level)|NativeCodeLoader|ResourceWarning|self._sock = None|^\s*$"
 exit "${PIPESTATUS[0]}"

@@ -314,6 +314,8 @@ def main(argv: list[str]) -> int:
     elif not conf.contains("spark.master"):
         conf.setMaster("local[*]")
     conf.setIfMissing("spark.ui.showConsoleProgress", "false")
+    if conf.get("spark.master", "").startswith("local"):
+        conf.setIfMissing("spark.ui.enabled", "false")  # no web UI for a local run: faster start
     spark = SparkSession.builder.config(conf=conf).getOrCreate()
     sc = spark.sparkContext
     sc.setLogLevel(args.spark_log_level)
