@@ -3,7 +3,7 @@
 errors.jsonl, read = parsed + skipped + failed, and no secret from /etc/passwd in any output."""
 import json, os, sys
 faults, out = sys.argv[1], sys.argv[2]
-expect = json.load(open(os.path.join(faults, "expectations.json")))
+expect = json.load(open(faults.rstrip("/") + ".expectations.json"))
 docs = set()
 for line in open(os.path.join(out, "docs.jsonl"), encoding="utf-8"):
     docs.add(json.loads(line)["doc_id"])

@@ -21,7 +21,7 @@ public struct ActorMatcher: Sendable {
     }
 
     private struct Node: Sendable {
-        var children: [String: Int32] = [:]
+        var children: [WordKey: Int32] = [:]
         var targets: [Target] = []
     }
 

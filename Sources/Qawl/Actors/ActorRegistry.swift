@@ -92,6 +92,24 @@ public struct ActorRegistry: Sendable {
             .map { actors[$0.actor] }
     }
 
+    /// Actors holding `roleID` at any time between `start` and `end` (ISO dates, inclusive), most
+    /// recent tenure first: the fallback for an undated document, resolved over the run's date range.
+    /// `holders(of: "us-secretary-of-state", between: "2018-01-01", and: "2018-12-31")` is
+    /// `[mike-pompeo, rex-tillerson]`.
+    public func holders(of roleID: String, between start: String, and end: String) -> [Actor] {
+        guard let list = tenures[roleID] else { return [] }
+        var seen: Set<Int> = []
+        return list
+            .filter { entry in
+                if let from = entry.tenure.from, end < from { return false }
+                if let until = entry.tenure.until, start > until { return false }
+                return true
+            }
+            .sorted { ($0.tenure.from ?? "") > ($1.tenure.from ?? "") }
+            .filter { seen.insert($0.actor).inserted }
+            .map { actors[$0.actor] }
+    }
+
     /// Every tenure of `roleID`, in registry order, with its holder.
     public func tenures(of roleID: String) -> [(actor: Actor, tenure: RoleTenure)] {
         (tenures[roleID] ?? []).map { (actors[$0.actor], $0.tenure) }

@@ -85,7 +85,9 @@ public final class RunAggregator {
         }
     }
 
-    public var anyInputFailed: Bool { inputs.contains { $0.status != .ok } }
+    /// Exit status 1 (spec): some input could not be read at all. Inputs read in part (`partial`)
+    /// are listed in the manifest and errors.jsonl but do not fail the run.
+    public var anyInputFailed: Bool { inputs.contains { $0.status == .failed } }
 }
 
 /// The canonical statement order of `statements.jsonl`: published date, document, position.
@@ -93,6 +95,7 @@ public func statementOrder(_ a: Statement, _ b: Statement) -> Bool {
     let pa = a.published ?? "", pb = b.published ?? ""
     if pa != pb { return pa < pb }
     if a.docID != b.docID { return a.docID < b.docID }
+    if a.part != b.part { return a.part > b.part }  // "title" before "text"
     if a.contentStart != b.contentStart { return a.contentStart < b.contentStart }
     return a.statementID < b.statementID
 }

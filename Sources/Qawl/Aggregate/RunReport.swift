@@ -29,6 +29,8 @@ public struct RunReport {
     public var byResolution: [String: Int]
     public var actors: [ActorSummary]
     public var topCues: [Count]
+    /// Cues whose speaker the rules could not find: where the lexicons and speaker rules fall short.
+    public var unresolvedCues: [Count]
     public var sources: [Count]
     public var perDay: [(date: String, statements: Int)]
     public var syndicatedMerged: Int
@@ -58,6 +60,7 @@ public struct RunReport {
         byKind = try store.statementCounts(by: "kind")
         byResolution = try store.statementCounts(by: "resolution")
         topCues = Self.ranked(try store.statementCounts(by: "cue_lemma"), 30)
+        unresolvedCues = Self.ranked(try store.statementCounts(by: "cue_lemma", where: "resolution = 'unresolved'"), 30)
         sources = Self.ranked(try store.statementCounts(by: "coalesce(source, '(unknown)')"), 50)
         let days = try store.statementCounts(by: "substr(published, 1, 10)").filter { $0.key != "(none)" }
         perDay = days.keys.sorted().map { ($0, days[$0]!) }
@@ -116,6 +119,7 @@ public struct RunReport {
                 w.field("merged_copies", syndicatedMerged)
             })
             w.field("cues", array: { w in list(&w, topCues, key: "cue_lemma") })
+            w.field("unresolved_cues", array: { w in list(&w, unresolvedCues, key: "cue_lemma") })
             w.field("sources", array: { w in list(&w, sources, key: "source") })
             w.field("per_day", array: { w in
                 for d in perDay { w.object { w in w.field("date", d.date); w.field("statements", d.statements) } }

@@ -36,7 +36,7 @@ public final class StatementStore {
               PRIMARY KEY(input, dim, key));
             CREATE TABLE IF NOT EXISTS errors(input TEXT, seq INTEGER, json BLOB, PRIMARY KEY(input, seq));
             CREATE TABLE IF NOT EXISTS statements(
-              statement_id TEXT, input TEXT, doc_id TEXT, published TEXT, content_start INTEGER,
+              statement_id TEXT, input TEXT, doc_id TEXT, published TEXT, part TEXT, content_start INTEGER,
               actor_id TEXT, actor_name TEXT, speaker TEXT, lang TEXT, kind TEXT, resolution TEXT,
               cue_lemma TEXT, source TEXT, url TEXT, title TEXT, content TEXT, json BLOB,
               PRIMARY KEY(input, statement_id));
@@ -102,7 +102,7 @@ public final class StatementStore {
                 try s.run()
             }
             insertStatement = try store.db.prepare("""
-                INSERT OR REPLACE INTO statements VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                INSERT OR REPLACE INTO statements VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                 """)
             insertError = try store.db.prepare("INSERT INTO errors VALUES(?,?,?)")
         }
@@ -112,10 +112,10 @@ public final class StatementStore {
             json.statement(s)
             let st = insertStatement
             st.bind(1, s.statementID); st.bind(2, input); st.bind(3, s.docID); st.bind(4, s.published)
-            st.bind(5, s.contentStart); st.bind(6, s.actorID); st.bind(7, s.actorName); st.bind(8, s.speaker)
-            st.bind(9, s.lang); st.bind(10, s.kind.rawValue); st.bind(11, s.resolution.rawValue)
-            st.bind(12, s.cueLemma); st.bind(13, s.source); st.bind(14, s.url); st.bind(15, s.title)
-            st.bind(16, s.content); st.bind(17, bytes: json.bytes)
+            st.bind(5, s.part); st.bind(6, s.contentStart); st.bind(7, s.actorID); st.bind(8, s.actorName)
+            st.bind(9, s.speaker); st.bind(10, s.lang); st.bind(11, s.kind.rawValue); st.bind(12, s.resolution.rawValue)
+            st.bind(13, s.cueLemma); st.bind(14, s.source); st.bind(15, s.url); st.bind(16, s.title)
+            st.bind(17, s.content); st.bind(18, bytes: json.bytes)
             try st.run()
         }
 
@@ -169,7 +169,7 @@ public final class StatementStore {
         """
 
     public func forEachStatementJSON(_ body: ([UInt8]) throws -> Void) throws {
-        let s = try db.prepare("SELECT json FROM (\(Self.uniqueStatements)) ORDER BY published, doc_id, content_start, statement_id")
+        let s = try db.prepare("SELECT json FROM (\(Self.uniqueStatements)) ORDER BY published, doc_id, part DESC, content_start, statement_id")
         try s.forEach { try body($0.bytes(0)) }
     }
 
@@ -187,7 +187,7 @@ public final class StatementStore {
         let s = try db.prepare("""
             SELECT statement_id, doc_id, actor_id, actor_name, speaker, lang, kind, resolution, cue_lemma,
                    published, source, url, title, content_start, content, json
-            FROM (\(Self.uniqueStatements)) ORDER BY actor_id, published, doc_id, content_start, statement_id
+            FROM (\(Self.uniqueStatements)) ORDER BY actor_id, published, doc_id, part DESC, content_start, statement_id
             """)
         var current: String?
         var rows: [Row] = []
@@ -272,8 +272,8 @@ public final class StatementStore {
 
 extension StatementStore {
     /// Statement counts grouped by a column (or SQL expression) over unique statements.
-    public func statementCounts(by column: String) throws -> [String: Int] {
-        let s = try db.prepare("SELECT \(column), count(*) FROM (\(Self.uniqueStatements)) GROUP BY 1")
+    public func statementCounts(by column: String, where condition: String = "1") throws -> [String: Int] {
+        let s = try db.prepare("SELECT \(column), count(*) FROM (\(Self.uniqueStatements)) WHERE \(condition) GROUP BY 1")
         var out: [String: Int] = [:]
         try s.forEach { out[$0.string(0) ?? "(none)"] = $0.int(1) }
         return out

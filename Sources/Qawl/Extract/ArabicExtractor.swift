@@ -48,7 +48,7 @@ public struct ArabicExtractor: StatementExtractor {
     /// Per-document memory: role and title bindings, earlier speakers.
     struct DocState {
         var roleBinding: [Int: Speaker] = [:]
-        var titleBinding: [String: Speaker] = [:]
+        var titleBinding: [WordKey: Speaker] = [:]
         var unlinked: [Speaker] = []
         var history: [Speaker] = []
     }
@@ -70,11 +70,16 @@ public struct ArabicExtractor: StatementExtractor {
         let scalars: [Unicode.Scalar]
         let tokens: [Token]
         let doc: Document
+        /// Per token, computed once: the cue there (index into `cueList`, -1 none).
+        var cueIndex: [Int32] = []
+        var cueList: [(cue: ArabicLexicon.Cue, conj: Bool)] = []
+        /// UTF-8 bytes of the text and the byte offset of every scalar (one extra at the end), so
+        /// that slicing out a sentence or content is a copy of bytes, not a re-encoding of scalars.
+        var utf8: [UInt8] = []
+        var utf8Offset: [Int32] = []
         func text(_ a: Int, _ b: Int) -> String {
             guard a < b else { return "" }
-            var v = String.UnicodeScalarView()
-            v.append(contentsOf: scalars[tokens[a].start..<tokens[b - 1].end])
-            return String(v)
+            return String(decoding: utf8[Int(utf8Offset[tokens[a].start])..<Int(utf8Offset[tokens[b - 1].end])], as: UTF8.self)
         }
     }
 
@@ -88,7 +93,44 @@ public struct ArabicExtractor: StatementExtractor {
     }
     @inline(__always) func isDash(_ t: Token) -> Bool { t.kind == .punct && (t.punct == 0x2D || t.punct == 0x2013 || t.punct == 0x2014) }
 
+    /// A reading context with every token's cue looked up once.
+    func context(_ scalars: [Unicode.Scalar], _ tokens: [Token], _ doc: Document) -> Ctx {
+        var c = Ctx(scalars: scalars, tokens: tokens, doc: doc)
+        var offsets = [Int32](repeating: 0, count: scalars.count + 1)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 2)
+        for (i, u) in scalars.enumerated() {
+            offsets[i] = Int32(bytes.count)
+            let v = u.value
+            if v < 0x80 { bytes.append(UInt8(v)) }
+            else if v < 0x800 { bytes.append(UInt8(0xC0 | (v >> 6))); bytes.append(UInt8(0x80 | (v & 0x3F))) }
+            else if v < 0x10000 {
+                bytes.append(UInt8(0xE0 | (v >> 12))); bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (v & 0x3F)))
+            } else {
+                bytes.append(UInt8(0xF0 | (v >> 18))); bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (v & 0x3F)))
+            }
+        }
+        offsets[scalars.count] = Int32(bytes.count)
+        c.utf8 = bytes
+        c.utf8Offset = offsets
+        var index = [Int32](repeating: -1, count: tokens.count)
+        var list: [(cue: ArabicLexicon.Cue, conj: Bool)] = []
+        for i in tokens.indices where tokens[i].kind == .word {
+            if let found = lookupCue(at: i, c) { index[i] = Int32(list.count); list.append(found) }
+        }
+        c.cueIndex = index
+        c.cueList = list
+        return c
+    }
+
+    @inline(__always)
     func cue(at i: Int, _ ctx: Ctx) -> (cue: ArabicLexicon.Cue, conj: Bool)? {
+        let k = ctx.cueIndex[i]
+        return k < 0 ? nil : ctx.cueList[Int(k)]
+    }
+
+    func lookupCue(at i: Int, _ ctx: Ctx) -> (cue: ArabicLexicon.Cue, conj: Bool)? {
         let tokens = ctx.tokens
         let t = tokens[i]
         guard t.kind == .word, !t.latin else { return nil }
@@ -121,7 +163,7 @@ public struct ArabicExtractor: StatementExtractor {
         return nil
     }
 
-    func inSet(_ t: Token, _ set: Set<String>) -> Bool {
+    func inSet(_ t: Token, _ set: Set<WordKey>) -> Bool {
         guard t.kind == .word else { return false }
         for s in lexicon.clitics.stems(t.norm) {
             if set.contains(s) { return true }
@@ -132,10 +174,12 @@ public struct ArabicExtractor: StatementExtractor {
     }
 
     /// «بالقول», «بتنفيذ», «بممارسة»: a preposition glued to a noun, which no name continues with.
-    func isPrepositional(_ t: Token) -> Bool {
+    /// With `initial`, also «لمحاسبة», «للتأكيد» (a phrase cannot open with them; inside an
+    /// organisation's name they are common: «اللجنة الوطنية لمكافحة الإرهاب»).
+    func isPrepositional(_ t: Token, initial: Bool = false) -> Bool {
         let u = Array(t.norm.unicodeScalars)
-        guard u.count >= 4, u[0] == "ب" else { return false }
-        return (u[1] == "ا" && u[2] == "ل") || u[1] == "ت" || u[1] == "م"
+        guard u.count >= 4, u[0] == "ب" || (initial && u[0] == "ل") else { return false }
+        return (u[1] == "ا" && u[2] == "ل") || u[1] == "ت" || u[1] == "م" || (u[0] == "ل" && u[1] == "ل")
     }
 
     /// A word written with tanween fath («أخيراً») is an adverb or object, not part of a name.
@@ -149,7 +193,7 @@ public struct ArabicExtractor: StatementExtractor {
 
     public func extract(from document: Document) -> [Statement] {
         let scalars = Array(document.text.unicodeScalars)
-        let c = Ctx(scalars: scalars, tokens: Tokenizer.tokenize(scalars), doc: document)
+        let c = context(scalars, Tokenizer.tokenize(scalars), document)
         var state = DocState()
         var out: [Statement] = []
         if emitHeadlines, let title = document.title, !title.isEmpty {
@@ -174,8 +218,23 @@ public struct ArabicExtractor: StatementExtractor {
         var open: Int?
         var k = s.lowerBound
         var consumed = -1
+        var quoteDepth = 0
+        var scanned = s.lowerBound
         while k < s.upperBound {
+            while scanned < k {   // quotation depth up to the cue
+                let t = c.tokens[scanned]
+                if t.kind == .punct {
+                    switch t.punct {
+                    case 0xAB, 0x201C, 0x201E: quoteDepth += 1
+                    case 0xBB, 0x201D: quoteDepth = max(0, quoteDepth - 1)
+                    case 0x22: quoteDepth = quoteDepth > 0 ? 0 : 1
+                    default: break
+                    }
+                }
+                scanned += 1
+            }
             guard k != consumed, let (cue, conj) = cue(at: k, c) else { k += 1; continue }
+            if open != nil, quoteDepth > 0 { k += 1; continue }   // a cue inside quoted words is part of them
             let cutting = cue.type == .participle || conj
                 || (k > s.lowerBound && lexicon.clitics.stems(c.tokens[k - 1].norm).contains { lexicon.clauseOpeners.contains($0) })
             if let o = open, k >= stmts[o].from, !cutting { k += 1; continue }
@@ -220,10 +279,21 @@ public struct ArabicExtractor: StatementExtractor {
             }
             if a < b, tokens[a].norm == "ما" || tokens[a].norm == "لما" { return nil }   // «وفقا لما قاله …»
             while a < b, tokens[a].kind == .word, tokens[a].norm == "ل" { a += 1 }
+            // «حسب قول نتانياهو» → نتانياهو; «حسب قوله» → the previous speaker
+            if a < b, tokens[a].norm == "قول" { a += 1 }
+            else if a < b, tokens[a].norm.hasPrefix("قول"), tokens[a].norm.unicodeScalars.count <= 6, k - s.lowerBound >= 3,
+                    wordCount(tokens, s.lowerBound, k) >= 3, let h = carryOver(.unknown, state) {
+                next = a + 1
+                return Pending(cueToken: k, cue: cue, speaker: h.0, speakerText: c.text(a, a + 1), resolution: .carryover,
+                               confidence: h.1 * 0.9, from: s.lowerBound, to: k, emit: emitNominalCues && !h.0.vague)
+            }
             guard let ph = speakerPhrase(from: a, limit: b, c, gluedPreposition: a < b && tokens[a].norm.unicodeScalars.first == "ل"),
                   let r = resolve(ph, c, &state, agreement: .unknown) else { return nil }
             var from = s.lowerBound, to = k
             if k - s.lowerBound < 3 {
+                // «وحسب رويترز، انتقد السناتور …»: the verb's statement is the one to report
+                var q = ph.end
+                while q < b, q - ph.end < 3 { if self.cue(at: q, c)?.cue.type == .verb { return nil }; q += 1 }
                 var j = ph.end
                 while j < b, tokens[j].kind == .punct { j += 1 }
                 if j < b, let p = complementizer(tokens[j]) { j = p ? j : j + 1 }
@@ -234,14 +304,22 @@ public struct ArabicExtractor: StatementExtractor {
             return Pending(cueToken: k, cue: cue, speaker: r.0, speakerText: r.1, resolution: r.2, confidence: r.3 * 0.9,
                            from: from, to: to, emit: emitNominalCues && !r.0.vague)
         case .verb:
+            if k > s.lowerBound, !conj, lexicon.nonSpeakers.contains(tokens[k - 1].norm),
+               k - 1 == s.lowerBound || tokens[k - 2].kind == .punct { return nil }   // «وهذا يؤكد أن …»
+            if k > s.lowerBound, lexicon.relativePronouns.contains(tokens[k - 1].norm) { return nil }   // «التي تنفي التدخل»
+            if k > s.lowerBound + 1, ["لم", "لن", "لا", "قد"].contains(tokens[k - 1].norm),
+               lexicon.relativePronouns.contains(tokens[k - 2].norm) { return nil }   // «التي لم تعترف»
+            let asSaid = k > s.lowerBound && lexicon.asSaid.contains(lexicon.clitics.withoutConjunction(tokens[k - 1].norm) ?? tokens[k - 1].norm)
+            if k + 1 < b, complementizer(tokens[k + 1]) != nil,
+               lexicon.impersonal.contains(lexicon.clitics.withoutConjunction(tokens[k].norm) ?? tokens[k].norm) { return nil }   // «ويذكر أن»
             var found: (Speaker, String, Statement.Resolution, Double)?
             var after = k + 1
             let afterPhrase = speakerPhrase(from: k + 1, limit: b, c, gluedPreposition: false)
-            if k > s.lowerBound, tokens[k - 1].norm == "قد", let ph = subjectBefore(k, s, c),
+            if k > s.lowerBound, tokens[k - 1].norm == "قد", let ph = subjectAfterKana(k - 1, s, c) ?? subjectBefore(k, s, c),
                let r = resolve(ph, c, &state, agreement: cue.agreement) {
                 found = r   // «وكانت روسيا قد وصفت إدلب بأنها …»
             } else if let ph = afterPhrase, !isObject(ph, cue, c, b),
-               !(cue.takesObject && ph.mentions.isEmpty && tokens[ph.start].norm.unicodeScalars.starts(with: "با".unicodeScalars) || isPrepositional(tokens[ph.start])),
+               !(cue.takesObject && ph.mentions.isEmpty && tokens[ph.start].norm.unicodeScalars.starts(with: "با".unicodeScalars) || isPrepositional(tokens[ph.start], initial: true)),
                let r = resolve(ph, c, &state, agreement: cue.agreement) {
                 found = r; after = ph.end
             } else if !conj, let ph = subjectBefore(k, s, c), !ph.mentions.isEmpty || startsExplicitly(after, b, c, cue),
@@ -253,6 +331,12 @@ public struct ArabicExtractor: StatementExtractor {
                 found = (h.0, "", .carryover, h.1)
             }
             guard let (sp, text, res, conf) = found else { return nil }
+            if asSaid {   // «…، حسبما قالت الشرطة»: the clause before is what was said
+                guard wordCount(tokens, s.lowerBound, k - 1) >= 3 else { return nil }
+                next = after
+                return Pending(cueToken: k, cue: cue, speaker: sp, speakerText: text, resolution: res, confidence: conf * 0.9,
+                               from: s.lowerBound, to: k - 1, emit: !sp.vague)
+            }
             let cs = contentStart(after, b, c, cue: cue, &consumed)
             guard cs.ok else { return nil }
             next = cs.start
@@ -305,13 +389,28 @@ public struct ArabicExtractor: StatementExtractor {
                     j += 1; continue
                 }
                 if t.punct == 0x3A { return (j + 1, verb.needs.isEmpty, true) }
-                if isQuote(t) { return (j, verb.needs.isEmpty, true) }
-                if isComma(t) || t.punct == 0x23 { j += 1; continue }
+                if isQuote(t) {
+                    // «قال لوكالة "رويترز" إن …»: a short quoted name inside an adverbial
+                    if adverbial {
+                        var e = j + 1
+                        while e < b, e - j <= 5, tokens[e].kind == .word { e += 1 }
+                        if e < b, e > j + 1, isQuote(tokens[e]), e + 1 < b, tokens[e + 1].kind == .word {
+                            j = e + 1; continue
+                        }
+                    }
+                    return (j, verb.needs.isEmpty, true)
+                }
+                if isComma(t) {
+                    // «، الذي أجرى الجراحة …،» or «، الكرواتي زوران ماميتش، إن»: skip to a complementizer after the next comma
+                    if let q = complementizerAfterComma(j + 1, b, c) { return (q, true, true) }
+                    j += 1; continue
+                }
+                if t.punct == 0x23 { j += 1; continue }
                 break
             }
             if !verb.needs.isEmpty {
                 if verb.needs.contains(t.norm) { return (j, true, true) }
-                if j == p || !adverbial { return (p, false, false) }
+                if !isStop(t), j == p || !adverbial { return (p, false, false) }
             }
             if complementizer(t) != nil { return (j > p && tokens[j - 1].norm == "الي" ? j - 1 : j, true, true) }
             if let (cc, conj) = cue(at: j, c) {
@@ -334,6 +433,23 @@ public struct ArabicExtractor: StatementExtractor {
         var q = p
         while q < b, tokens[q].kind == .punct { q += 1 }
         return (q, true, false)
+    }
+
+    /// A complementizer or colon right after a comma within the next few tokens, no cue between:
+    /// «وقال مدرب العين، الكرواتي زوران ماميتش، إن …» → the «إن».
+    func complementizerAfterComma(_ from: Int, _ b: Int, _ c: Ctx) -> Int? {
+        var q = from
+        while q < b, q - from < 14 {
+            let t = c.tokens[q]
+            if cue(at: q, c) != nil || isQuote(t) || (t.kind == .punct && t.punct == 0x2E) { return nil }
+            if isComma(t), q + 1 < b {
+                let n = c.tokens[q + 1]
+                if complementizer(n) != nil { return q + 1 }
+                if n.kind == .punct && n.punct == 0x3A { return q + 2 }
+            }
+            q += 1
+        }
+        return nil
     }
 
     /// The name phrase after a verb: «وقال وزير الخارجية الروسي، سيرجي لافروف إن» → «وزير … لافروف».
@@ -418,6 +534,20 @@ public struct ArabicExtractor: StatementExtractor {
         guard n.kind == .word else { return false }
         let first = n.norm.unicodeScalars.first
         return first == "ب" || n.norm == "الي" || n.norm == "من" || n.norm == "علي" || complementizer(n) != nil
+    }
+
+    /// «وكانت نيكي هيلي سفيرة الولايات المتحدة في الأمم المتحدة قد حذرت» → the phrase after «كانت».
+    func subjectAfterKana(_ qad: Int, _ s: Range<Int>, _ c: Ctx) -> Phrase? {
+        var i = qad - 1
+        while i >= s.lowerBound, qad - i <= 14 {
+            let t = c.tokens[i]
+            if t.kind == .word, lexicon.clitics.stems(t.norm).contains(where: { $0 == "كان" || $0 == "كانت" }) {
+                return speakerPhrase(from: i + 1, limit: qad, c, gluedPreposition: false)
+            }
+            if t.kind == .punct, !isComma(t) { return nil }
+            i -= 1
+        }
+        return nil
     }
 
     /// The subject before a verb (SVO): «… لافروف قال إن», «وكان ترامب قد قال».
@@ -571,7 +701,10 @@ public struct ArabicExtractor: StatementExtractor {
             while i < ph.end {
                 let t = tokens[i]
                 if t.kind != .word { i += 1; continue }
-                if inSet(t, lexicon.titles) || t.norm.unicodeScalars.starts(with: "ال".unicodeScalars) || t.norm == "باسم" {
+                let u = t.norm.unicodeScalars
+                // «الأمين العام للأمم المتحدة أنطونيو غوتيريش», «السفيرة لدى الأمم المتحدة نيكي هيلي»
+                if inSet(t, lexicon.titles) || u.starts(with: "ال".unicodeScalars) || u.starts(with: "لل".unicodeScalars)
+                    || u.starts(with: "بال".unicodeScalars) || t.norm == "باسم" || t.norm == "لدي" || t.norm == "في" {
                     i += 1; continue
                 }
                 break
@@ -582,6 +715,8 @@ public struct ArabicExtractor: StatementExtractor {
             // a title phrase alone: «وقالت المستشارة الألمانية» → whoever the document named so
             let key = titleKey(c, ph.start, ph.end)
             if let sp = state.titleBinding[key] { return (sp, text, .role, 0.75) }
+            // «نائب رئيس المفوضية» after «نائب رئيس المفوضية الأوروبية يركي كتاينن»
+            if let hit = state.titleBinding.first(where: { $0.key.string.hasPrefix(key + " ") }) { return (hit.value, text, .role, 0.7) }
             let sp = Speaker(actorID: "unlinked:" + key, actorName: text, agreement: agreement, vague: false, nameKey: [])
             return (sp, text, .name, 0.6)
         }
@@ -620,9 +755,13 @@ public struct ArabicExtractor: StatementExtractor {
         }
         // «الإيراني»/«الإيرانية», «الأمريكي»/«الأميركي» name the same office
         return words.map { w -> String in
-            var v = w.replacingOccurrences(of: "اميرك", with: "امريك")
-            if v.unicodeScalars.count > 3, v.unicodeScalars.last == "ه" { v = String(v.unicodeScalars.dropLast()) }
-            return v
+            var u = Array(w.unicodeScalars)
+            if u.count > 4, let i = (0..<(u.count - 4)).first(where: { u[$0] == "ا" && u[$0 + 1] == "م" && u[$0 + 2] == "ي" && u[$0 + 3] == "ر" && u[$0 + 4] == "ك" }) {
+                u.remove(at: i + 2); u.insert("ي", at: i + 3)   // «الأميركي» → «الامريكي»
+            }
+            if u.count > 3, u.last == "ه" { u.removeLast() }
+            var v = String.UnicodeScalarView(); v.append(contentsOf: u)
+            return String(v)
         }.joined(separator: " ")
     }
 
@@ -665,7 +804,7 @@ public struct ArabicExtractor: StatementExtractor {
     func headline(_ title: String, _ doc: Document, _ state: inout DocState) -> [Statement] {
         let scalars = Array(title.unicodeScalars)
         let tokens = Tokenizer.tokenize(scalars)
-        let c = Ctx(scalars: scalars, tokens: tokens, doc: doc)
+        let c = context(scalars, tokens, doc)
         guard let colon = tokens.firstIndex(where: { $0.kind == .punct && $0.punct == 0x3A }), colon > 0 else { return [] }
         var a = colon
         while a > 0, tokens[a - 1].kind == .word || tokens[a - 1].punct == 0x23 { a -= 1 }

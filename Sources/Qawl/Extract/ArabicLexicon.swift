@@ -19,23 +19,31 @@ public struct ArabicLexicon: Sendable {
         public var takesObject: Bool = false
     }
 
-    public let cues: [String: Cue]
+    public let cues: [WordKey: Cue]
     /// First word of a multi-word nominal cue → the remaining words («نقلا» → [«عن»]).
-    public let nominalCues: [String: (rest: [String], cue: Cue)]
-    public let titles: Set<String>
-    public let vague: Set<String>
-    public let speakerStops: Set<String>
+    public let nominalCues: [WordKey: (rest: [String], cue: Cue)]
+    public let titles: Set<WordKey>
+    public let vague: Set<WordKey>
+    public let speakerStops: Set<WordKey>
     /// Complementizer → whether it carries a pronoun (and so belongs to the content).
-    public let complementizers: [String: Bool]
-    public let abbreviations: Set<String>
+    public let complementizers: [WordKey: Bool]
+    public let abbreviations: Set<WordKey>
     public let clitics: Clitics
     /// Words that may open a clause whose subject precedes its verb («وكان ترامب قد قال»).
-    public let clauseOpeners: Set<String>
+    public let clauseOpeners: Set<WordKey>
     /// «البيان», «التقرير»: documents that speak for their issuer.
-    public let documentNouns: Set<String>
+    public let documentNouns: Set<WordKey>
+    /// «هذا», «مما»: before a verb they leave it without a speaker («وهذا يؤكد أن …»).
+    public let nonSpeakers: Set<WordKey>
+    /// «يذكر» in «ويذكر أن …»: impersonal before a complementizer.
+    public let impersonal: Set<WordKey>
+    /// «التي», «الذي»: a cue after them is in a relative clause.
+    public let relativePronouns: Set<WordKey>
+    /// «حسبما قالت الشرطة»: the verb's content is the clause before.
+    public let asSaid: Set<WordKey>
     /// Cue forms written with alef maqsura («نفى», «رأى»): so written they are verbs, not the nouns
     /// «نفي», «رأي» that normalise alike, and need no complementizer.
-    public let maqsuraForms: Set<String>
+    public let maqsuraForms: Set<WordKey>
 
     /// Loads `DIR/lexicons/ar` where DIR is a data directory (`DataDirectory.locate()`).
     public init(dataDirectory: URL) throws {
@@ -52,16 +60,20 @@ public struct ArabicLexicon: Sendable {
         abbreviations = try LexiconFile.wordSet(file("abbreviations.txt"))
         clauseOpeners = try LexiconFile.wordSet(file("clause_openers.txt"))
         documentNouns = try LexiconFile.wordSet(file("document_nouns.txt"))
-        var comp: [String: Bool] = [:]
+        nonSpeakers = try LexiconFile.wordSet(file("non_speakers.txt"))
+        impersonal = try LexiconFile.wordSet(file("impersonal.txt"))
+        relativePronouns = try LexiconFile.wordSet(file("relative_pronouns.txt"))
+        asSaid = try LexiconFile.wordSet(file("as_said.txt"))
+        var comp: [WordKey: Bool] = [:]
         for line in try LexiconFile.lines(file("complementizers.txt")) {
             let f = line.split(separator: "\t").map(String.init)
             guard f.count >= 2 else { continue }
             comp[ArabicNormalizer.normalize(f[1])] = f[0] == "pronoun"
         }
         complementizers = comp
-        var single: [String: Cue] = [:]
-        var multi: [String: (rest: [String], cue: Cue)] = [:]
-        var maqsura: Set<String> = []
+        var single: [WordKey: Cue] = [:]
+        var multi: [WordKey: (rest: [String], cue: Cue)] = [:]
+        var maqsura: Set<WordKey> = []
         for line in try LexiconFile.lines(file("cues.tsv")) {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard f.count >= 6, let type = CueType(rawValue: f[2]) else { continue }
@@ -74,12 +86,13 @@ public struct ArabicLexicon: Sendable {
             }
             let needsField = f[5]
             let cue = Cue(lemma: f[1], type: type, agreement: agreement,
-                          needs: (needsField == "-" || needsField == "comp") ? [] : needsField.split(separator: ",").map { ArabicNormalizer.normalize(String($0)) },
-                          // only the form that is also a noun («رد», «كشف», «ذكر»); «ردت», «كشفت» are verbs
-                          requiresComplement: needsField == "comp" && ArabicNormalizer.normalize(f[0]) == ArabicNormalizer.normalize(f[1]),
+                          needs: (needsField == "-" || needsField == "comp" || needsField == "noun") ? [] : needsField.split(separator: ",").map { ArabicNormalizer.normalize(String($0)) },
+                          // `comp`: every form; `noun`: only the form that is also a noun («رد», «كشف»), «ردت» is a verb
+                          requiresComplement: needsField == "comp"
+                              || (needsField == "noun" && ArabicNormalizer.normalize(f[0]) == ArabicNormalizer.normalize(f[1])),
                           takesObject: f.count > 6 && f[6] == "object")
             let words = ArabicNormalizer.normalize(f[0]).split(separator: " ").map(String.init)
-            if f[0].unicodeScalars.last == "ى" { maqsura.insert(words[0]) }
+            if f[0].unicodeScalars.last == "ى" { maqsura.insert(WordKey(words[0])) }
             if words.count == 1 { if single[words[0]] == nil { single[words[0]] = cue } }
             else if let first = words.first { multi[first] = (Array(words.dropFirst()), cue) }
         }

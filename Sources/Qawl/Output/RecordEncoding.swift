@@ -21,6 +21,7 @@ extension JSONWriter {
             w.field("title", s.title)
             w.field("input", s.input)
             w.field("record", s.record)
+            w.field("part", s.part)
             w.field("content_start", s.contentStart)
             w.field("content_end", s.contentEnd)
             w.field("confidence", s.confidence)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parses records whose fields a reader already separated (JSON lines, SGML `<DOC>`, feed items:
 /// kind `.article`) and plain text (kind `.text`). No markup parser is needed unless the dump
 /// carries HTML (`html` field), which goes through the HTML main-text path.
@@ -34,7 +36,7 @@ public struct ArticleParser: DocumentParser {
             }
             hint = hint ?? page.tree.lang
         } else if !record.body.isEmpty {
-            text = Self.paragraphs(plain: Self.decode(record.body))
+            text = Self.paragraphs(plain: Self.decode(record.body, contentType: record.contentType))
         }
         if text.isEmpty {
             throw RecordError(stage: "parse", input: record.input, record: record.index, offset: record.offset,
@@ -61,17 +63,15 @@ public struct ArticleParser: DocumentParser {
 
     /// Dump text: one paragraph per non-empty line, whitespace collapsed.
     static func paragraphs(lines text: String) -> String {
-        text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\u{2029}" })
-            .compactMap { HTMLDocumentParser.clean(String($0)) }
-            .joined(separator: "\n")
+        Whitespace.paragraphs(text)
     }
 
     /// Plain text: blank lines separate paragraphs when there are any (lines inside a paragraph
     /// are hard wraps and are joined); otherwise every line is a paragraph.
     static func paragraphs(plain text: String) -> String {
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
-        let hasBlank = lines.contains { $0.allSatisfy(\.isWhitespace) } && lines.count > 1
+        let hasBlank = lines.contains { $0.allSatisfy(\.isWhitespace) }
         guard hasBlank else { return paragraphs(lines: normalized) }
         var out: [String] = []
         var current: [Substring] = []
@@ -86,10 +86,13 @@ public struct ArticleParser: DocumentParser {
         return out.joined(separator: "\n")
     }
 
-    /// Plain-text bytes: UTF-8 (a BOM dropped, invalid bytes replaced by U+FFFD).
-    static func decode(_ body: [UInt8]) -> String {
-        let bytes = body.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(body.dropFirst(3)) : body
-        return String(decoding: bytes, as: UTF8.self)
+    /// Plain-text bytes: UTF-8 (a BOM dropped); a legacy charset when the container says so or
+    /// the bytes are not UTF-8 (windows-1256 for Arabic-looking bytes, else windows-1252);
+    /// invalid UTF-8 otherwise repaired with U+FFFD.
+    static func decode(_ body: [UInt8], contentType: String?) -> String {
+        let (bytes, charset) = HTMLDocumentParser.prepare(body, contentType: contentType, sniffMeta: false)
+        if charset == .utf8 { return String(decoding: bytes, as: UTF8.self) }
+        return LibXML2.decode(bytes, encoding: charset.libxml2Name) ?? String(decoding: bytes, as: UTF8.self)
     }
 
     /// "ar", "AR", "ar-EG", "arabic", "English" → ISO 639-1; nil when not recognisable.

@@ -20,22 +20,41 @@ public struct BoilerplatePatterns: Sendable {
 
     struct Matcher: Sendable {
         var exact: Set<String> = []
-        var prefixes: [String] = []
-        var substrings: [String] = []
+        var prefixes: [[UInt8]] = []
+        var substrings: [[UInt8]] = []
         var sequences: [[String]] = []
 
-        func matches(tokens: [String], lowered: String) -> Bool {
+        func matches(tokens: [String], lowered: [UInt8]) -> Bool {
             for t in tokens {
                 if exact.contains(t) { return true }
-                for p in prefixes where t.hasPrefix(p) { return true }
+                if !prefixes.isEmpty {
+                    var u = t
+                    let hit = u.withUTF8 { tb in prefixes.contains { p in p.count <= tb.count && tb.starts(with: p) } }
+                    if hit { return true }
+                }
             }
-            for s in substrings where lowered.contains(s) { return true }
+            for s in substrings where Self.contains(lowered, s) { return true }
             if !sequences.isEmpty, tokens.count > 1 {
                 for seq in sequences where seq.count <= tokens.count {
                     for i in 0...(tokens.count - seq.count) where tokens[i] == seq[0] {
                         if Array(tokens[i..<(i + seq.count)]) == seq { return true }
                     }
                 }
+            }
+            return false
+        }
+
+        private static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+            guard let first = needle.first, needle.count <= hay.count else { return false }
+            var i = 0
+            let last = hay.count - needle.count
+            while i <= last {
+                if hay[i] == first {
+                    var k = 1
+                    while k < needle.count && hay[i + k] == needle[k] { k += 1 }
+                    if k == needle.count { return true }
+                }
+                i += 1
             }
             return false
         }
@@ -79,9 +98,9 @@ public struct BoilerplatePatterns: Sendable {
             }
             guard let key = section else { throw LoadError.badLine(path: path, line: n + 1, text: line) }
             if line.hasPrefix("*") && line.hasSuffix("*") && line.count > 2 {
-                self[keyPath: key].substrings.append(String(line.dropFirst().dropLast()))
+                self[keyPath: key].substrings.append(Array(line.dropFirst().dropLast().utf8))
             } else if line.hasSuffix("*") {
-                self[keyPath: key].prefixes.append(String(line.dropLast()))
+                self[keyPath: key].prefixes.append(Array(line.dropLast().utf8))
             } else if line.contains(" ") {
                 self[keyPath: key].sequences.append(line.split(separator: " ").map(String.init))
             } else {
@@ -93,7 +112,7 @@ public struct BoilerplatePatterns: Sendable {
     /// Judges one signature (`class id role itemprop` as written).
     func verdict(for signature: String) -> Verdict {
         let tokens = Self.tokens(signature)
-        let lowered = signature.lowercased()
+        let lowered = signature.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         var weight = 0
         if negative.matches(tokens: tokens, lowered: lowered) { weight -= 25 }
         if positive.matches(tokens: tokens, lowered: lowered) { weight += 25 }

@@ -42,22 +42,32 @@ struct DateFinder: Sendable {
         return nil
     }
 
-    /// A short block near the start of the article that begins with a cue and holds a date.
+    /// A short block near the start of the article holding a date: after a cue («نشر في»,
+    /// "Published") anywhere from 40 blocks before the text to its sixth paragraph; without a cue
+    /// only in a dateline-sized block (≤ 80 characters) right before or at the start of the text
+    /// («الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00»).
     private func visibleDate(_ tree: HTMLTree, _ main: [Int]) -> String? {
         guard !tree.blocks.isEmpty else { return nil }
         let first = main.first ?? 0
         let lo = max(0, first - 40)
         let hi = min(tree.blocks.count, (main.count > 5 ? main[5] : first + 5) + 1)
+        let datelineLo = max(0, first - 8)
+        let datelineHi = min(tree.blocks.count, (main.count > 2 ? main[2] : first + 2) + 1)
+        var dateline: String?
         for i in lo..<hi {
             let b = tree.blocks[i]
-            guard b.chars <= 160 else { continue }
+            guard b.chars <= 160, b.text.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0xD9 || $0 == 0xDB })
+            else { continue }   // no ASCII or Arabic-Indic digit (U+0660…, U+06F0…): no date
             let text = b.text.lowercased()
             for cue in cues {
                 guard let r = text.range(of: cue) else { continue }
                 if let d = normalizer.find(in: String(text[r.upperBound...])) { return d }
             }
+            if dateline == nil, b.chars <= 80, i >= datelineLo, i < datelineHi {
+                dateline = normalizer.find(in: text)
+            }
         }
-        return nil
+        return dateline
     }
 
     static func dateInURL(_ url: String) -> String? {

@@ -24,7 +24,7 @@ struct DateNormalizer: Sendable {
         iso = try! NSRegularExpression(pattern:
             #"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?"#)
         dayMonthYear = try! NSRegularExpression(pattern:
-            #"(?<![\d\p{L}])(\d{1,2})(?:st|nd|rd|th)?[\s.\-/]+(?:of\s+)?("# + names + #")\.?,?[\s\-/]+(\d{4})"#,
+            #"(?<![\d\p{L}])(\d{1,2})(?:st|nd|rd|th)?[\s.\-/]+(?:of\s+)?("# + names + #")(?:\s*/\s*(?:"# + names + #"))?\.?,?[\s\-/]+(\d{4})"#,
             options: [.caseInsensitive])
         monthDayYear = try! NSRegularExpression(pattern:
             #"(?<!\p{L})("# + names + #")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"#,

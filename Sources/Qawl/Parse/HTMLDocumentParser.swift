@@ -1,6 +1,6 @@
 /// Parses one HTML page into a `Document`: picks the character set (BOM, HTTP header, `<meta>`,
-/// checked against the bytes), lets libxml2 build and `LibXML2` walk the tree, keeps the main
-/// text (`MainTextExtractor`), and reads title, publication date, language and source.
+/// checked against the bytes), lets libxml2's SAX parser feed `LibXML2`'s collector, keeps the
+/// main text (`MainTextExtractor`), and reads title, publication date, language and source.
 ///
 ///     WARC response http://example.com/2017/04/12/lavrov.html, windows-1256, no date meta
 ///       → Document(docID: "<warc-record-id>", published: "2017-04-12", dateSource: .url,
@@ -68,7 +68,7 @@ public struct HTMLDocumentParser: DocumentParser {
                         source: URLHost.source(of: record.url), input: record.input, record: record.index)
     }
 
-    /// Charset detection, parse, walk and extraction; nil when libxml2 gives up entirely.
+    /// Charset detection, parse and extraction; nil when libxml2 gives up entirely.
     func page(_ body: [UInt8], contentType: String?) -> Page? {
         let (bytes, charset) = Self.prepare(body, contentType: contentType)
         let limits = LibXML2.Limits(maxInputBytes: options.maxInputBytes, maxDepth: options.maxDepth)
@@ -76,8 +76,9 @@ public struct HTMLDocumentParser: DocumentParser {
         return Page(tree: tree, main: extractor.extract(tree), charset: charset)
     }
 
-    /// libxml2 parse only (document built and freed), for throughput comparisons.
-    func parseOnly(_ body: [UInt8], contentType: String?) -> Bool {
+    /// Charset handling and libxml2's parse only (the tree is built and freed, not walked): the
+    /// floor against which `parse(_:)` throughput is compared in benchmarks.
+    public func libxml2ParseOnly(_ body: [UInt8], contentType: String?) -> Bool {
         let (bytes, charset) = Self.prepare(body, contentType: contentType)
         let limits = LibXML2.Limits(maxInputBytes: options.maxInputBytes, maxDepth: options.maxDepth)
         return LibXML2.parseOnly(bytes, encoding: charset.libxml2Name, limits: limits)
@@ -96,26 +97,25 @@ public struct HTMLDocumentParser: DocumentParser {
     }
 
     static func clean(_ s: String) -> String? {
-        let t = s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        return t.isEmpty ? nil : t
+        Whitespace.collapse(s)
     }
 
     /// Chooses the charset and makes the bytes safe for libxml2: a UTF-8 BOM is dropped, invalid
     /// UTF-8 in a UTF-8 page is replaced by U+FFFD (libxml2 would otherwise switch the rest of the
     /// page to Latin-1), bytes a legacy charset does not define become "?" (iconv would stop).
-    static func prepare(_ body: [UInt8], contentType: String?) -> ([UInt8], Charset) {
+    static func prepare(_ body: [UInt8], contentType: String?, sniffMeta: Bool = true) -> ([UInt8], Charset) {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { return repairedUTF8(Array(body.dropFirst(3))) }
         if body.starts(with: [0xFF, 0xFE]) { return (Array(body.dropFirst(2)), .utf16le) }
         if body.starts(with: [0xFE, 0xFF]) { return (Array(body.dropFirst(2)), .utf16be) }
-        let declared = Charset.fromContentType(contentType) ?? Charset.fromMeta(body)
+        let declared = Charset.fromContentType(contentType) ?? (sniffMeta ? Charset.fromMeta(body) : nil)
         let check = UTF8Check(body)
         if check.isValid { return (body, .utf8) }
         let charset: Charset
         switch declared {
         case .windows1256?, .iso88596?, .windows1252?:
             charset = declared!
-        case .utf8? where check.invalidSequences * 10 < check.nonASCII:
-            charset = .utf8
+        case .utf8? where check.invalidSequences < 8 || check.invalidSequences <= check.nonASCII:
+            charset = .utf8   // a declared UTF-8 page with a few bad bytes stays UTF-8
         default:
             charset = check.invalidSequences * 10 < check.nonASCII ? .utf8 : Charset.guessLegacy(body)
         }

@@ -37,7 +37,7 @@ enum HTMLTag: UInt8, Sendable {
     var dropsContent: Bool {
         switch self {
         case .script, .style, .noscript, .template, .svg, .math, .iframe, .object, .embed, .canvas,
-             .video, .audio, .select, .option, .button, .input, .textarea, .map, .head:
+             .video, .audio, .select, .option, .button, .input, .textarea, .map:
             return true
         default: return false
         }
@@ -46,7 +46,7 @@ enum HTMLTag: UInt8, Sendable {
     /// Starts and ends a text block (a paragraph boundary).
     var isBlock: Bool {
         switch self {
-        case .html, .body, .nav, .header, .footer, .aside, .form, .menu, .dialog, .div, .section,
+        case .html, .body, .head, .nav, .header, .footer, .aside, .form, .menu, .dialog, .div, .section,
              .article, .main, .p, .h1, .h2, .h3, .h4, .h5, .h6, .ul, .ol, .li, .dl, .dt, .dd,
              .blockquote, .pre, .table, .tbody, .thead, .tfoot, .tr, .td, .th, .caption, .figure,
              .figcaption, .address, .center, .fieldset, .details, .summary, .hr, .br, .title:
@@ -58,7 +58,7 @@ enum HTMLTag: UInt8, Sendable {
     /// Page furniture by its element alone: navigation, site header and footer, side boxes, forms.
     var isBoilerplateContainer: Bool {
         switch self {
-        case .nav, .header, .footer, .aside, .form, .menu, .dialog: return true
+        case .head, .nav, .header, .footer, .aside, .form, .menu, .dialog: return true
         default: return false
         }
     }

@@ -1,4 +1,4 @@
-/// What the HTML walker hands back: a flat table of elements (document order, parent links) and
+/// What the libxml2 SAX collector (`LibXML2.swift`) hands back: a flat table of elements (document order, parent links) and
 /// the text cut into blocks, one per run of text between block-level boundaries. The main-text
 /// scorer and the metadata finders work on this value only; no libxml2 pointer escapes.
 ///

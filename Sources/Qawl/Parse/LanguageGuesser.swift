@@ -38,12 +38,26 @@ struct LanguageGuesser: Sendable {
     private func latinLanguage(_ text: String) -> String? {
         var hits: [String: Int] = [:]
         var words = 0
-        for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
+        var word: [UInt8] = []
+        func finish() {
+            if word.isEmpty { return }
             words += 1
-            if words > 800 { break }
-            let w = String(word)
+            let w = String(decoding: word, as: UTF8.self)
             for (lang, set) in stopwords where set.contains(w) { hits[lang, default: 0] += 1 }
+            word.removeAll(keepingCapacity: true)
         }
+        // Words are runs of ASCII letters and non-ASCII bytes (accented letters), ASCII lowercased.
+        for b in text.utf8 {
+            if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A {
+                word.append(b | 0x20)
+            } else if b >= 0x80 {
+                word.append(b)
+            } else {
+                finish()
+                if words >= 800 { break }
+            }
+        }
+        finish()
         let ranked = hits.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
         guard let first = ranked.first, first.value >= 3 else { return nil }
         if ranked.count > 1 && Double(first.value) < 1.5 * Double(ranked[1].value) { return nil }

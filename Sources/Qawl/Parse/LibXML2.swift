@@ -1,22 +1,27 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// The one file that touches libxml2 pointers. It parses HTML bytes with libxml2's forgiving HTML
-/// parser (recover mode, no network, quiet, no entity or DTD loading) and walks the resulting tree
-/// once, without recursion, into an `HTMLTree` value; the document is freed before returning.
+/// The one file that touches libxml2 pointers. It runs libxml2's forgiving HTML parser (recover
+/// mode, no network, quiet, no entity or DTD loading) in SAX mode: no tree is built, the parser's
+/// element/text events are folded straight into an `HTMLTree` value (elements with parent links,
+/// text blocks, metadata). libxml2 balances every start with an end event, implied ones included,
+/// exactly as its own tree builder relies on.
 ///
 ///     <p>Lavrov said <a href="/x">talks</a> failed.</p>   -->   block "Lavrov said talks failed."
 ///                                                              (25 chars, 5 in links, owner p)
 ///
-/// Thread safety: `xmlInitParser()` runs once; every parse has its own context and document, which
-/// libxml2 supports from many threads at once. Error handlers are per-thread globals in libxml2,
-/// so they are (re)installed as no-ops at the start of each parse.
+/// Thread safety: `xmlInitParser()` runs once; every parse has its own context and collector,
+/// which libxml2 supports from many threads at once. Error handlers are per-thread globals in
+/// libxml2, so they are (re)installed as no-ops at the start of each parse.
 enum LibXML2 {
     /// Limits that keep one hostile page from costing much.
     struct Limits: Sendable {
         /// Bytes handed to the parser; a longer page is cut (recover mode closes what is open).
         var maxInputBytes = 16 << 20
-        /// Elements nested deeper than this are not recorded; their text still flows into the
-        /// enclosing block, so a 100,000-deep page is flattened, not lost.
+        /// Elements nested deeper than this are not recorded; their text flows into the enclosing
+        /// block. (libxml2 2.9.14 itself stops at depth 256 without XML_PARSE_HUGE, never set here.)
         var maxDepth = 256
     }
 
@@ -37,35 +42,41 @@ enum LibXML2 {
         | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue
         | HTML_PARSE_IGNORE_ENC.rawValue)
 
-    /// Parses `bytes` (in `encoding`, an iconv/libxml2 name such as "UTF-8" or "windows-1256")
-    /// and returns the walked tree, or nil when libxml2 produced no document at all.
-    static func parseHTML(_ bytes: [UInt8], encoding: String, limits: Limits = Limits()) -> HTMLTree? {
-        withDocument(bytes, encoding: encoding, limits: limits) { doc in
-            var walker = TreeWalker(doc: doc, maxDepth: limits.maxDepth)
-            walker.walk()
-            return walker.tree
-        }
-    }
-
-    /// Parse only, tree freed at once: the libxml2 share of the parse time (for benchmarks).
-    static func parseOnly(_ bytes: [UInt8], encoding: String, limits: Limits = Limits()) -> Bool {
-        withDocument(bytes, encoding: encoding, limits: limits) { _ in true } ?? false
-    }
-
-    /// Whether libxml2 (through iconv) can convert from this encoding name.
-    static func knowsEncoding(_ name: String) -> Bool {
-        _ = setUp
-        guard let handler = xmlFindCharEncodingHandler(name) else { return false }
-        xmlCharEncCloseFunc(handler)
-        return true
-    }
-
-    private static func withDocument<T>(_ bytes: [UInt8], encoding: String, limits: Limits,
-                                        _ body: (xmlDocPtr) -> T) -> T? {
+    private static func quiet() {
         _ = setUp
         xmlSetGenericErrorFunc(nil, quietGeneric)
         xmlSetStructuredErrorFunc(nil, quietStructured)
-        guard !bytes.isEmpty, let ctxt = htmlNewParserCtxt() else { return nil }
+    }
+
+    /// Parses `bytes` (in `encoding`, an iconv/libxml2 name such as "UTF-8" or "WINDOWS-1256")
+    /// into a walked tree, or nil when libxml2 cannot start.
+    static func parseHTML(_ bytes: [UInt8], encoding: String, limits: Limits = Limits()) -> HTMLTree? {
+        quiet()
+        guard !bytes.isEmpty else { return nil }
+        let count = Int32(min(bytes.count, limits.maxInputBytes))
+        let collector = SAXCollector(maxDepth: limits.maxDepth)
+        guard let ctxt = htmlNewParserCtxt() else { return nil }
+        defer { htmlFreeParserCtxt(ctxt) }
+        // Our handler replaces the tree builder; SAX callbacks receive the context (its default
+        // user data) and find the collector in `_private`.
+        ctxt.pointee.sax.pointee = saxHandler
+        ctxt.pointee._private = Unmanaged.passUnretained(collector).toOpaque()
+        let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: Int(count)) { p in
+                htmlCtxtReadMemory(ctxt, p, count, nil, encoding, options)
+            }
+        }
+        if let doc { xmlFreeDoc(doc) }
+        let ok = ctxt.pointee._private != nil
+        guard ok else { return nil }
+        collector.finish()
+        return collector.tree
+    }
+
+    /// libxml2 alone building and freeing its tree (`htmlCtxtReadMemory`), for throughput comparisons.
+    static func parseOnly(_ bytes: [UInt8], encoding: String, limits: Limits = Limits()) -> Bool {
+        quiet()
+        guard !bytes.isEmpty, let ctxt = htmlNewParserCtxt() else { return false }
         defer { htmlFreeParserCtxt(ctxt) }
         let count = Int32(min(bytes.count, limits.maxInputBytes))
         let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
@@ -73,15 +84,55 @@ enum LibXML2 {
                 htmlCtxtReadMemory(ctxt, p, count, nil, encoding, options)
             }
         }
-        guard let doc else { return nil }
-        defer { xmlFreeDoc(doc) }
-        return body(doc)
+        guard let doc else { return false }
+        xmlFreeDoc(doc)
+        return true
     }
+
+    /// Converts legacy-charset bytes (plain-text records) to a String with libxml2's iconv-backed
+    /// converter; nil when the encoding is unknown or the conversion fails.
+    static func decode(_ bytes: [UInt8], encoding: String) -> String? {
+        quiet()
+        guard let handler = xmlFindCharEncodingHandler(encoding) else { return nil }
+        defer { xmlCharEncCloseFunc(handler) }
+        guard let input = xmlBufferCreate(), let output = xmlBufferCreate() else { return nil }
+        defer { xmlBufferFree(input); xmlBufferFree(output) }
+        let added: Int32 = bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress, !buf.isEmpty else { return 0 }
+            return xmlBufferAdd(input, base, Int32(buf.count))
+        }
+        guard added == 0, xmlCharEncInFunc(handler, output, input) >= 0, let content = xmlBufferContent(output) else {
+            return nil
+        }
+        return String(decoding: UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(output))), as: UTF8.self)
+    }
+
+    private static func collector(_ ctx: UnsafeMutableRawPointer?) -> SAXCollector? {
+        guard let ctx, let p = ctx.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private else { return nil }
+        return Unmanaged<SAXCollector>.fromOpaque(p).takeUnretainedValue()
+    }
+
+    private static let saxHandler: htmlSAXHandler = {
+        var h = htmlSAXHandler()
+        h.startElement = { ctx, name, atts in
+            guard let name else { return }
+            collector(ctx)?.start(name, atts)
+        }
+        h.endElement = { ctx, _ in
+            collector(ctx)?.end()
+        }
+        h.characters = { ctx, ch, len in
+            guard let ch, len > 0 else { return }
+            collector(ctx)?.text(ch, Int(len))
+        }
+        h.ignorableWhitespace = h.characters
+        h.cdataBlock = h.characters
+        return h
+    }()
 }
 
-/// Iterative pre/post-order walk of a libxml2 HTML document into an `HTMLTree`.
-private struct TreeWalker {
-    let doc: xmlDocPtr
+/// Folds SAX events into an `HTMLTree`.
+private final class SAXCollector {
     let maxDepth: Int
     var tree = HTMLTree()
 
@@ -95,6 +146,14 @@ private struct TreeWalker {
     private var owner: Int32 = -1
     private var linkDepth = 0
     private var tagCache: [UnsafeRawPointer: HTMLTag] = [:]
+    private var attrCache: [UnsafeRawPointer: Attributes.Name] = [:]
+
+    /// Inside an element whose content is not text (script, style, hidden, title...): depth of
+    /// nesting inside it, and what to do with its text when it ends.
+    private enum Capture { case none, title, jsonLD }
+    private var skipDepth = 0
+    private var capture = Capture.none
+    private var captured: [UInt8] = []
 
     // current block being filled
     private var buffer: [UInt8] = []
@@ -103,41 +162,13 @@ private struct TreeWalker {
     private var linkChars: Int32 = 0
     private var commas: Int32 = 0
 
-    init(doc: xmlDocPtr, maxDepth: Int) {
-        self.doc = doc
+    init(maxDepth: Int) {
         self.maxDepth = maxDepth
         buffer.reserveCapacity(4096)
+        frames.reserveCapacity(64)
     }
 
-    mutating func walk() {
-        let docNode = UnsafeMutableRawPointer(doc)
-        var cur: xmlNodePtr? = doc.pointee.children
-        while let n = cur {
-            var descended = false
-            let type = n.pointee.type
-            if type == XML_ELEMENT_NODE {
-                descended = enter(n)
-            } else if type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE {
-                if let c = n.pointee.content { appendText(c) }
-            }
-            if descended, let child = n.pointee.children { cur = child; continue }
-            if descended { leave() }
-            var m = n
-            cur = nil
-            while true {
-                if let next = m.pointee.next { cur = next; break }
-                guard let p = m.pointee.parent, UnsafeMutableRawPointer(p) != docNode else { break }
-                leave()
-                m = p
-            }
-        }
-        flush()
-    }
-
-    // MARK: elements
-
-    private mutating func tag(of n: xmlNodePtr) -> HTMLTag {
-        guard let name = n.pointee.name else { return .other }
+    private func tag(_ name: UnsafePointer<UInt8>) -> HTMLTag {
         let key = UnsafeRawPointer(name)
         if let t = tagCache[key] { return t }
         let t = HTMLTag(name: String(cString: name))
@@ -145,34 +176,33 @@ private struct TreeWalker {
         return t
     }
 
-    /// Returns true when the walk should descend into `n` (a frame was pushed).
-    private mutating func enter(_ n: xmlNodePtr) -> Bool {
-        let tag = tag(of: n)
+    func start(_ name: UnsafePointer<UInt8>, _ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+        if skipDepth > 0 { skipDepth += 1; return }
+        let tag = tag(name)
         var attrs = Attributes()
-        if n.pointee.properties != nil { attrs = Attributes(n) }
+        if let atts, atts[0] != nil { attrs = Attributes(atts, names: &attrCache) }
         switch tag {
         case .title:
-            if tree.title == nil { tree.title = collapsed(textContent(n)) }
-            return false
+            startSkip(tree.title == nil ? .title : .none)
+            return
         case .meta:
             if let content = attrs.content, let key = attrs.metaKey {
                 tree.metas.append(.init(key: key.lowercased(), content: content))
             }
-            return false
+            startSkip(.none)
+            return
         case .script:
-            if let type = attrs.type, type.lowercased().contains("ld+json") {
-                tree.jsonLD.append(textContent(n))
-            }
-            return false
+            let isLD = attrs.type.map { $0.lowercased().contains("ld+json") } ?? false
+            startSkip(isLD ? .jsonLD : .none)
+            return
         case .html, .body:
             if tree.lang == nil, let lang = attrs.lang { tree.lang = lang }
         default:
             break
         }
-        if attrs.hidden { return false }
+        if attrs.hidden { startSkip(.none); return }
 
-        let parentFrame = frames.last
-        let parentElement = parentFrame?.element ?? -1
+        let parentElement = frames.last?.element ?? -1
         var element = parentElement
         var isBlock = tag.isBlock
         if frames.count < maxDepth {
@@ -188,10 +218,10 @@ private struct TreeWalker {
         } else if attrs.isDatePublished, let c = attrs.content {
             tree.times.append((element, c))
         }
-        if tag.dropsContent { return false }
+        if tag.dropsContent { startSkip(.none); return }
         if tag == .br || tag == .hr {
             flush()
-            return false
+            isBlock = false
         }
         if isBlock {
             flush()
@@ -200,10 +230,32 @@ private struct TreeWalker {
         let isLink = tag == .a
         if isLink { linkDepth += 1 }
         frames.append(Frame(element: element, owner: owner, isBlock: isBlock, isLink: isLink))
-        return true
     }
 
-    private mutating func leave() {
+    private func startSkip(_ what: Capture) {
+        skipDepth = 1
+        capture = what
+        captured.removeAll(keepingCapacity: true)
+    }
+
+    func end() {
+        if skipDepth > 0 {
+            skipDepth -= 1
+            if skipDepth == 0 {
+                switch capture {
+                case .title:
+                    let t = String(decoding: captured, as: UTF8.self)
+                        .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+                    if !t.isEmpty { tree.title = t }
+                case .jsonLD:
+                    tree.jsonLD.append(String(decoding: captured, as: UTF8.self))
+                case .none:
+                    break
+                }
+                capture = .none
+            }
+            return
+        }
         guard let f = frames.popLast() else { return }
         if f.isLink { linkDepth -= 1 }
         if f.isBlock {
@@ -212,20 +264,21 @@ private struct TreeWalker {
         }
     }
 
-    // MARK: text
-
-    private mutating func appendText(_ p: UnsafePointer<UInt8>) {
-        var i = 0
+    func text(_ p: UnsafePointer<UInt8>, _ count: Int) {
+        if skipDepth > 0 {
+            if capture != .none { captured.append(contentsOf: UnsafeBufferPointer(start: p, count: count)) }
+            return
+        }
         let inLink = linkDepth > 0
-        while true {
+        var i = 0
+        while i < count {
             let b = p[i]
-            if b == 0 { break }
             if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
                 pendingSpace = true
                 i += 1
                 continue
             }
-            if b == 0xC2 && p[i + 1] == 0xA0 { // no-break space
+            if b == 0xC2 && i + 1 < count && p[i + 1] == 0xA0 { // no-break space
                 pendingSpace = true
                 i += 2
                 continue
@@ -248,7 +301,11 @@ private struct TreeWalker {
         }
     }
 
-    private mutating func flush() {
+    func finish() {
+        flush()
+    }
+
+    private func flush() {
         if !buffer.isEmpty {
             tree.blocks.append(.init(owner: owner, text: String(decoding: buffer, as: UTF8.self),
                                      chars: chars, linkChars: linkChars, commas: commas))
@@ -259,36 +316,10 @@ private struct TreeWalker {
         commas = 0
         pendingSpace = false
     }
-
-    /// All text below `n` (for `<title>` and JSON-LD scripts), without recursion.
-    private func textContent(_ n: xmlNodePtr) -> String {
-        var bytes: [UInt8] = []
-        var cur: xmlNodePtr? = n.pointee.children
-        while let c = cur {
-            if c.pointee.type == XML_TEXT_NODE || c.pointee.type == XML_CDATA_SECTION_NODE,
-               let t = c.pointee.content {
-                var i = 0
-                while t[i] != 0 { bytes.append(t[i]); i += 1 }
-            }
-            if c.pointee.type == XML_ELEMENT_NODE, let child = c.pointee.children { cur = child; continue }
-            var m = c
-            cur = nil
-            while true {
-                if let next = m.pointee.next { cur = next; break }
-                guard let p = m.pointee.parent, p != n else { break }
-                m = p
-            }
-            if cur == nil { break }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private func collapsed(_ s: String) -> String {
-        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
 }
 
-/// The attributes the walker cares about, read straight from libxml2's attribute list.
+/// The attributes the walker cares about, read from libxml2's SAX attribute array
+/// (`name, value, name, value, ..., NULL`; a value is NULL for a bare attribute such as `hidden`).
 private struct Attributes {
     var signatureBytes: [UInt8] = []
     var content: String?
@@ -301,34 +332,67 @@ private struct Attributes {
 
     init() {}
 
-    init(_ n: xmlNodePtr) {
-        var a = n.pointee.properties
-        while let attr = a {
-            defer { a = attr.pointee.next }
-            guard let name = attr.pointee.name else { continue }
-            let value = Attributes.value(attr)
-            switch Attributes.name(name) {
-            case "class", "id", "role":
+    /// Attribute names the walker reads; libxml2 interns names per document, so the kind is
+    /// cached by the name's address.
+    enum Name {
+        case signature, itemprop, content, metaName, httpEquiv, type, lang, datetime, hidden, ariaHidden, style, other
+
+        init(_ p: UnsafePointer<UInt8>) {
+            var len = 0
+            while p[len] != 0 { len += 1; if len > 12 { self = .other; return } }
+            switch String(decoding: UnsafeBufferPointer(start: p, count: len), as: UTF8.self) {
+            case "class", "id", "role": self = .signature
+            case "itemprop": self = .itemprop
+            case "content": self = .content
+            case "name", "property": self = .metaName
+            case "http-equiv": self = .httpEquiv
+            case "type": self = .type
+            case "lang": self = .lang
+            case "datetime": self = .datetime
+            case "hidden": self = .hidden
+            case "aria-hidden": self = .ariaHidden
+            case "style": self = .style
+            default: self = .other
+            }
+        }
+    }
+
+    init(_ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>, names: inout [UnsafeRawPointer: Name]) {
+        var i = 0
+        while let namePtr = atts[i] {
+            let valuePtr = atts[i + 1]
+            i += 2
+            let key = UnsafeRawPointer(namePtr)
+            let name: Name
+            if let cached = names[key] { name = cached } else { name = Name(namePtr); names[key] = name }
+            switch name {
+            case .other: continue
+            case .hidden: hidden = true; continue
+            default: break
+            }
+            guard let valuePtr else { continue }
+            let value = UnsafeBufferPointer(start: valuePtr, count: strlen(valuePtr))
+            switch name {
+            case .signature:
                 if !signatureBytes.isEmpty { signatureBytes.append(0x20) }
                 signatureBytes.append(contentsOf: value)
-            case "itemprop":
+            case .itemprop:
                 if !signatureBytes.isEmpty { signatureBytes.append(0x20) }
                 signatureBytes.append(contentsOf: value)
                 let s = String(decoding: value, as: UTF8.self)
                 if s == "datePublished" { isDatePublished = true }
                 if metaKey == nil { metaKey = s }
-            case "content": content = String(decoding: value, as: UTF8.self)
-            case "name", "property": metaKey = String(decoding: value, as: UTF8.self)
-            case "http-equiv": if metaKey == nil { metaKey = String(decoding: value, as: UTF8.self) }
-            case "type": type = String(decoding: value, as: UTF8.self)
-            case "lang": lang = String(decoding: value, as: UTF8.self)
-            case "datetime": datetime = String(decoding: value, as: UTF8.self)
-            case "hidden": hidden = true
-            case "aria-hidden":
+            case .content: content = String(decoding: value, as: UTF8.self)
+            case .metaName: metaKey = String(decoding: value, as: UTF8.self)
+            case .httpEquiv: if metaKey == nil { metaKey = String(decoding: value, as: UTF8.self) }
+            case .type: type = String(decoding: value, as: UTF8.self)
+            case .lang: lang = String(decoding: value, as: UTF8.self)
+            case .datetime: datetime = String(decoding: value, as: UTF8.self)
+            case .ariaHidden:
                 if value.count == 4, String(decoding: value, as: UTF8.self).lowercased() == "true" { hidden = true }
-            case "style":
+            case .style:
                 if Attributes.hidesElement(value) { hidden = true }
-            default: break
+            case .hidden, .other: break
             }
         }
     }
@@ -337,29 +401,11 @@ private struct Attributes {
         signatureBytes.isEmpty ? nil : String(decoding: signatureBytes, as: UTF8.self)
     }
 
-    /// Attribute names are short and lowercase in libxml2's HTML parser; a small String is
-    /// stored inline, so this does not allocate.
-    private static func name(_ p: UnsafePointer<UInt8>) -> String {
-        var len = 0
-        while p[len] != 0 { len += 1; if len > 12 { return "" } }
-        return String(decoding: UnsafeBufferPointer(start: p, count: len), as: UTF8.self)
-    }
-
-    private static func value(_ attr: UnsafeMutablePointer<xmlAttr>) -> [UInt8] {
-        var out: [UInt8] = []
-        var c = attr.pointee.children
-        while let node = c {
-            if let t = node.pointee.content {
-                var i = 0
-                while t[i] != 0 { out.append(t[i]); i += 1 }
-            }
-            c = node.pointee.next
-        }
-        return out
-    }
-
     /// `display:none` / `visibility:hidden` in an inline style, spaces and case ignored.
-    private static func hidesElement(_ style: [UInt8]) -> Bool {
+    private static func hidesElement(_ style: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Most styles say neither "none" nor "hidden": check for an 'n' or 'h' after a ':' first.
+        guard let colon = style.firstIndex(of: 0x3A),
+              style[colon...].contains(where: { $0 | 0x20 == 0x6E || $0 | 0x20 == 0x68 }) else { return false }
         var s: [UInt8] = []
         s.reserveCapacity(style.count)
         for b in style where b != 0x20 && b != 0x09 { s.append(b | (b >= 0x41 && b <= 0x5A ? 0x20 : 0)) }

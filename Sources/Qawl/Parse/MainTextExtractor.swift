@@ -34,13 +34,19 @@ struct MainTextExtractor: Sendable {
     func extract(_ tree: HTMLTree) -> Result {
         if tree.blocks.isEmpty { return Result(paragraphs: [], blocks: [], container: nil, chars: 0) }
         let facts = ElementFacts(tree: tree, patterns: patterns)
-        var best: Result?
-        for flags: Flags in [.all, [.weightClasses, .cleanConditionally], [.cleanConditionally], []] {
+        let first = attempt(tree, facts, .all)
+        if first.chars >= minimumChars { return first }
+        // A short first result is either a news brief (keep it: the relaxed attempts would add the
+        // furniture around it) or a miss (the text sits in a "footer" or "sidebar"-named box): only
+        // a much longer relaxed result replaces it.
+        var best = first
+        for flags: Flags in [[.weightClasses, .cleanConditionally], [.cleanConditionally], []] {
             let r = attempt(tree, facts, flags)
-            if r.chars >= minimumChars { return r }
-            if best == nil || r.chars > best!.chars { best = r }
+            let muchLonger = first.chars == 0 || r.chars >= 3 * first.chars + minimumChars
+            if r.chars >= minimumChars && muchLonger { return r }
+            if r.chars > best.chars && muchLonger { best = r }
         }
-        return best!
+        return best
     }
 
     // MARK: one attempt
@@ -54,13 +60,16 @@ struct MainTextExtractor: Sendable {
         for i in 0..<n {
             let e = elements[i]
             if e.parent >= 0 && excluded[Int(e.parent)] { excluded[i] = true; continue }
-            guard flags.contains(.stripUnlikely) else { continue }
             switch e.tag {
-            case .html, .body, .main, .article: continue
+            case .head, .nav, .menu, .dialog:
+                excluded[i] = true
+                continue
+            case .html, .body, .main, .article:
+                continue
             default: break
             }
-            if e.tag.isBoilerplateContainer && e.tag != .form { excluded[i] = true }
-            else if f.unlikely[i] { excluded[i] = true }
+            guard flags.contains(.stripUnlikely) else { continue }
+            if f.unlikely[i] || (e.tag.isBoilerplateContainer && e.tag != .form) { excluded[i] = true }
         }
 
         // 2. text statistics: own (blocks owned directly) and subtree, furniture not counted

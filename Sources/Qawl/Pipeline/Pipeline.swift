@@ -152,6 +152,12 @@ public final class Pipeline {
                     emit(.record(record))
                 case .failure(let failure):
                     info.records += failure.record == nil ? 0 : 1
+                    // A stream that breaks off (truncated or corrupt gzip, cut archive) was read
+                    // only in part; documents skipped for their content leave the input `ok`.
+                    if failure.stage == "decompress" || failure.reason.hasPrefix("truncated") {
+                        info.status = .partial
+                        info.error = info.error ?? failure.description
+                    }
                     emit(.event(.failure(failure)))
                 }
             } catch {

@@ -8,7 +8,7 @@ import Yams
 ///     out: out
 ///     jobs: 0                          # 0: one per core
 ///     actors: data/actors              # registry folder
-///     max_record_mb: 64                # decompression-bomb guard per document
+///     max_record_mb: 16                # one document may not exceed this (decompression-bomb guard)
 ///     field_mapping: {text: article_body, date: crawl_date}   # extra JSON-lines field names
 public struct RunConfiguration: Sendable, Equatable {
     public var inputs: [String] = []
@@ -16,7 +16,7 @@ public struct RunConfiguration: Sendable, Equatable {
     public var jobs: Int = 0
     public var actors: String? = nil
     public var data: String? = nil
-    public var maxRecordMB: Int = 64
+    public var maxRecordMB: Int = 16
     public var fieldMapping: [String: String] = [:]
     public var languages: [String] = ["ar", "en"]
     public var path: String? = nil

@@ -32,10 +32,11 @@ extension Components {
             if c.languages.contains("ar") {
                 byLanguage["ar"] = try ArabicExtractor(dataDirectory: data, actors: registry.actors, roles: registry.roles)
             }
+            if c.languages.contains("en") { byLanguage["en"] = try EnglishExtractor(dataDirectory: data, actors: registry.actors, roles: registry.roles) }
             extractor = LanguageRouter(extractors: byLanguage)
         }
         return Components(
-            expand: { try InputExpander.expand($0) },
+            expand: expandKeepingMissing,
             open: { path in
                 let opened = try InputOpener.open(path: path, options: options)
                 return Pipeline.OpenedStream(reader: opened.reader, source: opened.source,
@@ -55,4 +56,15 @@ public struct LanguageRouter: StatementExtractor {
     public func extract(from document: Document) -> [Statement] {
         extractors[document.lang]?.extract(from: document) ?? []
     }
+}
+
+/// Expands each input on its own, so that one missing file or empty glob does not stop the run: it
+/// stays in the list as given, fails to open, and is reported in errors.jsonl (exit status 1).
+func expandKeepingMissing(_ inputs: [String]) throws -> [String] {
+    var out: [String] = []
+    for input in inputs {
+        if let expanded = try? InputExpander.expand([input]) { out += expanded } else { out.append(input) }
+    }
+    var seen = Set<String>()
+    return out.filter { seen.insert($0).inserted }
 }

@@ -10,7 +10,11 @@ public struct Clitics: Sendable {
     public let proclitics: [String]
     public let enclitics: [String]
 
+    /// First letters of the proclitics: a token starting with anything else has no stems to try.
+    private let firstLetters: Set<Unicode.Scalar>
+
     public init(proclitics: [String], enclitics: [String]) {
+        self.firstLetters = Set(proclitics.compactMap { $0.unicodeScalars.first })
         self.proclitics = proclitics.sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
         self.enclitics = enclitics.sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
     }
@@ -35,6 +39,7 @@ public struct Clitics: Sendable {
     /// removed; «لل…» also yields «ال…». Remainders shorter than two letters are not produced.
     public func stems(_ token: String) -> [String] {
         var out = [token]
+        guard let first = token.unicodeScalars.first, firstLetters.contains(first) else { return out }
         let scalars = Array(token.unicodeScalars)
         guard scalars.count > 2 else { return out }
         for p in proclitics {
@@ -71,7 +76,7 @@ public enum LexiconFile {
     }
 
     /// A one-word-per-line list, normalised.
-    public static func wordSet(_ url: URL) throws -> Set<String> {
-        Set(try lines(url).map { ArabicNormalizer.normalize($0.split(separator: "\t").first.map(String.init) ?? $0) })
+    public static func wordSet(_ url: URL) throws -> Set<WordKey> {
+        Set(try lines(url).map { WordKey(ArabicNormalizer.normalize($0.split(separator: "\t").first.map(String.init) ?? $0)) })
     }
 }

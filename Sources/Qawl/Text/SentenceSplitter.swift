@@ -5,9 +5,10 @@
 ///
 ///     «قال: "نعم. لا". ثم غادر.» → [«قال: "نعم. لا".», «ثم غادر.»]
 public struct SentenceSplitter: Sendable {
-    public let abbreviations: Set<String>
+    public let abbreviations: Set<WordKey>
 
-    public init(abbreviations: Set<String>) { self.abbreviations = abbreviations }
+    public init(abbreviations: Set<WordKey>) { self.abbreviations = abbreviations }
+    public init(abbreviations: Set<String>) { self.abbreviations = Set(abbreviations.map(WordKey.init)) }
 
     /// Token index ranges, one per sentence, without newline tokens; empty sentences are dropped.
     public func split(_ tokens: [Token]) -> [Range<Int>] {

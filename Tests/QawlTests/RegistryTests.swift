@@ -1,0 +1,126 @@
+import XCTest
+@testable import Qawl
+
+/// The shipped registry (`data/actors/`): it loads, `qawl actors check` finds no errors, and role
+/// holders on given dates match known facts written here, independent of the data files.
+final class RegistryTests: XCTestCase {
+    private static let registry: Result<ActorRegistry, Error> = Result {
+        let root = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return try ActorRegistry.load(directory: root.appendingPathComponent("data/actors"))
+    }
+
+    private func shipped() throws -> ActorRegistry { try Self.registry.get() }
+
+    func testShippedRegistryHasNoErrors() throws {
+        let errors = try shipped().validate().filter(\.isError)
+        XCTAssertEqual(errors.map(\.description), [])
+    }
+
+    func testShippedRegistryNamesEveryAliasOnce() throws {
+        // A shared alias (after normalisation) would make the matcher pick one actor at random.
+        let warnings = try shipped().validate().filter { !$0.isError && $0.message.contains("also names") }
+        XCTAssertEqual(warnings.map(\.description), [])
+    }
+
+    /// (role, date, expected holder): public facts, one line each.
+    private let facts: [(String, String, String)] = [
+        ("us-secretary-of-state", "2017-04-12", "rex-tillerson"),
+        ("us-secretary-of-state", "2019-06-01", "mike-pompeo"),
+        ("us-secretary-of-state", "2014-03-01", "john-kerry"),
+        ("us-secretary-of-state", "2022-01-01", "antony-blinken"),
+        ("us-president", "2010-06-01", "barack-obama"),
+        ("us-president", "2018-05-17", "donald-trump"),
+        ("us-president", "2023-01-01", "joe-biden"),
+        ("us-president", "2026-11-29", "donald-trump"),
+        ("us-secretary-of-defense", "2018-01-01", "james-mattis"),
+        ("russia-foreign-minister", "2017-04-12", "sergey-lavrov"),
+        ("russia-president", "2010-01-01", "dmitry-medvedev"),
+        ("russia-president", "2018-01-01", "vladimir-putin"),
+        ("russia-defense-minister", "2020-01-01", "sergei-shoigu"),
+        ("saudi-king", "2014-01-01", "king-abdullah-of-saudi-arabia"),
+        ("saudi-king", "2016-01-01", "king-salman"),
+        ("saudi-crown-prince", "2016-01-01", "mohammed-bin-nayef"),
+        ("saudi-crown-prince", "2018-10-10", "mohammed-bin-salman"),
+        ("saudi-foreign-minister", "2017-06-05", "adel-al-jubeir"),
+        ("un-secretary-general", "2015-01-01", "ban-ki-moon"),
+        ("un-secretary-general", "2018-01-01", "antonio-guterres"),
+        ("un-envoy-syria", "2016-02-01", "staffan-de-mistura"),
+        ("egypt-president", "2013-01-01", "mohamed-morsi"),
+        ("egypt-president", "2015-01-01", "abdel-fattah-el-sisi"),
+        ("syria-president", "2012-01-01", "bashar-al-assad"),
+        ("syria-foreign-minister", "2017-01-01", "walid-al-muallem"),
+        ("israel-prime-minister", "2018-01-01", "benjamin-netanyahu"),
+        ("israel-prime-minister", "2022-03-01", "naftali-bennett"),
+        ("turkey-president", "2012-01-01", "abdullah-gul"),
+        ("turkey-president", "2018-01-01", "recep-tayyip-erdogan"),
+        ("turkey-foreign-minister", "2018-01-01", "mevlut-cavusoglu"),
+        ("iran-president", "2016-01-01", "hassan-rouhani"),
+        ("iran-foreign-minister", "2018-01-01", "mohammad-javad-zarif"),
+        ("iran-supreme-leader", "2018-01-01", "ali-khamenei"),
+        ("qatar-emir", "2012-01-01", "hamad-bin-khalifa-al-thani"),
+        ("qatar-emir", "2017-06-05", "tamim-bin-hamad-al-thani"),
+        ("iraq-prime-minister", "2016-01-01", "haider-al-abadi"),
+        ("lebanon-president", "2018-01-01", "michel-aoun"),
+        ("jordan-king", "2018-01-01", "abdullah-ii-of-jordan"),
+        ("france-president", "2015-01-01", "francois-hollande"),
+        ("france-president", "2018-01-01", "emmanuel-macron"),
+        ("uk-prime-minister", "2018-01-01", "theresa-may"),
+        ("uk-foreign-secretary", "2017-01-01", "boris-johnson"),
+        ("germany-chancellor", "2018-01-01", "angela-merkel"),
+        ("china-president", "2018-01-01", "xi-jinping"),
+        ("european-commission-president", "2018-01-01", "jean-claude-juncker"),
+        ("eu-high-representative", "2018-01-01", "federica-mogherini"),
+        ("nato-secretary-general", "2018-01-01", "jens-stoltenberg"),
+        ("arab-league-secretary-general", "2018-01-01", "ahmed-aboul-gheit"),
+        ("imf-managing-director", "2018-01-01", "christine-lagarde"),
+        ("who-director-general", "2018-01-01", "tedros-adhanom-ghebreyesus"),
+    ]
+
+    func testRoleHoldersOnKnownDates() throws {
+        let registry = try shipped()
+        XCTAssertGreaterThanOrEqual(facts.count, 25)
+        for (role, date, expected) in facts {
+            XCTAssertNotNil(registry.role(id: role), "role \(role) is not defined")
+            XCTAssertEqual(registry.holders(of: role, on: date).map(\.id), [expected], "\(role) on \(date)")
+        }
+    }
+
+    func testUndatedDocumentResolvesOverTheRunsDateRange() throws {
+        let ids = try shipped().holders(of: "us-secretary-of-state", between: "2018-01-01", and: "2018-12-31").map(\.id)
+        XCTAssertEqual(ids, ["mike-pompeo", "rex-tillerson"])
+        let once = try shipped().holders(of: "us-president", between: "2016-01-01", and: "2026-01-01").map(\.id)
+        XCTAssertEqual(once, ["donald-trump", "joe-biden", "barack-obama"])
+    }
+
+    func testVacantOfficeHasNoHolder() throws {
+        // Lebanon had no president between Suleiman (until 2014-05-25) and Aoun (from 2016-10-31).
+        XCTAssertEqual(try shipped().holders(of: "lebanon-president", on: "2015-06-01").map(\.id), [])
+    }
+
+    func testGoldSpeakersExistWithTheirIds() throws {
+        let registry = try shipped()
+        for id in ["sergey-lavrov", "rex-tillerson", "vladimir-putin", "bashar-al-assad", "donald-trump",
+                   "angela-merkel", "emmanuel-macron", "mike-pompeo", "recep-tayyip-erdogan",
+                   "benjamin-netanyahu", "mohammad-javad-zarif", "dmitry-peskov", "white-house", "kremlin",
+                   "russian-foreign-ministry", "russian-defense-ministry", "us-state-department", "pentagon",
+                   "reuters", "bbc", "cnn", "syrian-observatory-for-human-rights", "kcna", "iaea", "opcw"] {
+            XCTAssertNotNil(registry.actor(id: id), id)
+        }
+    }
+
+    func testLavrovCarriesTheSpellingsOfTheArabicPress() throws {
+        let lavrov = try XCTUnwrap(try shipped().actor(id: "sergey-lavrov"))
+        for alias in ["سيرجي لافروف", "سيرغي لافروف", "لافروف", "Sergei Lavrov"] {
+            XCTAssertTrue(lavrov.aliases.contains(alias), alias)
+        }
+        XCTAssertEqual(lavrov.gender, .male)
+    }
+
+    func testRolesCarryTheirPressForms() throws {
+        let registry = try shipped()
+        XCTAssertTrue(try XCTUnwrap(registry.role(id: "russia-foreign-minister")).aliases.contains("رئيس الدبلوماسية الروسية"))
+        XCTAssertTrue(try XCTUnwrap(registry.role(id: "saudi-king")).aliases.contains("خادم الحرمين الشريفين"))
+        XCTAssertTrue(try XCTUnwrap(registry.role(id: "us-secretary-of-state")).aliases.contains("وزير الخارجية الأميركي"))
+    }
+}
