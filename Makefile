@@ -42,6 +42,7 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) run -q qawl actors check
 	bash scripts/test.sh
+	bash scripts/spark_test.sh
 
 eval: build
 	@bash scripts/eval.sh $(SHARED)
@@ -50,7 +51,9 @@ bench: build
 	@bash scripts/bench.sh $(SHARED)
 
 clean:
-	rm -rf .build out
+	rm -rf .build out out-spark .venv-spark
+
+include pipelines/spark/spark.mk
 
 # Render out/report.html as a reader sees it (headless Chromium, Debian's package) into out/report.png.
 screenshot:

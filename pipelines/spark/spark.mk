@@ -6,7 +6,7 @@
 # PySpark (pinned in pipelines/spark/requirements.txt) is installed into .venv-spark/ when missing.
 
 SPARK_MASTER ?= local[2]
-INPUTS ?= data/samples/
+INPUTS ?= data/samples/*.gz data/samples/*.txt
 # OUT defaults to out/ in the Makefile; the Spark run writes out-spark/ unless OUT is given.
 SPARK_OUT := $(if $(filter command line environment environment override,$(origin OUT)),$(OUT),out-spark)
 
