@@ -14,12 +14,15 @@ struct LanguageGuesser: Sendable {
         for u in text.unicodeScalars {
             let v = u.value
             scanned += 1
-            if scanned > 6000 { break }
+            if scanned > 3000 { break }
             if v < 0x80 {
                 if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { latin += 1 }
             } else if (0x0600...0x06FF).contains(v) || (0x0750...0x077F).contains(v)
                         || (0xFB50...0xFDFF).contains(v) || (0xFE70...0xFEFF).contains(v) {
-                if u.properties.isAlphabetic { arabic += 1 }
+                // Letters only: not marks, digits or punctuation (a range test, no property lookup).
+                let mark = (0x064B...0x065F).contains(v) || v == 0x0670 || (0x06D6...0x06ED).contains(v)
+                let digitOrPunct = (0x0600...0x061F).contains(v) || (0x0660...0x066D).contains(v) || (0x06F0...0x06F9).contains(v)
+                if !mark && !digitOrPunct { arabic += 1 }
             } else if (0xC0...0x24F).contains(v) {
                 latin += 1
             } else if u.properties.isAlphabetic {

@@ -1,20 +1,36 @@
-/// Whitespace handling for parsed text, one pass over Unicode scalars. (Splitting a `String` on
-/// `Character.isWhitespace` walks grapheme clusters and property tables: on the ANT dump that was
-/// a third of all parse-and-extract instructions.)
+/// Whitespace handling for parsed text, one pass over UTF-8 bytes. (Splitting a `String` on
+/// `Character.isWhitespace` walks grapheme clusters and property tables, and appending scalar by
+/// scalar to a `String` is little better: on the ANT dump either was the largest cost of parsing.)
 enum Whitespace {
+    /// What the UTF-8 sequence starting at `i` is: a line break, other whitespace, or text; and
+    /// its length in bytes.
     @inline(__always)
-    static func isLineBreak(_ v: UInt32) -> Bool {
-        v == 0x0A || v == 0x0D || v == 0x2029 || v == 0x2028 || v == 0x0B || v == 0x0C || v == 0x85
-    }
-
-    /// The White_Space property, with an ASCII fast path.
-    @inline(__always)
-    static func isSpace(_ v: UInt32) -> Bool {
-        if v < 0x80 { return v == 0x20 || (0x09...0x0D).contains(v) }
-        switch v {
-        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
-        default: return false
+    static func classify(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (kind: UInt8, length: Int) {
+        let c = b[i]
+        if c < 0x80 {
+            switch c {
+            case 0x0A, 0x0B, 0x0C, 0x0D: return (1, 1)
+            case 0x20, 0x09: return (2, 1)
+            default: return (0, 1)
+            }
         }
+        let n = b.count
+        if c == 0xC2, i + 1 < n {
+            if b[i + 1] == 0x85 { return (1, 2) }          // NEL
+            if b[i + 1] == 0xA0 { return (2, 2) }          // no-break space
+            return (0, 2)
+        }
+        if c == 0xE2, i + 2 < n, b[i + 1] == 0x80 {
+            let d = b[i + 2]
+            if d == 0xA8 || d == 0xA9 { return (1, 3) }     // line and paragraph separators
+            if d <= 0x8A || d == 0xAF { return (2, 3) }     // en quad … hair space, narrow no-break
+            return (0, 3)
+        }
+        if c == 0xE2, i + 2 < n, b[i + 1] == 0x81, b[i + 2] == 0x9F { return (2, 3) }  // medium math space
+        if c == 0xE3, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 { return (2, 3) }  // ideographic space
+        if c == 0xE1, i + 2 < n, b[i + 1] == 0x9A, b[i + 2] == 0x80 { return (2, 3) }  // ogham space
+        let length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1
+        return (0, min(length, n - i))
     }
 
     /// Runs of whitespace become one space; leading and trailing whitespace go; nil when nothing is left.
@@ -26,29 +42,34 @@ enum Whitespace {
     /// Each line with its whitespace collapsed; empty lines dropped; lines joined by "\n"
     /// (`keepLines`), or everything on one line.
     static func paragraphs(_ s: String, keepLines: Bool = true) -> String {
-        var out = String.UnicodeScalarView()
-        var lineStarted = false, pendingSpace = false, pendingBreak = false
-        for u in s.unicodeScalars {
-            let v = u.value
-            if keepLines && isLineBreak(v) {
-                if lineStarted { pendingBreak = true; lineStarted = false }
-                pendingSpace = false
-                continue
+        var s = s
+        return s.withUTF8 { b -> String in
+            var out = [UInt8]()
+            out.reserveCapacity(b.count)
+            var lineStarted = false, pendingSpace = false, pendingBreak = false
+            var i = 0
+            while i < b.count {
+                var (kind, length) = classify(b, i)
+                if kind == 1 && !keepLines { kind = 2 }
+                if kind == 1 {
+                    if lineStarted { pendingBreak = true; lineStarted = false }
+                    pendingSpace = false
+                } else if kind == 2 {
+                    if lineStarted { pendingSpace = true }
+                } else {
+                    if !lineStarted {
+                        if pendingBreak { out.append(0x0A); pendingBreak = false }
+                        else if !out.isEmpty { out.append(0x20) }
+                        lineStarted = true
+                    } else if pendingSpace {
+                        out.append(0x20)
+                    }
+                    pendingSpace = false
+                    for k in 0..<length { out.append(b[i + k]) }
+                }
+                i += length
             }
-            if isSpace(v) {
-                if lineStarted { pendingSpace = true }
-                continue
-            }
-            if !lineStarted {
-                if pendingBreak { out.append("\n"); pendingBreak = false }
-                else if !out.isEmpty { out.append(" ") }
-                lineStarted = true
-            } else if pendingSpace {
-                out.append(" ")
-            }
-            pendingSpace = false
-            out.append(u)
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
     }
 }
