@@ -42,11 +42,11 @@ for f in "$ANT" "$WARC"; do
   name=$(basename "$f")
   read -r g grss < <(measure gzip -dc "$f")
   row "gzip -dc $name" "$f" "$g" "$grss" 0 "$g"
-  docs=$("$BIN" run --no-extract --out "$tmp/o" "$f" 2>/dev/null; python3 -c "import json;print(json.load(open('$tmp/o/report.json'))['documents']['read'])")
+  docs=$("$BIN" run --full --no-extract --out "$tmp/o" "$f" 2>/dev/null; python3 -c "import json;print(json.load(open('$tmp/o/report.json'))['documents']['read'])")
   for j in 1 2; do
-    read -r s rss < <(measure "$BIN" run --no-extract --jobs $j --out "$tmp/o" "$f")
+    read -r s rss < <(measure "$BIN" run --full --no-extract --jobs $j --out "$tmp/o" "$f")
     row "read+decompress+parse --jobs $j $name" "$f" "$s" "$rss" "$docs" "$g"
-    read -r s rss < <(measure "$BIN" run --jobs $j --out "$tmp/o" "$f")
+    read -r s rss < <(measure "$BIN" run --full --jobs $j --out "$tmp/o" "$f")
     row "full pipeline --jobs $j $name" "$f" "$s" "$rss" "$docs" "$g"
   done
   python3 - "$tmp/o/report.json" <<'PY'
