@@ -20,6 +20,7 @@ python3 scripts/fuzz_seeds.py "$FUZZ_OUT/seeds" >/dev/null || exit 2
 
 export QAWL_DATA="$PWD/data"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
+export SWIFT_BACKTRACE=${SWIFT_BACKTRACE:-enable=no}
 failed=()
 for target in $FUZZ_TARGETS; do
   mkdir -p "$FUZZ_OUT/corpus/$target" "$FUZZ_OUT/crashes/$target"
