@@ -114,6 +114,30 @@ final class ReaderWARCTests: XCTestCase {
         XCTAssertEqual(result.records.map(\.id), ["1", "2", "3"])
         XCTAssertEqual(result.records[1].body, page1)
         XCTAssertEqual(result.records[2].body, page2)
+        // Both lying records are reported, without a record index (they were yielded: no double count).
+        XCTAssertEqual(result.failures.map(\.reason), ["warc-length-mismatch", "warc-length-mismatch"])
+        XCTAssertEqual(result.failures.map(\.record), [nil, nil])
+        XCTAssertEqual(result.failures.map(\.offset), [0, Int64(short.count)])
+    }
+
+    func testOverlongLastRecordIsCutAtTheEndOfTheFileAndReported() throws {
+        let dir = Fixture.directory()
+        let good = warcRecord(type: "response", id: "1", uri: "http://x.test/1", block: http(page1))
+        let long = warcRecord(type: "response", id: "2", uri: "http://x.test/2", block: http(page2), length: 9000)
+        let result = try Fixture.read(Fixture.write(good + long, "cut.warc", in: dir))
+        XCTAssertEqual(result.records.map(\.id), ["1", "2"])
+        XCTAssertEqual(result.records[1].body, page2)
+        XCTAssertEqual(result.failures.map(\.reason), ["warc-length-mismatch"])
+        XCTAssertEqual(result.failures.first?.offset, Int64(good.count))
+    }
+
+    func testRightContentLengthsReportNothing() throws {
+        let dir = Fixture.directory()
+        let warc = warcRecord(type: "response", id: "1", uri: "http://x.test/1", block: http(page1))
+            + warcRecord(type: "response", id: "2", uri: "http://x.test/2", block: http(page2))
+        let result = try Fixture.read(Fixture.write(warc, "fine.warc", in: dir))
+        XCTAssertEqual(result.records.map(\.id), ["1", "2"])
+        XCTAssertEqual(result.failures.map(\.reason), [])
     }
 
     func testNonOKStatusAndImagesAreReportedAsSkipped() throws {

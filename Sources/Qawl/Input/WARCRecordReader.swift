@@ -14,10 +14,15 @@
 ///     Transfer-Encoding: chunked ...
 ///
 /// A wrong `Content-Length` does not derail reading: when the block is not followed by the
-/// record trailer and a new `WARC/1.` line, the record ends at the next `WARC/1.` line. A
-/// corrupt gzip member is reported and reading resumes at the next member.
+/// record trailer and a new `WARC/1.` line, the record ends at the next `WARC/1.` line. The
+/// record is still yielded, and the mismatch is reported as an input-level `RecordError`
+/// (`record` nil, reason `warc-length-mismatch`, offset of the record): an error carrying the
+/// record index would count the record a second time (read = parsed + skipped + failed).
+/// A corrupt gzip member is reported and reading resumes at the next member.
 public struct WARCRecordReader: RecordReader {
     private let core: ReaderCore
+    /// An item to hand out on the next call (the length-mismatch note after its record).
+    private var queued: ReadItem?
 
     public init(source: ByteSource, input: String, options: ReaderOptions = ReaderOptions()) {
         self.init(window: ByteWindow(source: source), input: input, options: options)
@@ -32,6 +37,7 @@ public struct WARCRecordReader: RecordReader {
     private static let maxHeaderBytes = 1 << 20
 
     public mutating func next() throws -> ReadItem? {
+        if let item = queued { queued = nil; return item }
         let w = core.window
         while !core.finished {
             // 1. Find the "WARC/1." line.
@@ -97,6 +103,11 @@ public struct WARCRecordReader: RecordReader {
                     return item
                 }
                 blockLength = end
+                queued = core.failure(
+                    reason: "warc-length-mismatch",
+                    message: "record \(index) declares Content-Length \(length) but its block ends after \(end) bytes"
+                        + " (at the next WARC/1. line or the end of the file); cut there",
+                    offset: offset)
             }
             let block = Array(w.slice(w.start..<(w.start + blockLength)))
             w.consume(blockLength)

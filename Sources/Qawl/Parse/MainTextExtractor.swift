@@ -32,7 +32,9 @@ struct MainTextExtractor: Sendable {
     }
 
     func extract(_ tree: HTMLTree) -> Result {
-        if tree.blocks.isEmpty { return Result(paragraphs: [], blocks: [], container: nil, chars: 0) }
+        // No elements (libxml2 gave up on `<NUL<?xml version="1.0"?><!!DOCTYPE `, found by fuzzing): no
+        // block can have an owner to keep, and the attempts would index an empty element list.
+        if tree.blocks.isEmpty || tree.elements.isEmpty { return Result(paragraphs: [], blocks: [], container: nil, chars: 0) }
         let facts = ElementFacts(tree: tree, patterns: patterns)
         let first = attempt(tree, facts, .all)
         if first.chars >= minimumChars { return first }
