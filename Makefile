@@ -8,7 +8,7 @@ BIN := .build/release/qawl
 SHARED ?= ../shared
 DEB_PACKAGES := libxml2-dev zlib1g-dev libsqlite3-dev pkg-config
 
-.PHONY: all deps build run nightly test eval bench clean help screenshot faults
+.PHONY: all deps build run nightly test eval bench clean help screenshot faults fuzz
 
 all: build
 
@@ -71,3 +71,8 @@ faults: build
 	timeout 600 $(BIN) docs out/faults > out/faults-run/docs.jsonl 2>/dev/null || [ $$? -eq 1 ]
 	timeout 600 /usr/bin/time -f "peak RSS %M KB, %e s" $(BIN) run --full --out out/faults-run out/faults || [ $$? -eq 1 ]
 	python3 scripts/check_faults.py out/faults out/faults-run
+
+# libFuzzer targets (Fuzz/, a separate package) for the readers and the parse + extraction path,
+# FUZZ_SECONDS each (default 60); crashes land in out/fuzz/.
+fuzz: deps
+	bash scripts/fuzz.sh
