@@ -669,6 +669,13 @@ public struct ArabicExtractor: StatementExtractor {
             case .actor(let ai) where matcher.actors[ai].kind == .person || m.start == ph.start || !inSet(tokens[ph.start], lexicon.titles):
                 let sp = registrySpeaker(ai, agreement: agreement)
                 for r in ph.mentions.dropLast() { if case .role(let ri) = r.target { state.roleBinding[ri] = sp } }
+                // A later short form of the matched name in this document («ماي» after «تيريزا ماي»)
+                // is the same actor, even where the short form alone is too ambiguous to be an alias.
+                var named = sp
+                named.nameKey = normKey(c, m.start, m.end)
+                if named.nameKey.count > 1 { state.unlinked.append(named) }
+                // «وزارة الخارجية الروسية» … «وأضافت الوزارة»: the head noun names the organisation.
+                if matcher.actors[ai].kind == .organisation && named.nameKey.count > 1 { bindHead(c, m.start, sp, &state) }
                 if m.start > ph.start {
                     state.titleBinding[titleKey(c, ph.start, m.start)] = sp
                     bindHead(c, ph.start, sp, &state)
