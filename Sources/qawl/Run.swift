@@ -75,7 +75,11 @@ struct Run: ParsableCommand {
         runner.full = full
         runner.partial = partial
         runner.storePath = store
-        do { outcome = try runner.run() } catch {
+        Interruption.install()
+        do { outcome = try runner.run() } catch let error as Interruption.Interrupted {
+            FileHandle.standardError.write(Data("qawl: \(error)\n".utf8))
+            throw ExitCode(130)
+        } catch {
             FileHandle.standardError.write(Data("qawl: \(error)\n".utf8))
             throw ExitCode(1)
         }

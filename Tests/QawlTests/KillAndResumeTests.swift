@@ -36,6 +36,16 @@ final class KillAndResumeTests: XCTestCase {
     }
 
     func testKilledRunResumesToTheSameOutputsAsAnUninterruptedRun() throws {
+        try interruptAndResume(signal: SIGKILL)
+    }
+
+    /// SIGTERM (and SIGINT) stop cleanly: exit 130, the input being read is not stored, no
+    /// temporary files are left, and a rerun completes the job.
+    func testTerminatedRunStopsCleanlyAndResumes() throws {
+        try interruptAndResume(signal: SIGTERM)
+    }
+
+    func interruptAndResume(signal sig: Int32) throws {
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("qawl-kill-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: tmp) }
         let inputs = ["ant-sample.jsonl.gz", "ant-sample.trec.xml.gz", "news-pages-sample.warc.gz", "000_7c6445b88433139e.txt"]
@@ -55,9 +65,16 @@ final class KillAndResumeTests: XCTestCase {
             usleep(20_000)
         }
         guard run.isRunning else { throw XCTSkip("the run finished before it could be killed") }
-        kill(run.processIdentifier, SIGKILL)
+        kill(run.processIdentifier, sig)
         run.waitUntilExit()
-        XCTAssertEqual(run.terminationReason, .uncaughtSignal)
+        if sig == SIGKILL {
+            XCTAssertEqual(run.terminationReason, .uncaughtSignal)
+        } else {
+            XCTAssertEqual(run.terminationReason, .exit)
+            XCTAssertEqual(run.terminationStatus, 130)
+            let leftovers = (try FileManager.default.contentsOfDirectory(atPath: killed.path)).filter { $0.contains(".tmp-") }
+            XCTAssertEqual(leftovers, [])
+        }
         XCTAssertFalse(FileManager.default.fileExists(atPath: killed.appendingPathComponent("manifest.json").path),
                        "killed before writing outputs")
         XCTAssertLessThan(try StatementStore(path: store).inputCount, inputs.count)

@@ -87,6 +87,12 @@ public final class RunAggregator {
 
     /// Exit status 1 (spec): some input could not be read at all. Inputs read in part (`partial`)
     /// are listed in the manifest and errors.jsonl but do not fail the run.
+    /// Rolls back the input whose end never came (an interrupted run).
+    public func abandonOpenInput() {
+        writer?.rollback()
+        writer = nil
+    }
+
     public var anyInputFailed: Bool { inputs.contains { $0.status == .failed } }
 }
 

@@ -45,8 +45,19 @@ public struct OutputWriter {
         }
     }
 
+    /// Temporary files of a run that was killed while writing (`.statements.jsonl.tmp-1234`).
+    func removeStaleTemporaries() {
+        for dir in [directory, directory.appendingPathComponent("timelines")] {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+            where name.hasPrefix(".") && name.contains(".tmp-") {
+                try? FileManager.default.removeItem(at: dir.appendingPathComponent(name))
+            }
+        }
+    }
+
     @discardableResult
     public func writeAll(_ store: StatementStore, run: RunInfo) throws -> RunReport? {
+        removeStaleTemporaries()
         try writeLines(to: "statements.jsonl", store.forEachStatementJSON)
         try writeLines(to: "errors.jsonl", store.forEachErrorJSON)
         if partial {

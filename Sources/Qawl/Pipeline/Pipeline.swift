@@ -82,7 +82,7 @@ public final class Pipeline {
                 queue.push((seq, work))
                 seq += 1
             }
-            for path in inputs {
+            for path in inputs where !Interruption.requested {
                 readInput(path, emit: emit)
             }
             queue.close()
@@ -150,6 +150,8 @@ public final class Pipeline {
         info.format = stream.format
         var reader = stream.reader
         while true {
+            // Interrupted: stop without `inputFinished`, so the input is not committed to the store.
+            if Interruption.requested { return }
             do {
                 let t0 = monotonicSeconds()
                 let next = try reader.next()

@@ -76,6 +76,10 @@ public struct Runner {
         }
         meter.finish()
         if let error = aggregator.storeError { throw error }
+        if Interruption.requested {
+            aggregator.abandonOpenInput()
+            throw Interruption.Interrupted(storedInputs: store.inputCount)
+        }
 
         let exitCode: Int32 = aggregator.anyInputFailed ? 1 : 0
         let outputsExist = FileManager.default.fileExists(atPath: outDir.appendingPathComponent("manifest.json").path)
