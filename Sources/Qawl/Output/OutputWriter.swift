@@ -134,9 +134,11 @@ public struct OutputWriter {
                 names: names.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(20).map(\.key),
                 file: "timelines/" + file + ".jsonl", statements: rows.count, entries: entries,
                 first: dates.min(), last: dates.max())
-            if summary.linked || rows.count >= 3 {
+            // Kept for report.html's per-actor sections (linked actors only, without the JSON
+            // blobs): tens of thousands of unlinked speakers would otherwise hold memory to the end.
+            if summary.linked {
                 summary.perDay = perDay
-                summary.latest = Array(rows.suffix(5).reversed())
+                summary.latest = rows.suffix(5).reversed().map { var r = $0; r.json = []; return r }
             }
             summaries.append(summary)
         }
