@@ -95,13 +95,3 @@ public final class RunAggregator {
 
     public var anyInputFailed: Bool { inputs.contains { $0.status == .failed } }
 }
-
-/// The canonical statement order of `statements.jsonl`: published date, document, position.
-public func statementOrder(_ a: Statement, _ b: Statement) -> Bool {
-    let pa = a.published ?? "", pb = b.published ?? ""
-    if pa != pb { return pa < pb }
-    if a.docID != b.docID { return a.docID < b.docID }
-    if a.part != b.part { return a.part > b.part }  // "title" before "text"
-    if a.contentStart != b.contentStart { return a.contentStart < b.contentStart }
-    return a.statementID < b.statementID
-}
