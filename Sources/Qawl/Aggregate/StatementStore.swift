@@ -18,9 +18,12 @@ public final class StatementStore {
         public var hash: String
     }
 
-    public init(path: String) throws {
+    /// `readOnly`: look at a store another process is writing (progress, tests) without taking
+    /// its write lock.
+    public init(path: String, readOnly: Bool = false) throws {
         self.path = path
-        db = try SQLiteDatabase(path: path)
+        db = try SQLiteDatabase(path: path, readOnly: readOnly)
+        if readOnly { return }
         try db.exec("""
             PRAGMA journal_mode=WAL;
             PRAGMA synchronous=NORMAL;
