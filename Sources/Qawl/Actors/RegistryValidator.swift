@@ -152,15 +152,9 @@ public enum AliasKey {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.lowercased().unicodeScalars {
-            var s = scalar
-            switch s.value {
-            case 0x064B...0x065F, 0x0670, 0x0640: continue           // harakat, superscript alef, tatweel
-            case 0x0622, 0x0623, 0x0625, 0x0671: s = "\u{0627}"       // آ أ إ ٱ → ا
-            case 0x0624: s = "\u{0648}"                               // ؤ → و
-            case 0x0626, 0x0649: s = "\u{064A}"                       // ئ ى → ي
-            case 0x0629: s = "\u{0647}"                               // ة → ه
-            default: break
-            }
+            // The matcher's folding (diacritics, tatweel, alef/hamza forms, ى, ة), so that the
+            // validator calls two aliases the same exactly when the matcher cannot tell them apart.
+            guard let folded = ArabicNormalizer.fold(scalar.value), let s = Unicode.Scalar(folded) else { continue }
             if s == "." || s == "'" || s == "\u{2019}" || s == "\u{2018}" || s == "\"" { continue }
             if s == " " || s == "-" || s == "\u{060C}" || s == "," || s == "\t" || s == "\u{00A0}" || s == "_" {
                 pendingSpace = !out.isEmpty

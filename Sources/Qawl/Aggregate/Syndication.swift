@@ -49,23 +49,16 @@ public struct SyndicationClusterer {
         return Double(same) / Double(a.count)
     }
 
-    /// MinHash signature of the content's word 3-shingles over letters and digits only, with Arabic
-    /// letter variants folded; nil for contents too short to compare.
+    /// MinHash signature of the content's word 3-shingles over letters and digits only, folded as
+    /// for matching; nil for contents too short to compare.
     static func signature(_ content: String) -> [UInt64]? {
         var words: [UInt64] = []
         var h: UInt64 = 0
         var inWord = false
         for u in content.unicodeScalars {
-            var v = u.value
-            switch v {
-            case 0x0623, 0x0625, 0x0622, 0x0671: v = 0x0627  // alef forms
-            case 0x0649: v = 0x064A                      // alef maqsura → ya
-            case 0x0629: v = 0x0647                      // ta marbuta → ha
-            case 0x41...0x5A: v += 0x20
-            default: break
-            }
+            // Matching folds (ArabicNormalizer): diacritics and tatweel dropped, letter variants unified.
+            guard let v = ArabicNormalizer.fold(u.value) else { continue }
             let isWord = u.properties.isAlphabetic || (0x30...0x39).contains(v) || (0x0660...0x0669).contains(v)
-            if (0x064B...0x065F).contains(v) || v == 0x0640 { continue }  // diacritics, tatweel
             if isWord {
                 if !inWord { h = 14695981039346656037; inWord = true }
                 h = (h ^ UInt64(v)) &* 1099511628211

@@ -47,23 +47,13 @@ public struct Scorer {
 
     // MARK: normalisation, as score.py's `norm`
 
-    static let diacritics: Set<UInt32> = {
-        var s = Set<UInt32>()
-        for r in [0x0610...0x061A, 0x064B...0x065F, 0x06D6...0x06ED] { for v in r { s.insert(UInt32(v)) } }
-        s.insert(0x0670); s.insert(0x0640)
-        return s
-    }()
-
-    static let letterMap: [UInt32: Unicode.Scalar] = [
-        0x0623: "ا", 0x0625: "ا", 0x0622: "ا", 0x0671: "ا", 0x0649: "ي", 0x0629: "ه", 0x0624: "و", 0x0626: "ي",
-    ]
-
     public static func norm(_ text: String?) -> String {
         guard let text else { return "" }
         let nfkc = text.precomposedStringWithCompatibilityMapping
+        // score.py's diacritic and letter folding is the matcher's (ArabicNormalizer.fold).
         var mapped = String.UnicodeScalarView()
-        for u in nfkc.unicodeScalars where !diacritics.contains(u.value) {
-            mapped.append(letterMap[u.value] ?? u)
+        for u in nfkc.unicodeScalars {
+            if let f = ArabicNormalizer.fold(u.value), let s = Unicode.Scalar(f) { mapped.append(s) }
         }
         let lower = String(mapped).lowercased()
         var words: [String] = []

@@ -642,10 +642,6 @@ public struct ArabicExtractor: StatementExtractor {
         var out: [String] = []
         var i = a
         while i < b { if c.tokens[i].kind == .word || c.tokens[i].kind == .number { out.append(c.tokens[i].norm) }; i += 1 }
-        if let f = out.first, let stripped = lexicon.clitics.withoutConjunction(f), out.count > 0, c.tokens[a].kind == .word,
-           lexicon.cues[f] == nil, f.unicodeScalars.first == "و", stripped.unicodeScalars.count > 2 {
-            _ = stripped
-        }
         return out
     }
 
