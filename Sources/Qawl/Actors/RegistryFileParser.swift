@@ -25,7 +25,11 @@ enum RegistryFileParser {
     static func parse(_ text: String, file: String) throws -> Contents {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // `.basic`: no implicit tag resolution. The default resolver runs a handful of regular
+            // expressions over every scalar (and again when hashing mapping keys for the duplicate
+            // check), which made loading the registry most of a small run's start-up time; every
+            // value here is read as the text written anyway (dates stay `2004-03-09`).
+            root = try Yams.compose(yaml: text, .basic)
         } catch {
             throw RegistryLoadError.invalidYAML(file: file, reason: "\(error)")
         }
@@ -59,7 +63,7 @@ enum RegistryFileParser {
         let id = try requiredString(map, "id", node: node, file: file, entry: position)
         var single = true
         if let value = map["single"] {
-            guard let flag = value.bool else {
+            guard let flag = value.scalar.flatMap({ boolean($0.string) }) else {
                 throw RegistryLoadError.malformedEntry(file: file, entry: id, line: line(value),
                                                        reason: "`single` must be true or false")
             }
@@ -167,9 +171,22 @@ enum RegistryFileParser {
         return (text?.isEmpty ?? true) || text == "~" || text == "null" ? nil : text
     }
 
-    /// The scalar exactly as written (dates stay `2004-03-09`).
+    /// YAML 1.1 booleans, as the default resolver would read them.
+    private static func boolean(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
+    }
+
+    /// The scalar exactly as written (dates stay `2004-03-09`), without surrounding blanks.
     private static func scalarText(_ node: Node) -> String? {
-        node.scalar?.string.trimmingCharacters(in: .whitespaces)
+        guard let text = node.scalar?.string else { return nil }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last,
+              first == " " || first == "\t" || last == " " || last == "\t" else { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     private static func line(_ node: Node?) -> Int? {
