@@ -1,59 +1,173 @@
 #!/usr/bin/env bash
-# make bench: throughput and peak memory of qawl next to the reference commands, on the same files,
-# in the same run. Prints one table. Never part of make test.
+# make bench: qawl's throughput, scaling and peak memory next to the reference commands, on the same
+# files, in the same run; prints one table and the goals of issue #8 with their measured values.
+# Never part of make test.
+#
+#   scripts/bench.sh [SHARED]        REPEAT=3 (best of N), BIG_REPEAT=1 (the 16x inputs)
+#
+# References, each measured here: `gzip -dc`; libxml2's HTML parser alone (scripts/bench/html_parse.c,
+# tree parse of the same pages); the Python peer (scripts/bench/peer.py: FastWARC + Resiliparse or
+# trafilatura + regular expressions, pinned in scripts/bench/requirements.txt, installed into
+# .venv-bench/). Generated inputs (scripts/bench/make_inputs.py) are kept in out/bench-inputs/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${1:-../shared}
 BIN=.build/release/qawl
 REPEAT=${REPEAT:-3}
+BIG_REPEAT=${BIG_REPEAT:-1}
+INPUTS=${BENCH_INPUTS:-out/bench-inputs}
+ANT="$SHARED/corpus/ar/ant-multisource-v2.1.trec.xml.gz"
+WARC="$SHARED/corpus/en/news-pages.warc.gz"
+for f in "$ANT" "$WARC"; do [ -e "$f" ] || { echo "bench: missing $f" >&2; exit 1; }; done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-ANT="$SHARED/corpus/ar/ant-multisource-v2.1.trec.xml.gz"
-WARC="$SHARED/corpus/en/news-pages.warc.gz"
+# --- set-up: the Python peer's venv, the libxml2 reference, the generated inputs -----------------
+venv=.venv-bench
+req=scripts/bench/requirements.txt
+if [ ! -x "$venv/bin/python" ] || ! cmp -s "$req" "$venv/.requirements"; then
+  echo "bench: setting up $venv ($(grep -v '^#' "$req" | tr '\n' ' '))" >&2
+  python3 -m venv "$venv" >&2
+  "$venv/bin/pip" install -q --disable-pip-version-check -r "$req" >&2
+  cp "$req" "$venv/.requirements"
+fi
+PY="$venv/bin/python"
+gcc -O2 -o "$tmp/html_parse" scripts/bench/html_parse.c $(pkg-config --cflags --libs libxml-2.0)
+echo "bench: preparing inputs in $INPUTS" >&2
+python3 scripts/bench/make_inputs.py "$ANT" "$WARC" "$INPUTS"
 
-# best wall time of REPEAT runs, and the peak RSS (KB) of the best run: "seconds rss"
+# --- measuring -----------------------------------------------------------------------------------
+# best wall time of N runs and the peak RSS (KB) of that run: "seconds rss"
 measure() {
+  local n=$1; shift
   local best="" rss=0
-  for _ in $(seq "$REPEAT"); do
-    /usr/bin/time -f "%e %M" -o "$tmp/time" "$@" >/dev/null 2>"$tmp/err" || { cat "$tmp/err" >&2; true; }
+  for _ in $(seq "$n"); do
+    /usr/bin/time -f "%e %M" -o "$tmp/time" "$@" >"$tmp/out" 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
     read -r s m < "$tmp/time"
-    if [ -z "$best" ] || awk "BEGIN{exit !($s < $best)}"; then best=$s; rss=$m; fi
+    if [ -z "$best" ] || awk "BEGIN{exit !($s < $best)}"; then best=$s; rss=$m; cp "$tmp/out" "$tmp/best.out"; fi
   done
   echo "$best $rss"
 }
-
-row() {  # label file seconds rss docs ref_seconds
-  local label=$1 file=$2 s=$3 rss=$4 docs=$5 ref=$6
-  local c u
-  c=$(stat -c %s "$file")
-  u=$(gzip -dc "$file" | wc -c)
-  awk -v l="$label" -v s="$s" -v c="$c" -v u="$u" -v r="$rss" -v d="$docs" -v ref="$ref" 'BEGIN{
+raw_bytes() { gzip -dc "$1" | wc -c; }
+docs_of() { python3 -c "import json,sys;print(json.load(open(sys.argv[1]))['documents']['read'])" "$1/report.json"; }
+stage() { python3 -c "import json,sys;print(json.load(open(sys.argv[1]))['stages'].get(sys.argv[2],0))" "$1/report.json" "$2"; }
+# row LABEL INPUT SECONDS BYTES DOCS RSS_KB COMPARISON
+row() {
+  awk -v l="$1" -v i="$2" -v s="$3" -v b="$4" -v d="$5" -v r="$6" -v c="$7" 'BEGIN{
     if (s < 0.001) s = 0.001;
-    printf "| %-44s | %7.2f | %8.1f | %8.1f | %8.0f | %6.2f | %6.0f |\n", l, s, c/1e6/s, u/1e6/s, d/s, s/ref, r/1024 }'
+    printf "| %s | %s | %.2f | %.1f | %s | %s | %.0f |\n", l, i, s, b/1e6/s, (d > 0 ? sprintf("%.0f", d/s) : "–"), c, r/1024 }'
 }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
+declare -A G   # goal name → measured value
 
-echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m); qawl $($BIN --version)"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m), load before the run $(cut -d' ' -f1 /proc/loadavg); qawl $($BIN --version); $(xml2-config --version 2>/dev/null | sed 's/^/libxml2 /'); best of $REPEAT"
 echo
-echo "| run | seconds | MB/s gz | MB/s raw | docs/s | × gzip -dc | RSS MB |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
-for f in "$ANT" "$WARC"; do
-  [ -e "$f" ] || continue
-  name=$(basename "$f")
-  read -r g grss < <(measure gzip -dc "$f")
-  row "gzip -dc $name" "$f" "$g" "$grss" 0 "$g"
-  docs=$("$BIN" run --full --no-extract --out "$tmp/o" "$f" 2>/dev/null; python3 -c "import json;print(json.load(open('$tmp/o/report.json'))['documents']['read'])")
-  for j in 1 2; do
-    read -r s rss < <(measure "$BIN" run --full --no-extract --jobs $j --out "$tmp/o" "$f")
-    row "read+decompress+parse --jobs $j $name" "$f" "$s" "$rss" "$docs" "$g"
-    read -r s rss < <(measure "$BIN" run --full --jobs $j --out "$tmp/o" "$f")
-    row "full pipeline --jobs $j $name" "$f" "$s" "$rss" "$docs" "$g"
-  done
-  python3 - "$tmp/o/report.json" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))
-st = r["stages"]; busy = sum(st.values()) or 1
-print("  stage seconds (--jobs 2, summed over threads): " + ", ".join(f"{k} {v:.2f}" for k, v in st.items())
-      + f"; extract share of parse+extract: {st.get('extract',0)/max(st.get('parse',0)+st.get('extract',0),1e-9):.1%}")
-PY
+echo "| run | input | seconds | MB/s | docs/s | compared with | peak RSS MB |"
+echo "| --- | --- | ---: | ---: | ---: | --- | ---: |"
+
+# --- text dump: ANT (SGML/TREC, 31,525 articles) ------------------------------------------------
+ant_raw=$(raw_bytes "$ANT")
+read -r g_ant g_rss < <(measure "$REPEAT" gzip -dc "$ANT")
+row "gzip -dc" "ant" "$g_ant" "$ant_raw" 0 "$g_rss" "1.00× gzip -dc"
+for j in 1 2; do
+  read -r s rss < <(measure "$REPEAT" "$BIN" run --full --no-extract --jobs $j --out "$tmp/ant-p$j" "$ANT")
+  row "qawl read+inflate+parse --jobs $j" "ant" "$s" "$ant_raw" "$(docs_of "$tmp/ant-p$j")" "$rss" "$(ratio "$s" "$g_ant")× gzip -dc"
 done
+declare -A ANT_S ANT_RSS
+for j in 1 2; do
+  read -r s rss < <(measure "$REPEAT" "$BIN" run --full --jobs $j --out "$tmp/ant-$j" "$ANT")
+  ANT_S[$j]=$s; ANT_RSS[$j]=$rss
+  row "**qawl full pipeline --jobs $j**" "ant" "$s" "$ant_raw" "$(docs_of "$tmp/ant-$j")" "$rss" "$(ratio "$s" "$g_ant")× gzip -dc"
+done
+G[text]=$(ratio "${ANT_S[2]}" "$g_ant")
+G[ant_jobs]=$(ratio "${ANT_S[1]}" "${ANT_S[2]}")
+
+# --- web dump: WARC of HTML pages ------------------------------------------------------------------
+warc_raw=$(raw_bytes "$WARC")
+read -r g_warc g_rss < <(measure "$REPEAT" gzip -dc "$WARC")
+row "gzip -dc" "warc" "$g_warc" "$warc_raw" 0 "$g_rss" "1.00× gzip -dc"
+best=""
+for _ in $(seq "$REPEAT"); do
+  read -r pages payload secs < <("$tmp/html_parse" "$INPUTS/news.html.bin" 2>/dev/null)
+  if [ -z "$best" ] || awk "BEGIN{exit !($secs < $best)}"; then best=$secs; fi
+done
+x_mbs=$(awk -v b="$payload" -v s="$best" 'BEGIN{printf "%.2f", b/1e6/s}')
+row "libxml2 htmlReadMemory, parse only (in memory)" "warc pages" "$best" "$payload" "$pages" 0 "reference"
+read -r s rss < <(measure "$REPEAT" "$PY" scripts/bench/peer.py resiliparse "$WARC")
+peer_mbs=$(awk -v b="$warc_raw" -v s="$s" 'BEGIN{printf "%.2f", b/1e6/s}')
+row "Python: FastWARC + Resiliparse + regex" "warc" "$s" "$warc_raw" "$pages" "$rss" "$(ratio "$s" "$g_warc")× gzip -dc"
+read -r s rss < <(measure 1 "$PY" scripts/bench/peer.py trafilatura "$WARC")
+row "Python: FastWARC + trafilatura (fast) + regex" "warc" "$s" "$warc_raw" "$pages" "$rss" "$(ratio "$s" "$g_warc")× gzip -dc"
+read -r s rss < <(measure "$REPEAT" "$BIN" run --full --no-extract --jobs 1 --out "$tmp/warc-p1" "$WARC")
+row "qawl read+inflate+parse --jobs 1" "warc" "$s" "$warc_raw" "$(docs_of "$tmp/warc-p1")" "$rss" "$(ratio "$s" "$g_warc")× gzip -dc"
+declare -A WARC_S
+for j in 1 2; do
+  read -r s rss < <(measure "$REPEAT" "$BIN" run --full --jobs $j --out "$tmp/warc-$j" "$WARC")
+  WARC_S[$j]=$s
+  mbs=$(awk -v b="$warc_raw" -v s="$s" 'BEGIN{printf "%.2f", b/1e6/s}')
+  row "**qawl full pipeline --jobs $j**" "warc" "$s" "$warc_raw" "$(docs_of "$tmp/warc-$j")" "$rss" \
+      "$(ratio "$mbs" "$x_mbs") of libxml2, $(ratio "$mbs" "$peer_mbs")× peer"
+  if [ $j = 1 ]; then G[web_libxml2]=$(ratio "$mbs" "$x_mbs"); G[web_peer]=$(ratio "$mbs" "$peer_mbs"); fi
+done
+G[warc_jobs]=$(ratio "${WARC_S[1]}" "${WARC_S[2]}")
+
+# --- size: cost per MB at 1x, 4x, 16x (default --jobs) --------------------------------------------
+max_rss=0
+note_rss() { [ "$1" -gt "$max_rss" ] && max_rss=$1 || true; }
+note_rss "${ANT_RSS[2]}"
+size_rows() {  # NAME FILE_1x FILE_4x FILE_16x
+  local name=$1 base_cost=""
+  shift
+  local k=1
+  for f in "$@"; do
+    local n=$REPEAT; [ $k = 16 ] && n=$BIG_REPEAT
+    local raw; raw=$(raw_bytes "$f")
+    read -r s rss < <(measure "$n" "$BIN" run --full --out "$tmp/size" "$f")
+    note_rss "$rss"
+    local cost; cost=$(awk -v s="$s" -v b="$raw" 'BEGIN{printf "%.4f", s/(b/1e6)}')
+    [ -z "$base_cost" ] && base_cost=$cost
+    row "qawl full pipeline, ${k}× (default --jobs)" "$name" "$s" "$raw" "$(docs_of "$tmp/size")" "$rss" \
+        "$(ratio "$cost" "$base_cost")× the 1× cost per MB"
+    G[${name}_linear_$k]=$(ratio "$cost" "$base_cost")
+    k=$((k * 4))
+  done
+}
+size_rows ant "$INPUTS/ant-1x.trec.xml.gz" "$INPUTS/ant-4x.trec.xml.gz" "$ANT"
+size_rows warc "$WARC" "$INPUTS/news-4x.warc.gz" "$INPUTS/news-16x.warc.gz"
+
+# --- registry lookup: extraction time with the registry and with an empty one ---------------------
+mkdir -p "$tmp/no-actors"
+ext_with=""; ext_without=""
+for _ in $(seq "$REPEAT"); do
+  "$BIN" run --full --jobs 1 --out "$tmp/reg" "$INPUTS/ant-4x.trec.xml.gz" >/dev/null 2>&1
+  e=$(stage "$tmp/reg" extract); { [ -z "$ext_with" ] || awk "BEGIN{exit !($e < $ext_with)}"; } && ext_with=$e
+  "$BIN" run --full --jobs 1 --actors "$tmp/no-actors" --out "$tmp/noreg" "$INPUTS/ant-4x.trec.xml.gz" >/dev/null 2>&1
+  e=$(stage "$tmp/noreg" extract); { [ -z "$ext_without" ] || awk "BEGIN{exit !($e < $ext_without)}"; } && ext_without=$e
+done
+G[registry]=$(awk -v a="$ext_with" -v b="$ext_without" 'BEGIN{printf "%.3f", (a-b)/a}')
+echo
+echo "registry lookup: extract stage ${ext_with} s with $(ls data/actors/*.yaml | wc -l) registry files, ${ext_without} s with an empty registry (ant 4×, --jobs 1): lookup share ${G[registry]}"
+python3 - "$tmp/ant-2/report.json" "$tmp/warc-1/report.json" <<'PY'
+import json, sys
+for label, path in (("ant --jobs 2", sys.argv[1]), ("warc --jobs 1", sys.argv[2])):
+    st = json.load(open(path))["stages"]
+    print(f"stage seconds ({label}, summed over threads): " + ", ".join(f"{k} {v:.2f}" for k, v in st.items()))
+PY
+
+# --- the goals of issue #8 -------------------------------------------------------------------------
+echo
+echo "| goal | target | measured | |"
+echo "| --- | --- | --- | --- |"
+goal() {  # NAME TARGET VALUE OP LIMIT
+  local ok; ok=$(awk -v v="$3" -v l="$5" -v op="$4" 'BEGIN{print ((op=="<=" && v<=l) || (op==">=" && v>=l)) ? "met" : "NOT met"}')
+  echo "| $1 | $2 | $3 | $ok |"
+}
+goal "text dump: full pipeline --jobs 2 / gzip -dc" "≤ 3" "${G[text]}" "<=" 3
+goal "web dump: one core, share of libxml2 parse-only MB/s" "≥ 0.75" "${G[web_libxml2]}" ">=" 0.75
+goal "web dump: one core, × FastWARC+Resiliparse peer" "≥ 1.5" "${G[web_peer]}" ">=" 1.5
+goal "--jobs 2 speed-up over --jobs 1, ant" "≥ 1.8" "${G[ant_jobs]}" ">=" 1.8
+goal "--jobs 2 speed-up over --jobs 1, warc" "≥ 1.8" "${G[warc_jobs]}" ">=" 1.8
+goal "cost per MB at 16× / 1×, ant" "≤ 1.2" "${G[ant_linear_16]}" "<=" 1.2
+goal "cost per MB at 16× / 1×, warc" "≤ 1.2" "${G[warc_linear_16]}" "<=" 1.2
+goal "peak RSS, every size, default --jobs (MB)" "< 200" "$((max_rss / 1024))" "<=" 199
+goal "registry lookup share of extraction" "< 0.10" "${G[registry]}" "<=" 0.0999
