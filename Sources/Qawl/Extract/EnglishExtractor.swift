@@ -73,9 +73,13 @@ public struct EnglishExtractor: StatementExtractor {
         var surnames: [String: EnglishLexicon.Gender] = [:]
         func text(_ a: Int, _ b: Int) -> String {
             guard a < b else { return "" }
-            var v = String.UnicodeScalarView()
-            v.append(contentsOf: scalars[tokens[a].start..<tokens[b - 1].end])
-            return String(v)
+            // Encoded to UTF-8 by hand: appending scalars to a `String.UnicodeScalarView` one by
+            // one took about as long as the rest of English extraction.
+            let range = tokens[a].start..<tokens[b - 1].end
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(range.count * 2)
+            for u in scalars[range] { UTF8.encode(u) { bytes.append($0) } }
+            return String(decoding: bytes, as: UTF8.self)
         }
         @inline(__always) func isCap(_ i: Int) -> Bool {
             let t = tokens[i]
@@ -169,7 +173,7 @@ public struct EnglishExtractor: StatementExtractor {
             lastQuoted = nil
             let pend = sentenceStatements(c, s, spans, &state)
             if pend.isEmpty { noteSubject(c, s, &state) }
-            let sentence = c.text(s.lowerBound, s.upperBound)
+            let sentence = pend.contains(where: \.emit) ? c.text(s.lowerBound, s.upperBound) : ""
             for p in pend where p.emit {
                 if let st = finish(p, c, sentence) {
                     out.append(st)

@@ -109,6 +109,20 @@ public struct BoilerplatePatterns: Sendable {
         }
     }
 
+    /// Verdicts already computed, shared by every document and worker of the run: pages of one site
+    /// repeat the same class names, and judging a signature (tokenising, prefix and substring
+    /// scans over four pattern lists) cost more than the rest of the main-text scoring.
+    private let cache = VerdictCache()
+
+    /// `verdict(for:)` through the run-wide cache; the verdict is a pure function of the signature,
+    /// so caching never changes the result.
+    func cachedVerdict(for signature: String) -> Verdict {
+        if let v = cache.get(signature) { return v }
+        let v = verdict(for: signature)
+        cache.put(signature, v)
+        return v
+    }
+
     /// Judges one signature (`class id role itemprop` as written).
     func verdict(for signature: String) -> Verdict {
         let tokens = Self.tokens(signature)
@@ -148,5 +162,24 @@ public struct BoilerplatePatterns: Sendable {
         }
         emit()
         return out
+    }
+}
+
+/// A bounded, locked map from signature to verdict (cleared when full, so memory stays bounded on
+/// runs over millions of pages with generated class names).
+final class VerdictCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var map: [String: BoilerplatePatterns.Verdict] = [:]
+    private let capacity = 50_000
+
+    func get(_ key: String) -> BoilerplatePatterns.Verdict? {
+        lock.lock(); defer { lock.unlock() }
+        return map[key]
+    }
+
+    func put(_ key: String, _ value: BoilerplatePatterns.Verdict) {
+        lock.lock(); defer { lock.unlock() }
+        if map.count >= capacity { map.removeAll(keepingCapacity: true) }
+        map[key] = value
     }
 }

@@ -6,7 +6,20 @@
 ///     "The minister said that the talks were ..."       → en
 ///     "Le ministre a déclaré que les négociations ..."  → fr
 struct LanguageGuesser: Sendable {
-    let stopwords: [String: Set<String>]
+    /// Languages of the stop-word lists, sorted (ties between languages go to the first).
+    private let languages: [String]
+    /// Stop word → bit set of the languages listing it: one hash lookup per word of the text,
+    /// whatever the number of languages.
+    private let index: [String: UInt64]
+
+    init(stopwords: [String: Set<String>]) {
+        languages = Array(stopwords.keys.sorted().prefix(64))
+        var index: [String: UInt64] = [:]
+        for (bit, lang) in languages.enumerated() {
+            for word in stopwords[lang] ?? [] { index[word, default: 0] |= 1 << UInt64(bit) }
+        }
+        self.index = index
+    }
 
     func guess(text: String, hint: String? = nil) -> String {
         var arabic = 0, latin = 0, other = 0
@@ -39,14 +52,18 @@ struct LanguageGuesser: Sendable {
 
     /// The language whose function words are clearly the most frequent in the first few hundred words.
     private func latinLanguage(_ text: String) -> String? {
-        var hits: [String: Int] = [:]
+        var hits = [Int](repeating: 0, count: languages.count)
         var words = 0
         var word: [UInt8] = []
         func finish() {
             if word.isEmpty { return }
             words += 1
-            let w = String(decoding: word, as: UTF8.self)
-            for (lang, set) in stopwords where set.contains(w) { hits[lang, default: 0] += 1 }
+            if word.count <= 24, var mask = index[String(decoding: word, as: UTF8.self)] {
+                while mask != 0 {
+                    hits[mask.trailingZeroBitCount] += 1
+                    mask &= mask - 1
+                }
+            }
             word.removeAll(keepingCapacity: true)
         }
         // Words are runs of ASCII letters and non-ASCII bytes (accented letters), ASCII lowercased.
@@ -61,7 +78,8 @@ struct LanguageGuesser: Sendable {
             }
         }
         finish()
-        let ranked = hits.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+        let ranked = zip(languages, hits).filter { $0.1 > 0 }.map { (key: $0.0, value: $0.1) }
+            .sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
         guard let first = ranked.first, first.value >= 3 else { return nil }
         if ranked.count > 1 && Double(first.value) < 1.5 * Double(ranked[1].value) { return nil }
         return first.key

@@ -409,7 +409,27 @@ private struct Attributes {
         var s: [UInt8] = []
         s.reserveCapacity(style.count)
         for b in style where b != 0x20 && b != 0x09 { s.append(b | (b >= 0x41 && b <= 0x5A ? 0x20 : 0)) }
-        return s.firstRange(of: Array("display:none".utf8)) != nil
-            || s.firstRange(of: Array("visibility:hidden".utf8)) != nil
+        return s.withUnsafeBufferPointer { contains($0, displayNone) || contains($0, visibilityHidden) }
+    }
+
+    private static let displayNone = Array("display:none".utf8)
+    private static let visibilityHidden = Array("visibility:hidden".utf8)
+
+    /// Plain byte search: styles are short, and the generic `firstRange(of:)` cost more than the
+    /// rest of the attribute walk on style-heavy pages.
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        let n = needle.count
+        guard haystack.count >= n, let first = needle.first else { return false }
+        var i = 0
+        let last = haystack.count - n
+        while i <= last {
+            if haystack[i] == first {
+                var j = 1
+                while j < n && haystack[i + j] == needle[j] { j += 1 }
+                if j == n { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }

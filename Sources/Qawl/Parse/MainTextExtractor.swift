@@ -323,12 +323,10 @@ struct ElementFacts {
         embeds = [Int32](repeating: 0, count: n)
         firstBlock = [Int](repeating: tree.blocks.count, count: n)
         blockEnd = [Int](repeating: 0, count: n)
-        var cache: [String: BoilerplatePatterns.Verdict] = [:]
         for i in 0..<n {
             let e = elements[i]
             if let sig = e.signature {
-                let v: BoilerplatePatterns.Verdict
-                if let c = cache[sig] { v = c } else { v = patterns.verdict(for: sig); cache[sig] = v }
+                let v = patterns.cachedVerdict(for: sig)
                 unlikely[i] = v.unlikely
                 weight[i] = v.weight
             }
