@@ -148,11 +148,19 @@ struct DateNormalizer: Sendable {
                        zone: String?) -> String? {
         guard let year, let month, let day, (1900...2100).contains(year), (1...12).contains(month),
               (1...31).contains(day) else { return nil }
-        let date = String(format: "%04d-%02d-%02d", year, month, day)
+        let date = Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2)
         guard let hour, let minute, hour < 24, minute < 60, let zone, let offset = Self.offset(zone) else {
             return date
         }
-        return date + String(format: "T%02d:%02d:%02d", hour, minute, min(second ?? 0, 59)) + offset
+        return date + "T" + Self.padded(hour, 2) + ":" + Self.padded(minute, 2) + ":"
+            + Self.padded(min(second ?? 0, 59), 2) + offset
+    }
+
+    /// `String(format: "%0*d")` without Foundation's formatter, which cost more per document than
+    /// the rest of date parsing (values here are small and non-negative).
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     private func month(_ name: String?) -> Int? {
@@ -186,7 +194,7 @@ struct DateNormalizer: Sendable {
         let digits = zone.filter(\.isNumber)
         guard let sign = zone.first, sign == "+" || sign == "-", digits.count == 4,
               let hh = Int(digits.prefix(2)), let mm = Int(digits.suffix(2)), hh <= 14, mm < 60 else { return nil }
-        return "\(sign)" + String(format: "%02d:%02d", hh, mm)
+        return "\(sign)" + padded(hh, 2) + ":" + padded(mm, 2)
     }
 
     /// Arabic-Indic and Persian digits → ASCII (٢٠١٧ → 2017).

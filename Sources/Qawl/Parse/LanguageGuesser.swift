@@ -24,22 +24,42 @@ struct LanguageGuesser: Sendable {
     func guess(text: String, hint: String? = nil) -> String {
         var arabic = 0, latin = 0, other = 0
         var scanned = 0
-        for u in text.unicodeScalars {
-            let v = u.value
-            scanned += 1
-            if scanned > 3000 { break }
-            if v < 0x80 {
-                if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { latin += 1 }
-            } else if (0x0600...0x06FF).contains(v) || (0x0750...0x077F).contains(v)
-                        || (0xFB50...0xFDFF).contains(v) || (0xFE70...0xFEFF).contains(v) {
-                // Letters only: not marks, digits or punctuation (a range test, no property lookup).
-                let mark = (0x064B...0x065F).contains(v) || v == 0x0670 || (0x06D6...0x06ED).contains(v)
-                let digitOrPunct = (0x0600...0x061F).contains(v) || (0x0660...0x066D).contains(v) || (0x06F0...0x06F9).contains(v)
-                if !mark && !digitOrPunct { arabic += 1 }
-            } else if (0xC0...0x24F).contains(v) {
-                latin += 1
-            } else if u.properties.isAlphabetic {
-                other += 1
+        // Decoded from UTF-8 by hand (a String's text is valid UTF-8): walking `unicodeScalars`
+        // cost more than the rest of parsing a plain-text article.
+        var text = text
+        text.withUTF8 { bytes in
+            let n = bytes.count
+            var p = 0
+            while p < n {
+                let b0 = UInt32(bytes[p])
+                var v = b0
+                if b0 >= 0xF0, p + 3 < n {
+                    v = (b0 & 0x07) << 18 | (UInt32(bytes[p + 1]) & 0x3F) << 12 | (UInt32(bytes[p + 2]) & 0x3F) << 6 | (UInt32(bytes[p + 3]) & 0x3F)
+                    p += 4
+                } else if b0 >= 0xE0, p + 2 < n {
+                    v = (b0 & 0x0F) << 12 | (UInt32(bytes[p + 1]) & 0x3F) << 6 | (UInt32(bytes[p + 2]) & 0x3F)
+                    p += 3
+                } else if b0 >= 0xC0, p + 1 < n {
+                    v = (b0 & 0x1F) << 6 | (UInt32(bytes[p + 1]) & 0x3F)
+                    p += 2
+                } else {
+                    p += 1
+                }
+                scanned += 1
+                if scanned > 3000 { break }
+                if v < 0x80 {
+                    if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { latin += 1 }
+                } else if (0x0600...0x06FF).contains(v) || (0x0750...0x077F).contains(v)
+                            || (0xFB50...0xFDFF).contains(v) || (0xFE70...0xFEFF).contains(v) {
+                    // Letters only: not marks, digits or punctuation (a range test, no property lookup).
+                    let mark = (0x064B...0x065F).contains(v) || v == 0x0670 || (0x06D6...0x06ED).contains(v)
+                    let digitOrPunct = (0x0600...0x061F).contains(v) || (0x0660...0x066D).contains(v) || (0x06F0...0x06F9).contains(v)
+                    if !mark && !digitOrPunct { arabic += 1 }
+                } else if (0xC0...0x24F).contains(v) {
+                    latin += 1
+                } else if let u = Unicode.Scalar(v), u.properties.isAlphabetic {
+                    other += 1
+                }
             }
         }
         let hinted = hint.map { String($0.lowercased().prefix { $0.isLetter }) }.flatMap { $0.count == 2 ? $0 : nil }

@@ -43,6 +43,15 @@ enum Whitespace {
     /// (`keepLines`), or everything on one line.
     static func paragraphs(_ s: String, keepLines: Bool = true) -> String {
         var s = s
+        // Text from the dump readers is usually in this form already: a read-only scan then saves
+        // the copy and the UTF-8 validation of a new String (a third of parsing a text dump).
+        if s.withUTF8({ isNormalized($0, keepLines: keepLines) }) { return s }
+        return rewritten(s, keepLines: keepLines)
+    }
+
+    /// The one-pass rewrite behind `paragraphs(_:keepLines:)`, always building a new string.
+    static func rewritten(_ s: String, keepLines: Bool) -> String {
+        var s = s
         return s.withUTF8 { b -> String in
             var out = [UInt8]()
             out.reserveCapacity(b.count)
@@ -71,5 +80,31 @@ enum Whitespace {
             }
             return String(decoding: out, as: UTF8.self)
         }
+    }
+
+    /// Whether `paragraphs(_:keepLines:)` would return these bytes unchanged: no leading, trailing
+    /// or doubled separators, only single spaces (and single line breaks with `keepLines`), no
+    /// other whitespace.
+    static func isNormalized(_ b: UnsafeBufferPointer<UInt8>, keepLines: Bool) -> Bool {
+        var prev: UInt8 = 0x0A   // the start counts as a line start
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                if c == 0x20 {
+                    if prev == 0x20 || prev == 0x0A { return false }
+                } else if c == 0x0A {
+                    if !keepLines || prev == 0x20 || prev == 0x0A { return false }
+                } else if c == 0x09 || c == 0x0B || c == 0x0C || c == 0x0D {
+                    return false
+                }
+            } else if c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3, classify(b, i).kind != 0 {
+                return false
+            }
+            prev = c
+            i += 1
+        }
+        return prev != 0x20 && prev != 0x0A
     }
 }
