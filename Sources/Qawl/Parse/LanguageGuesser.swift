@@ -47,6 +47,10 @@ struct LanguageGuesser: Sendable {
                 }
                 scanned += 1
                 if scanned > 3000 { break }
+                // Settled early: once Arabic letters outnumber the others by more than the
+                // scalars still to be read, the answer is "ar" whatever follows.
+                if scanned & 63 == 0, arabic >= 20,
+                   arabic - max(latin, other) >= min(3000 - scanned + 1, n - p + 1) { break }
                 if v < 0x80 {
                     if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { latin += 1 }
                 } else if (0x0600...0x06FF).contains(v) || (0x0750...0x077F).contains(v)
