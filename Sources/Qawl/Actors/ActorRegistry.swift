@@ -51,16 +51,25 @@ public struct ActorRegistry: Sendable {
         } catch {
             throw RegistryLoadError.unreadable(file: directory.path, reason: "\(error)")
         }
+        // Files are parsed concurrently (YAML parsing is most of a small run's start-up) and
+        // merged in name order, so the result does not depend on which finishes first.
+        let parsed = ConcurrentResults<RegistryFileParser.Contents>(count: names.count)
+        DispatchQueue.concurrentPerform(iterations: names.count) { i in
+            let name = names[i]
+            let url = directory.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: url.path),
+                  let text = String(data: data, encoding: .utf8) else {
+                parsed.set(i, .failure(RegistryLoadError.unreadable(file: name, reason: "not readable as UTF-8")))
+                return
+            }
+            parsed.set(i, Result { try RegistryFileParser.parse(text, file: name) })
+        }
         var actors: [Actor] = []
         var roles: [Role] = []
         var actorSources: [String: String] = [:]
         var roleSources: [String: String] = [:]
-        for name in names {
-            let url = directory.appendingPathComponent(name)
-            guard let data = fm.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-                throw RegistryLoadError.unreadable(file: name, reason: "not readable as UTF-8")
-            }
-            let file = try RegistryFileParser.parse(text, file: name)
+        for (name, result) in zip(names, parsed.results) {
+            let file = try result!.get()
             for role in file.roles where roleSources[role.id] == nil { roleSources[role.id] = name }
             for actor in file.actors where actorSources[actor.id] == nil { actorSources[actor.id] = name }
             roles += file.roles

@@ -28,11 +28,21 @@ extension Components {
             let registryDir = c.actors.map { URL(fileURLWithPath: $0) } ?? data.appendingPathComponent("actors")
             let registry = try ActorRegistry.load(directory: registryDir)
             registryDescription = "\(registryDir.path) (\(registry.actors.count) actors, \(registry.roles.count) roles)"
-            var byLanguage: [String: any StatementExtractor] = [:]
-            if c.languages.contains("ar") {
-                byLanguage["ar"] = try ArabicExtractor(dataDirectory: data, actors: registry.actors, roles: registry.roles)
+            // The extractors load their lexicons and build their actor tries independently: in
+            // parallel, start-up waits only for the slower one.
+            let arabic: @Sendable () throws -> any StatementExtractor = {
+                try ArabicExtractor(dataDirectory: data, actors: registry.actors, roles: registry.roles)
             }
-            if c.languages.contains("en") { byLanguage["en"] = try EnglishExtractor(dataDirectory: data, actors: registry.actors, roles: registry.roles) }
+            let english: @Sendable () throws -> any StatementExtractor = {
+                try EnglishExtractor(dataDirectory: data, actors: registry.actors, roles: registry.roles)
+            }
+            let builders = [("ar", arabic), ("en", english)].filter { c.languages.contains($0.0) }
+            let built = ConcurrentResults<any StatementExtractor>(count: builders.count)
+            DispatchQueue.concurrentPerform(iterations: builders.count) { i in
+                built.set(i, Result { try builders[i].1() })
+            }
+            var byLanguage: [String: any StatementExtractor] = [:]
+            for (language, extractor) in zip(builders.map(\.0), try built.values()) { byLanguage[language] = extractor }
             extractor = LanguageRouter(extractors: byLanguage)
         }
         return Components(
