@@ -213,6 +213,18 @@ enum MarkupText {
                         i += len
                         continue
                     }
+                    if c > 0x20 && c != 0x3C && c != 0x26 {
+                        // A run of plain text bytes: copied at once (most of a text dump).
+                        var j = i + 1
+                        while j < count {
+                            let d = p[j]
+                            if d <= 0x20 || d == 0x3C || d == 0x26 { break }
+                            j += 1
+                        }
+                        sink.emitRun(p.baseAddress! + i, j - i)
+                        i = j
+                        continue
+                    }
                     sink.emit(c)
                     i += 1
                 }
@@ -313,6 +325,16 @@ private struct TextSink {
     init(out: UnsafeMutablePointer<UInt8>, lines: Bool) {
         self.out = out
         self.lines = lines
+    }
+
+    /// `emit` for each of `n` bytes that are all above 0x20 (no whitespace, no control bytes).
+    @inline(__always)
+    mutating func emitRun(_ bytes: UnsafePointer<UInt8>, _ n: Int) {
+        if pendingBreak { out[count] = 0x0A; count += 1 } else if pendingSpace { out[count] = 0x20; count += 1 }
+        pendingBreak = false
+        pendingSpace = false
+        (out + count).update(from: bytes, count: n)
+        count += n
     }
 
     @inline(__always)
