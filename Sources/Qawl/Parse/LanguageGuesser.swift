@@ -21,12 +21,27 @@ struct LanguageGuesser: Sendable {
         self.index = index
     }
 
+    /// Which scalars of the Arabic block U+0600…U+06FF count as letters (the rule below, as a
+    /// table: most scalars of an Arabic text fall in this block).
+    private static let arabicLetters: [Bool] = (0x0600...0x06FF).map { v in
+        !isArabicMark(UInt32(v)) && !isArabicDigitOrPunctuation(UInt32(v))
+    }
+
+    private static func isArabicMark(_ v: UInt32) -> Bool {
+        (0x064B...0x065F).contains(v) || v == 0x0670 || (0x06D6...0x06ED).contains(v)
+    }
+
+    private static func isArabicDigitOrPunctuation(_ v: UInt32) -> Bool {
+        (0x0600...0x061F).contains(v) || (0x0660...0x066D).contains(v) || (0x06F0...0x06F9).contains(v)
+    }
+
     func guess(text: String, hint: String? = nil) -> String {
         var arabic = 0, latin = 0, other = 0
         var scanned = 0
         // Decoded from UTF-8 by hand (a String's text is valid UTF-8): walking `unicodeScalars`
         // cost more than the rest of parsing a plain-text article.
         var text = text
+        let letters06 = Self.arabicLetters
         text.withUTF8 { bytes in
             let n = bytes.count
             var p = 0
@@ -53,12 +68,12 @@ struct LanguageGuesser: Sendable {
                    arabic - max(latin, other) >= min(3000 - scanned + 1, n - p + 1) { break }
                 if v < 0x80 {
                     if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { latin += 1 }
+                } else if v >= 0x0600 && v <= 0x06FF {
+                    if letters06[Int(v - 0x0600)] { arabic += 1 }
                 } else if (0x0600...0x06FF).contains(v) || (0x0750...0x077F).contains(v)
                             || (0xFB50...0xFDFF).contains(v) || (0xFE70...0xFEFF).contains(v) {
                     // Letters only: not marks, digits or punctuation (a range test, no property lookup).
-                    let mark = (0x064B...0x065F).contains(v) || v == 0x0670 || (0x06D6...0x06ED).contains(v)
-                    let digitOrPunct = (0x0600...0x061F).contains(v) || (0x0660...0x066D).contains(v) || (0x06F0...0x06F9).contains(v)
-                    if !mark && !digitOrPunct { arabic += 1 }
+                    if !Self.isArabicMark(v) && !Self.isArabicDigitOrPunctuation(v) { arabic += 1 }
                 } else if (0xC0...0x24F).contains(v) {
                     latin += 1
                 } else if let u = Unicode.Scalar(v), u.properties.isAlphabetic {
