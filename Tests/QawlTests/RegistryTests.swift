@@ -75,6 +75,32 @@ final class RegistryTests: XCTestCase {
         ("arab-league-secretary-general", "2018-01-01", "ahmed-aboul-gheit"),
         ("imf-managing-director", "2018-01-01", "christine-lagarde"),
         ("who-director-general", "2018-01-01", "tedros-adhanom-ghebreyesus"),
+        // offices added from the ANT dump (2018) and the 2010-today coverage pass
+        ("egypt-finance-minister", "2018-03-01", "amr-el-garhy"),
+        ("egypt-finance-minister", "2019-01-01", "mohamed-maait"),
+        ("egypt-petroleum-minister", "2018-02-19", "tarek-el-molla"),
+        ("egypt-interior-minister", "2018-03-01", "magdy-abdel-ghaffar"),
+        ("saudi-interior-minister", "2015-01-01", "mohammed-bin-nayef"),
+        ("saudi-interior-minister", "2018-01-01", "abdulaziz-bin-saud-bin-nayef"),
+        ("saudi-energy-minister", "2018-01-01", "khalid-al-falih"),
+        ("saudi-energy-minister", "2020-01-01", "abdulaziz-bin-salman"),
+        ("us-centcom-commander", "2018-04-14", "joseph-votel"),
+        ("us-centcom-commander", "2014-01-01", "lloyd-austin"),
+        ("us-joint-chiefs-chairman", "2018-04-14", "joseph-dunford"),
+        ("us-fed-chair", "2017-06-01", "janet-yellen"),
+        ("us-fed-chair", "2018-06-01", "jerome-powell"),
+        ("uk-home-secretary", "2018-03-12", "amber-rudd"),
+        ("uk-home-secretary", "2018-06-01", "sajid-javid"),
+        ("uk-home-secretary", "2014-01-01", "theresa-may"),
+        ("france-interior-minister", "2018-03-01", "gerard-collomb"),
+        ("germany-interior-minister", "2018-06-01", "horst-seehofer"),
+        ("jordan-defense-minister", "2018-03-01", "hani-mulki"),
+        ("ethiopia-prime-minister", "2018-06-01", "abiy-ahmed"),
+        ("south-korea-defense-minister", "2018-04-27", "song-young-moo"),
+        ("south-korea-prime-minister", "2018-04-27", "lee-nak-yon"),
+        ("japan-foreign-minister", "2012-01-01", "koichiro-gemba"),
+        ("uk-foreign-secretary", "2010-01-01", "david-miliband"),
+        ("north-korea-leader", "2010-06-01", "kim-jong-il"),
     ]
 
     func testRoleHoldersOnKnownDates() throws {
@@ -115,6 +141,23 @@ final class RegistryTests: XCTestCase {
             XCTAssertTrue(lavrov.aliases.contains(alias), alias)
         }
         XCTAssertEqual(lavrov.gender, .male)
+    }
+
+    func testStateBodiesNameTheirCountryAndBareNamesNameNobody() throws {
+        let registry = try shipped()
+        let interior = try XCTUnwrap(registry.actor(id: "egyptian-interior-ministry"))
+        for alias in ["وزارة الداخلية المصرية", "الداخلية المصرية", "وزارة داخلية مصر"] {
+            XCTAssertTrue(interior.aliases.contains(alias), alias)
+        }
+        XCTAssertTrue(try XCTUnwrap(registry.actor(id: "russian-embassy")).aliases.contains("السفارة الروسية"))
+        // «وزارة الداخلية», «الشرطة» … without a country could be any state's: no actor may claim them.
+        let bare = Set(["وزارة الداخلية", "وزارة الصحة", "وزارة الخارجية", "وزارة الدفاع", "الشرطة", "الحكومة",
+                        "السفارة", "البنك المركزي", "النيابة العامة"].map(AliasKey.normalise))
+        for actor in registry.actors {
+            for alias in actor.aliases where bare.contains(AliasKey.normalise(alias)) {
+                XCTFail("\(actor.id) claims the bare name «\(alias)»")
+            }
+        }
     }
 
     func testRolesCarryTheirPressForms() throws {
