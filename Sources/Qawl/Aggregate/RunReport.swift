@@ -17,7 +17,52 @@ public struct RunReport {
         public var linked: Bool { !id.hasPrefix("unlinked:") }
         /// Kept for report.html (top actors only): statements per day and the latest entries.
         public var perDay: [String: Int] = [:]
-        public var latest: [StatementStore.Row] = []
+        public var latest: [Entry] = []
+    }
+
+    /// A timeline entry as report.html lists it.
+    public struct Entry {
+        public var docID: String
+        public var published, source, url, title: String?
+        public var content: String
+
+        init(_ row: StatementStore.Row) {
+            docID = row.docID
+            published = row.published
+            source = row.source
+            let keys = ["url", "title", "content"].map { Array($0.utf8) }
+            let values = JSONRecord.valueRanges(in: row.json, keys: keys).map { $0.flatMap { JSONRecord.string(row.json[$0]) } }
+            url = values[0]
+            title = values[1]
+            content = values[2] ?? ""
+        }
+    }
+
+    /// Statement figures over the unique statements, counted while the timelines are written (one
+    /// pass over the store instead of one query per figure).
+    public struct StatementFigures {
+        public var total = 0
+        public var byLang: [String: Int] = [:]
+        public var byKind: [String: Int] = [:]
+        public var byResolution: [String: Int] = [:]
+        public var cues: [String: Int] = [:]
+        public var unresolvedCues: [String: Int] = [:]
+        public var sources: [String: Int] = [:]
+        /// Statements per date (the first 10 characters of `published`); undated ones are left out.
+        public var perDay: [String: Int] = [:]
+
+        public init() {}
+
+        mutating func count(_ row: StatementStore.Row) {
+            total += 1
+            byLang[row.lang, default: 0] += 1
+            byKind[row.kind, default: 0] += 1
+            byResolution[row.resolution, default: 0] += 1
+            cues[row.cueLemma, default: 0] += 1
+            if row.resolution == Statement.Resolution.unresolved.rawValue { unresolvedCues[row.cueLemma, default: 0] += 1 }
+            sources[row.source ?? "(unknown)", default: 0] += 1
+            if let p = row.published { perDay[String(String.UnicodeScalarView(p.unicodeScalars.prefix(10))), default: 0] += 1 }
+        }
     }
 
     public var inputs: [InputSummary]
@@ -52,18 +97,18 @@ public struct RunReport {
             .prefix(n).map { $0 }
     }
 
-    init(store: StatementStore, actors: [ActorSummary], syndicatedMerged: Int, run: RunInfo) throws {
+    init(store: StatementStore, actors: [ActorSummary], figures: StatementFigures, syndicatedMerged: Int,
+         run: RunInfo) throws {
         inputs = try store.inputs()
         (documents, inputErrors) = try store.documentCounts()
-        statementsTotal = store.statementTotal
-        byLang = try store.statementCounts(by: "lang")
-        byKind = try store.statementCounts(by: "kind")
-        byResolution = try store.statementCounts(by: "resolution")
-        topCues = Self.ranked(try store.statementCounts(by: "cue_lemma"), 30)
-        unresolvedCues = Self.ranked(try store.statementCounts(by: "cue_lemma", where: "resolution = 'unresolved'"), 30)
-        sources = Self.ranked(try store.statementCounts(by: "coalesce(source, '(unknown)')"), 50)
-        let days = try store.statementCounts(by: "substr(published, 1, 10)").filter { $0.key != "(none)" }
-        perDay = days.keys.sorted().map { ($0, days[$0]!) }
+        statementsTotal = figures.total
+        byLang = figures.byLang
+        byKind = figures.byKind
+        byResolution = figures.byResolution
+        topCues = Self.ranked(figures.cues, 30)
+        unresolvedCues = Self.ranked(figures.unresolvedCues, 30)
+        sources = Self.ranked(figures.sources, 50)
+        perDay = figures.perDay.keys.sorted().map { ($0, figures.perDay[$0]!) }
         self.actors = actors
         self.syndicatedMerged = syndicatedMerged
         self.run = run

@@ -87,16 +87,27 @@ final class SQLiteStatement {
 
     deinit { sqlite3_finalize(stmt) }
 
+    /// Binds the string's UTF-8 bytes directly (SQLite copies them), without making a C string.
     func bind(_ i: Int32, _ v: String?) {
-        guard let v else { sqlite3_bind_null(stmt, i); return }
-        sqlite3_bind_text(stmt, i, v, -1, Self.transient)
+        guard var v else { sqlite3_bind_null(stmt, i); return }
+        v.withUTF8 { utf8 -> Void in
+            utf8.withMemoryRebound(to: CChar.self) { text -> Void in
+                if let base = text.baseAddress, text.count > 0 {
+                    _ = sqlite3_bind_text(stmt, i, base, Int32(text.count), Self.transient)
+                } else {
+                    _ = sqlite3_bind_text(stmt, i, "", 0, Self.transient)  // empty, not NULL
+                }
+            }
+        }
     }
 
     func bind(_ i: Int32, _ v: Int) { sqlite3_bind_int64(stmt, i, Int64(v)) }
     func bind(_ i: Int32, _ v: Int64) { sqlite3_bind_int64(stmt, i, v) }
     func bind(_ i: Int32, _ v: Double) { sqlite3_bind_double(stmt, i, v) }
 
+    /// An empty array binds an empty blob (not NULL).
     func bind(_ i: Int32, bytes: [UInt8]) {
+        if bytes.isEmpty { sqlite3_bind_zeroblob(stmt, i, 0); return }
         bytes.withUnsafeBytes { raw in
             _ = sqlite3_bind_blob(stmt, i, raw.baseAddress, Int32(raw.count), Self.transient)
         }
@@ -132,6 +143,14 @@ final class SQLiteStatement {
 
     func int(_ col: Int32) -> Int { Int(sqlite3_column_int64(stmt, col)) }
     func double(_ col: Int32) -> Double { sqlite3_column_double(stmt, col) }
+
+    func isNull(_ col: Int32) -> Bool { sqlite3_column_type(stmt, col) == SQLITE_NULL }
+
+    /// The column's bytes without copying them; valid only inside `body`.
+    func withBytes<T>(_ col: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        let n = Int(sqlite3_column_bytes(stmt, col))
+        return try body(UnsafeRawBufferPointer(start: n > 0 ? sqlite3_column_blob(stmt, col) : nil, count: n))
+    }
 
     func bytes(_ col: Int32) -> [UInt8] {
         let n = Int(sqlite3_column_bytes(stmt, col))

@@ -8,7 +8,9 @@ import Foundation
 /// Each input is written in one transaction: a run killed half-way leaves the store as it was
 /// before that input, and the next run simply processes it again.
 public final class StatementStore {
-    public static let schemaVersion = "1"
+    /// 2: statements keep their syndication signature and no longer copy `content`, `url` and
+    /// `title` out of their JSON line (stores of schema 1 are migrated when opened).
+    public static let schemaVersion = "2"
     let db: SQLiteDatabase
     public let path: String
 
@@ -38,19 +40,43 @@ public final class StatementStore {
             CREATE TABLE IF NOT EXISTS tallies(input TEXT, dim TEXT, key TEXT, count INTEGER,
               PRIMARY KEY(input, dim, key));
             CREATE TABLE IF NOT EXISTS errors(input TEXT, seq INTEGER, json BLOB, PRIMARY KEY(input, seq));
-            CREATE TABLE IF NOT EXISTS statements(
-              statement_id TEXT, input TEXT, doc_id TEXT, published TEXT, part TEXT, content_start INTEGER,
-              actor_id TEXT, actor_name TEXT, speaker TEXT, lang TEXT, kind TEXT, resolution TEXT,
-              cue_lemma TEXT, source TEXT, url TEXT, title TEXT, content TEXT, json BLOB,
-              PRIMARY KEY(input, statement_id));
+            CREATE TABLE IF NOT EXISTS statements\(Self.statementColumns);
             """)
         let s = try db.prepare("SELECT value FROM meta WHERE key='schema'")
         var version: String?
         try s.forEach { version = $0.string(0) }
-        if let version, version != Self.schemaVersion {
+        if version == "1" {
+            try migrateFromSchema1()
+        } else if let version, version != Self.schemaVersion {
             throw SQLiteDatabase.Error.sqlite(path: path, code: 0, message: "store schema \(version), this qawl writes \(Self.schemaVersion): run with --full", sql: nil)
         }
         try db.exec("INSERT OR IGNORE INTO meta VALUES('schema', '\(Self.schemaVersion)')")
+    }
+
+    /// Columns of `statements`: the keys the outputs are sorted and grouped by, the fields the
+    /// reports count, the signature syndication compares, and the `statements.jsonl` line (which
+    /// holds everything else: content, sentence, url, title, …).
+    static let statementColumns = """
+        (statement_id TEXT, input TEXT, doc_id TEXT, published TEXT, part TEXT, content_start INTEGER,
+         actor_id TEXT, actor_name TEXT, speaker TEXT, lang TEXT, kind TEXT, resolution TEXT,
+         cue_lemma TEXT, source TEXT, signature BLOB, json BLOB,
+         PRIMARY KEY(input, statement_id))
+        """
+
+    /// Schema 1 kept `url`, `title` and `content` columns (copies of the JSON line's) and no
+    /// signature. The table is rebuilt without them in one transaction; signatures of the old rows
+    /// stay NULL and are computed from the JSON line when the outputs are written.
+    private func migrateFromSchema1() throws {
+        try db.transaction {
+            try db.exec("""
+                CREATE TABLE statements_v2\(Self.statementColumns);
+                INSERT INTO statements_v2 SELECT statement_id, input, doc_id, published, part, content_start,
+                  actor_id, actor_name, speaker, lang, kind, resolution, cue_lemma, source, NULL, json FROM statements;
+                DROP TABLE statements;
+                ALTER TABLE statements_v2 RENAME TO statements;
+                UPDATE meta SET value = '\(Self.schemaVersion)' WHERE key = 'schema';
+                """)
+        }
     }
 
     /// Forgets everything (`--full`).
@@ -105,20 +131,22 @@ public final class StatementStore {
                 try s.run()
             }
             insertStatement = try store.db.prepare("""
-                INSERT OR REPLACE INTO statements VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                INSERT OR REPLACE INTO statements VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                 """)
             insertError = try store.db.prepare("INSERT INTO errors VALUES(?,?,?)")
         }
 
-        public func add(_ s: Statement) throws {
-            json.reset()
-            json.statement(s)
+        public func add(_ s: Statement) throws { try add(PreparedStatement(s)) }
+
+        /// One statement, already encoded (on a worker thread): binding and inserting is all that
+        /// is left for the consumer.
+        public func add(_ p: PreparedStatement) throws {
+            let s = p.statement
             let st = insertStatement
             st.bind(1, s.statementID); st.bind(2, input); st.bind(3, s.docID); st.bind(4, s.published)
             st.bind(5, s.part); st.bind(6, s.contentStart); st.bind(7, s.actorID); st.bind(8, s.actorName)
             st.bind(9, s.speaker); st.bind(10, s.lang); st.bind(11, s.kind.rawValue); st.bind(12, s.resolution.rawValue)
-            st.bind(13, s.cueLemma); st.bind(14, s.source); st.bind(15, s.url); st.bind(16, s.title)
-            st.bind(17, s.content); st.bind(18, bytes: json.bytes)
+            st.bind(13, s.cueLemma); st.bind(14, s.source); st.bind(15, bytes: p.signature); st.bind(16, bytes: p.json)
             try st.run()
         }
 
@@ -164,28 +192,39 @@ public final class StatementStore {
 
     // MARK: reading, for the outputs
 
-    /// Statements in output order (published, doc_id, content_start), one per statement id (when the
-    /// same document arrives in two inputs, the copy from the first input path wins).
-    static let uniqueStatements = """
-        SELECT * FROM statements WHERE (statement_id, input) IN
-          (SELECT statement_id, min(input) FROM statements GROUP BY statement_id)
-        """
-
-    /// Row ids of the unique statements in the given order. Sorting row ids with their keys, then
-    /// fetching each row, keeps SQLite's sorter small (the JSON blobs are most of a row).
-    func orderedRowIDs(_ order: String) throws -> [Int64] {
+    /// Row ids of the statements that are not written out: when the same document arrives in two
+    /// inputs, its statements are stored twice and the copy from the first input path wins. Found
+    /// from the primary-key index (no JSON is read); usually there are none.
+    func duplicateRowIDs() throws -> Set<Int64> {
         let s = try db.prepare("""
-            SELECT rowid FROM statements WHERE (statement_id, input) IN
-              (SELECT statement_id, min(input) FROM statements GROUP BY statement_id)
-            ORDER BY \(order)
+            SELECT s.rowid FROM statements s JOIN
+              (SELECT statement_id, min(input) AS keep FROM statements GROUP BY statement_id HAVING count(*) > 1) d
+              ON s.statement_id = d.statement_id
+            WHERE s.input != d.keep
             """)
-        var ids: [Int64] = []
-        try s.forEach { ids.append(Int64($0.int(0))) }
+        var ids = Set<Int64>()
+        try s.forEach { ids.insert(Int64($0.int(0))) }
         return ids
     }
 
+    /// Row ids of the unique statements in the given order. Sorting row ids with their keys, then
+    /// fetching each row, keeps SQLite's sorter small (the JSON lines are most of a row).
+    func orderedRowIDs(_ order: String) throws -> [Int64] {
+        let skip = try duplicateRowIDs()
+        let s = try db.prepare("SELECT rowid FROM statements ORDER BY \(order)")
+        var ids: [Int64] = []
+        try s.forEach { r in
+            let id = Int64(r.int(0))
+            if !skip.contains(id) { ids.append(id) }
+        }
+        return ids
+    }
+
+    /// `statements.jsonl` order: (published, doc_id, content_start), headline statements first.
+    static let outputOrder = "published, doc_id, part DESC, content_start, statement_id"
+
     public func forEachStatementJSON(_ body: ([UInt8]) throws -> Void) throws {
-        let ids = try orderedRowIDs("published, doc_id, part DESC, content_start, statement_id")
+        let ids = try orderedRowIDs(Self.outputOrder)
         let s = try db.prepare("SELECT json FROM statements WHERE rowid = ?")
         for id in ids {
             s.bind(1, id)
@@ -193,37 +232,47 @@ public final class StatementStore {
         }
     }
 
-    /// A statement row as the aggregate stages need it (timelines, reports).
+    /// A statement as the timelines and the report figures need it: the keys they group and count
+    /// by, the syndication signature and the JSON line (the other fields are read from it where
+    /// they are needed: the sources of a timeline entry, the latest entries of report.html).
     public struct Row {
-        public var statementID, docID, actorID, actorName, speaker, lang, kind, resolution, cueLemma: String
-        public var published, source, url, title: String?
-        public var contentStart: Int
-        public var content: String
+        public var docID, actorName, speaker, lang, kind, resolution, cueLemma: String
+        public var published, source: String?
+        /// nil when the content is too short to compare.
+        public var signature: [UInt64]?
         public var json: [UInt8]
     }
 
-    /// Rows grouped by actor, each actor's rows in timeline order; actors in id order.
+    /// Unique statements grouped by actor, each actor's rows in timeline order; actors in id order.
     public func forEachActor(_ body: (String, [Row]) throws -> Void) throws {
-        let ids = try orderedRowIDs("actor_id, published, doc_id, part DESC, content_start, statement_id")
+        let ids = try orderedRowIDs("actor_id, " + Self.outputOrder)
         let s = try db.prepare("""
-            SELECT statement_id, doc_id, actor_id, actor_name, speaker, lang, kind, resolution, cue_lemma,
-                   published, source, url, title, content_start, content, json
+            SELECT actor_id, doc_id, actor_name, speaker, lang, kind, resolution, cue_lemma,
+                   published, source, signature, json
             FROM statements WHERE rowid = ?
             """)
         var current: String?
         var rows: [Row] = []
         func take(_ r: SQLiteStatement) throws {
-            let row = Row(statementID: r.string(0) ?? "", docID: r.string(1) ?? "", actorID: r.string(2) ?? "",
-                          actorName: r.string(3) ?? "", speaker: r.string(4) ?? "", lang: r.string(5) ?? "",
-                          kind: r.string(6) ?? "", resolution: r.string(7) ?? "", cueLemma: r.string(8) ?? "",
-                          published: r.string(9), source: r.string(10), url: r.string(11), title: r.string(12),
-                          contentStart: r.int(13), content: r.string(14) ?? "", json: r.bytes(15))
-            if row.actorID != current {
+            let actorID = r.string(0) ?? ""
+            if actorID != current {
                 if let current, !rows.isEmpty { try body(current, rows) }
-                current = row.actorID
+                current = actorID
                 rows.removeAll(keepingCapacity: true)
             }
-            rows.append(row)
+            let json = r.bytes(11)
+            let signature: [UInt64]?
+            if r.isNull(10) {
+                // Stored by schema 1, which kept no signature.
+                let content = JSONRecord.valueRanges(in: json, keys: [Array("content".utf8)])[0]
+                signature = content.flatMap { JSONRecord.string(json[$0]) }.flatMap(SyndicationClusterer.signature)
+            } else {
+                signature = r.withBytes(10) { SyndicationClusterer.decode($0) }
+            }
+            rows.append(Row(docID: r.string(1) ?? "", actorName: r.string(2) ?? "", speaker: r.string(3) ?? "",
+                            lang: r.string(4) ?? "", kind: r.string(5) ?? "", resolution: r.string(6) ?? "",
+                            cueLemma: r.string(7) ?? "", published: r.string(8), source: r.string(9),
+                            signature: signature, json: json))
         }
         for id in ids {
             s.bind(1, id)
@@ -275,6 +324,7 @@ public final class StatementStore {
     /// Copies every input of another store (a shard) into this one; inputs present in both are
     /// replaced by the shard's version.
     public func merge(from other: String) throws {
+        _ = try StatementStore(path: other)  // brings a shard of an older schema up to this one
         try db.attach(other, as: "shard")
         defer { try? db.exec("DETACH DATABASE shard") }
         try db.transaction {
@@ -293,18 +343,4 @@ public final class StatementStore {
 
     /// Makes the store file self-contained (folds the write-ahead log in), e.g. before shipping a shard.
     public func checkpoint() throws { try db.exec("PRAGMA wal_checkpoint(TRUNCATE)") }
-}
-
-extension StatementStore {
-    /// Statement counts grouped by a column (or SQL expression) over unique statements.
-    public func statementCounts(by column: String, where condition: String = "1") throws -> [String: Int] {
-        let s = try db.prepare("SELECT \(column), count(*) FROM (\(Self.uniqueStatements)) WHERE \(condition) GROUP BY 1")
-        var out: [String: Int] = [:]
-        try s.forEach { out[$0.string(0) ?? "(none)"] = $0.int(1) }
-        return out
-    }
-
-    public var statementTotal: Int {
-        (try? scalar("SELECT count(DISTINCT statement_id) FROM statements")) ?? 0
-    }
 }

@@ -15,32 +15,66 @@ public struct SyndicationClusterer {
     /// Cluster ids (index of the cluster's first member) for `contents`, in the given order. Only
     /// statements of different documents merge; short contents (under 4 words) never do.
     public func clusters(contents: [String], documents: [String]) -> [Int] {
-        let n = contents.count
+        clusters(signatures: contents.map(Self.signature), documents: documents)
+    }
+
+    /// The same from signatures computed beforehand (the store keeps one per statement, computed on
+    /// the worker threads). A cluster is a connected component of the graph whose edges join
+    /// statements of different documents that share a band and reach `threshold`; its id is its
+    /// smallest index. Most actors have a handful of statements: those are compared pairwise
+    /// (band keys first), larger ones go through band buckets.
+    public func clusters(signatures: [[UInt64]?], documents: [String]) -> [Int] {
+        let n = signatures.count
+        if n < 2 { return Array(0..<n) }
         var parent = Array(0..<n)
         func find(_ x: Int) -> Int {
             var x = x
             while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
             return x
         }
-        let signatures = contents.map(Self.signature)
-        var buckets: [Int: [Int: [Int]]] = [:]  // band → key → members
-        for i in 0..<n {
-            guard let sig = signatures[i] else { continue }
-            let rows = Self.hashes / Self.bands
-            for b in 0..<Self.bands {
-                var key: UInt64 = 1469598103934665603
-                for r in 0..<rows { key = (key ^ sig[b * rows + r]) &* 1099511628211 }
-                let k = Int(truncatingIfNeeded: key)
-                for j in buckets[b]?[k] ?? [] where documents[j] != documents[i] && find(j) != find(i) {
-                    if Self.similarity(signatures[j]!, sig) >= threshold {
-                        let (a, c) = (find(i), find(j))
-                        parent[max(a, c)] = min(a, c)
-                    }
+        func union(_ i: Int, _ j: Int) {
+            let (a, c) = (find(i), find(j))
+            if a != c { parent[max(a, c)] = min(a, c) }
+        }
+        let bands = Self.bands
+        var keys = [UInt64](repeating: 0, count: n * bands)
+        for i in 0..<n { if let sig = signatures[i] { Self.bandKeys(sig, into: &keys, at: i * bands) } }
+        func linked(_ i: Int, _ j: Int, _ sj: [UInt64], _ si: [UInt64]) -> Bool {
+            documents[j] != documents[i] && find(j) != find(i) && Self.similarity(sj, si) >= threshold
+        }
+        if n <= 64 {
+            for i in 1..<n {
+                guard let si = signatures[i] else { continue }
+                for j in 0..<i {
+                    guard let sj = signatures[j] else { continue }
+                    var shared = false
+                    for b in 0..<bands where keys[i * bands + b] == keys[j * bands + b] { shared = true; break }
+                    if shared && linked(i, j, sj, si) { union(i, j) }
                 }
-                buckets[b, default: [:]][k, default: []].append(i)
+            }
+        } else {
+            struct Bucket: Hashable { var band: Int; var key: UInt64 }
+            var buckets: [Bucket: [Int]] = [:]
+            for i in 0..<n {
+                guard let si = signatures[i] else { continue }
+                for b in 0..<bands {
+                    let bucket = Bucket(band: b, key: keys[i * bands + b])
+                    for j in buckets[bucket] ?? [] where linked(i, j, signatures[j]!, si) { union(i, j) }
+                    buckets[bucket, default: []].append(i)
+                }
             }
         }
         return (0..<n).map(find)
+    }
+
+    /// One key per band: FNV-1a over the band's rows of the signature.
+    static func bandKeys(_ sig: [UInt64], into keys: inout [UInt64], at offset: Int) {
+        let rows = hashes / bands
+        for b in 0..<bands {
+            var key: UInt64 = 1469598103934665603
+            for r in 0..<rows { key = (key ^ sig[b * rows + r]) &* 1099511628211 }
+            keys[offset + b] = key
+        }
     }
 
     static func similarity(_ a: [UInt64], _ b: [UInt64]) -> Double {
@@ -80,5 +114,22 @@ public struct SyndicationClusterer {
             }
         }
         return sig
+    }
+}
+
+extension SyndicationClusterer {
+    /// A signature as the store keeps it: its hashes as little-endian bytes (empty: too short).
+    public static func encode(_ signature: [UInt64]?) -> [UInt8] {
+        guard let signature else { return [] }
+        var out: [UInt8] = []
+        out.reserveCapacity(signature.count * 8)
+        for h in signature { withUnsafeBytes(of: h.littleEndian) { out.append(contentsOf: $0) } }
+        return out
+    }
+
+    /// The inverse of `encode`; nil for an empty (or malformed) blob.
+    public static func decode(_ bytes: UnsafeRawBufferPointer) -> [UInt64]? {
+        guard bytes.count == hashes * 8 else { return nil }
+        return (0..<hashes).map { UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }
     }
 }

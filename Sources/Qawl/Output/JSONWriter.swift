@@ -113,22 +113,44 @@ public struct JSONWriter {
     private static let null: [UInt8] = Array("null".utf8)
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Escaping scans the UTF-8 bytes once and copies the runs between escapes in bulk: statement
+    /// lines are mostly long runs of Arabic or English text with nothing to escape, and appending
+    /// byte by byte was the most expensive part of encoding them.
     private mutating func writeString(_ s: String) {
+        var s = s
+        s.withUTF8 { writeEscaped($0) }
+    }
+
+    mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
+        var runStart = 0
+        var i = 0
+        let n = utf8.count
+        while i < n {
+            let b = utf8[i]
+            if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") { i += 1; continue }
+            if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+            bytes.append(UInt8(ascii: "\\"))
             switch b {
-            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
-            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
-            case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
-            case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
-            case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
-            case 0..<0x20:
-                bytes.append(contentsOf: Array("\\u00".utf8))
-                bytes.append(Self.hex[Int(b >> 4)])
-                bytes.append(Self.hex[Int(b & 0xF)])
-            default: bytes.append(b)
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(b)
+            case 0x0A: bytes.append(UInt8(ascii: "n"))
+            case 0x0D: bytes.append(UInt8(ascii: "r"))
+            case 0x09: bytes.append(UInt8(ascii: "t"))
+            default:
+                bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), Self.hex[Int(b >> 4)], Self.hex[Int(b & 0xF)]])
             }
+            i += 1
+            runStart = i
         }
+        if runStart < n { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<n])) }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends bytes that are already JSON (a value copied from a record this writer wrote).
+    public mutating func raw(_ json: some Collection<UInt8>) { bytes.append(contentsOf: json) }
+
+    /// A field whose value is already JSON text (`"…"`, `null`, a number), copied as it is.
+    public mutating func field(_ k: String, rawValue json: some Collection<UInt8>) {
+        key(k); separator(); bytes.append(contentsOf: json); endValue()
     }
 }

@@ -57,6 +57,8 @@ public struct OutputWriter {
 
     @discardableResult
     public func writeAll(_ store: StatementStore, run: RunInfo) throws -> RunReport? {
+        var run = run
+        let started = monotonicSeconds()
         removeStaleTemporaries()
         try writeLines(to: "statements.jsonl", store.forEachStatementJSON)
         try writeLines(to: "errors.jsonl", store.forEachErrorJSON)
@@ -64,9 +66,15 @@ public struct OutputWriter {
             try writeManifest(inputs: store.inputs(), run: run)
             return nil
         }
-        let (actors, merged) = try writeTimelines(store)
-        try writeActors(actors)
-        let report = try RunReport(store: store, actors: actors, syndicatedMerged: merged, run: run)
+        let timelines = try writeTimelines(store)
+        try writeActors(timelines.actors)
+        // The reports are written last; their `write` and `elapsed_seconds` count everything
+        // written before them (the reports themselves take a few milliseconds).
+        let spent = monotonicSeconds() - started
+        run.stageSeconds["write", default: 0] += spent
+        run.elapsedSeconds += spent
+        let report = try RunReport(store: store, actors: timelines.actors, figures: timelines.figures,
+                                   syndicatedMerged: timelines.merged, run: run)
         try AtomicFile.write(report.json(), to: directory.appendingPathComponent("report.json"))
         try AtomicFile.write(Array(ReportHTML.render(report).utf8), to: directory.appendingPathComponent("report.html"))
         try AtomicFile.write(Array(ReportMarkdown.render(report).utf8), to: directory.appendingPathComponent("report.md"))
@@ -88,66 +96,92 @@ public struct OutputWriter {
         }
     }
 
+    /// What the timeline pass yields besides the files: the actors, the syndicated copies merged
+    /// and the report's statement figures (counted in the same pass over the statements).
+    struct Timelines {
+        var actors: [RunReport.ActorSummary] = []
+        var merged = 0
+        var figures = RunReport.StatementFigures()
+    }
+
+    /// The fields of a statement line that a timeline entry lists for each of its copies.
+    static let sourceKeys = ["doc_id", "published", "source", "url", "title"]
+    static let sourceKeyBytes = sourceKeys.map { Array($0.utf8) }
+
     /// One file per actor; syndicated copies merged into one entry with all their sources.
-    func writeTimelines(_ store: StatementStore) throws -> ([RunReport.ActorSummary], Int) {
+    /// Each file is assembled in memory (an actor's statements are in memory anyway) and written
+    /// with one call.
+    func writeTimelines(_ store: StatementStore) throws -> Timelines {
         let dir = directory.appendingPathComponent("timelines")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        var summaries: [RunReport.ActorSummary] = []
+        let dirPath = dir.path + "/"
+        var out = Timelines()
         var written = Set<String>()
-        var merged = 0
+        var file: [UInt8] = []
+        var w = JSONWriter(reserving: 4096)
+        let null = Array("null".utf8)
         try store.forEachActor { id, rows in
-            let clusters = syndication.clusters(contents: rows.map(\.content), documents: rows.map(\.docID))
-            var members: [Int: [Int]] = [:]
-            for (i, c) in clusters.enumerated() { members[c, default: []].append(i) }
-            let file = SafeFileName.forActor(id)
-            written.insert(file + ".jsonl")
-            let out = try AtomicFile(dir.appendingPathComponent(file + ".jsonl"))
+            let clusters = syndication.clusters(signatures: rows.map(\.signature), documents: rows.map(\.docID))
+            var members = [[Int]](repeating: [], count: rows.count)
+            for (i, c) in clusters.enumerated() { members[c].append(i) }
+            let fileName = SafeFileName.forActor(id) + ".jsonl"
+            written.insert(fileName)
+            file.removeAll(keepingCapacity: true)
             var entries = 0
             var perDay: [String: Int] = [:]
-            var w = JSONWriter()
-            for (i, row) in rows.enumerated() where clusters[i] == i {
-                let copies = members[i]!.map { rows[$0] }
+            // Raw values of the source fields, copied into the entries as they are in the lines.
+            let sourceValues = rows.map { JSONRecord.valueRanges(in: $0.json, keys: Self.sourceKeyBytes) }
+            for (i, row) in rows.enumerated() {
+                out.figures.count(row)
+                guard clusters[i] == i else { continue }
+                let copies = members[i]
                 entries += 1
-                merged += copies.count - 1
+                out.merged += copies.count - 1
                 if let p = row.published { perDay[String(p.prefix(10)), default: 0] += 1 }
                 // The statement as in statements.jsonl, plus where it was carried.
-                var line = row.json
-                line.removeLast()  // "}"
+                file.append(contentsOf: row.json.dropLast())  // "}"
+                file.append(contentsOf: ",\"copies\":\(copies.count),\"sources\":".utf8)
                 w.reset()
                 w.array { w in
                     for c in copies {
                         w.object { w in
-                            w.field("doc_id", c.docID); w.field("published", c.published)
-                            w.field("source", c.source); w.field("url", c.url); w.field("title", c.title)
+                            for (k, key) in Self.sourceKeys.enumerated() {
+                                if let range = sourceValues[c][k] {
+                                    w.field(key, rawValue: rows[c].json[range])
+                                } else {
+                                    w.field(key, rawValue: null)
+                                }
+                            }
                         }
                     }
                 }
-                line += Array(",\"copies\":\(copies.count),\"sources\":".utf8) + w.bytes + [UInt8(ascii: "}"), 0x0A]
-                try out.write(line)
+                file.append(contentsOf: w.bytes)
+                file.append(UInt8(ascii: "}"))
+                file.append(0x0A)
             }
-            try out.commit()
+            try AtomicFile.write(file, toPath: dirPath + fileName)
             var names: [String: Int] = [:]
             for r in rows { names[r.speaker, default: 0] += 1 }
             let dates = rows.compactMap { $0.published.map { String($0.prefix(10)) } }
             var summary = RunReport.ActorSummary(
                 id: id, name: rows[0].actorName,
                 names: names.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(20).map(\.key),
-                file: "timelines/" + file + ".jsonl", statements: rows.count, entries: entries,
+                file: "timelines/" + fileName, statements: rows.count, entries: entries,
                 first: dates.min(), last: dates.max())
             // Kept for report.html's per-actor sections (linked actors only, without the JSON
-            // blobs): tens of thousands of unlinked speakers would otherwise hold memory to the end.
+            // lines): tens of thousands of unlinked speakers would otherwise hold memory to the end.
             if summary.linked {
                 summary.perDay = perDay
-                summary.latest = rows.suffix(5).reversed().map { var r = $0; r.json = []; return r }
+                summary.latest = rows.suffix(5).reversed().map(RunReport.Entry.init)
             }
-            summaries.append(summary)
+            out.actors.append(summary)
         }
         // Timelines of actors that no longer have statements (e.g. after a registry change) go.
         for name in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
         where name.hasSuffix(".jsonl") && !written.contains(name) {
             try? FileManager.default.removeItem(at: dir.appendingPathComponent(name))
         }
-        return (summaries, merged)
+        return out
     }
 
     func writeActors(_ actors: [RunReport.ActorSummary]) throws {

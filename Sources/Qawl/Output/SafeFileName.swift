@@ -4,11 +4,14 @@
 /// short hash suffix so two different ids never share a file.
 public enum SafeFileName {
     public static func forActor(_ id: String) -> String {
+        if isPlainSlug(id) { return id }
         var out = ""
         var lastDash = false
         var utf8Count = 0
         for scalar in id.unicodeScalars {
-            let ok = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
+            let ok = scalar.isASCII
+                ? ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
+                : scalar.properties.isAlphabetic
             let ch: Unicode.Scalar = ok ? scalar : "-"
             if ch == "-" {
                 if lastDash || out.isEmpty { continue }
@@ -16,7 +19,7 @@ public enum SafeFileName {
             } else {
                 lastDash = false
             }
-            let n = String(ch).utf8.count
+            let n = UTF8.width(ch)
             if utf8Count + n > 90 { break }
             out.unicodeScalars.append(ch)
             utf8Count += n
@@ -28,6 +31,23 @@ public enum SafeFileName {
         if isSlug { return out }
         let hash = String(fnv1a64(id) & 0xffff_ffff, radix: 16)
         return (out.isEmpty ? "actor" : out) + "-" + String(repeating: "0", count: 8 - hash.count) + hash
+    }
+
+    /// A registry slug that the general rule would keep as it is: `[a-z0-9]` runs joined by single
+    /// dashes, at most 90 bytes. Checked on the bytes first, since most ids are such slugs.
+    static func isPlainSlug(_ id: String) -> Bool {
+        let utf8 = id.utf8
+        guard !utf8.isEmpty, utf8.count <= 90 else { return false }
+        var previous: UInt8 = UInt8(ascii: "-")
+        for b in utf8 {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
+            case UInt8(ascii: "-") where previous != UInt8(ascii: "-"): break
+            default: return false
+            }
+            previous = b
+        }
+        return previous != UInt8(ascii: "-")
     }
 }
 

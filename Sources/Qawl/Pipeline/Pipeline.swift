@@ -8,7 +8,9 @@ import Foundation
 /// * read + decompress: one thread walks the inputs in order; each input is opened by content
 ///   (gzip, WARC, tar, JSON lines, SGML, feeds, single files) and cut into `RawRecord`s while it is
 ///   inflated, so a dump is never held in memory.
-/// * parse + extract: `jobs` workers turn records into `Document`s and `Statement`s.
+/// * parse + extract: `jobs` workers turn records into `Document`s and `Statement`s, and prepare
+///   each statement for the store (its JSON line and syndication signature: `PreparedStatement`),
+///   so that the in-order consumer has only the store insert left to do.
 /// * aggregate + write: the caller's `PipelineSink` receives every event in input order, whatever
 ///   `jobs` is, so outputs are deterministic.
 ///
@@ -60,7 +62,8 @@ public final class Pipeline {
         self.options = options
     }
 
-    /// Seconds spent per stage (summed over threads for parse and extract).
+    /// Seconds spent per stage (summed over threads for parse, extract and the part of aggregate
+    /// done on the workers).
     public var stageSeconds: [String: Double] { clock.snapshot }
 
     private enum Work {
@@ -92,7 +95,7 @@ public final class Pipeline {
         // Workers: parse and extract.
         for _ in 0..<options.jobs {
             DispatchQueue.global().async(group: group) { [self] in
-                var parseSeconds = 0.0, extractSeconds = 0.0
+                var parseSeconds = 0.0, extractSeconds = 0.0, prepareSeconds = 0.0
                 while let (seq, work) = queue.pop() {
                     switch work {
                     case .event(let event):
@@ -105,8 +108,10 @@ public final class Pipeline {
                             let t1 = monotonicSeconds()
                             parseSeconds += t1 - t0
                             let statements = extractor?.extract(from: document) ?? []
-                            extractSeconds += monotonicSeconds() - t1
-                            event = .document(document, statements)
+                            let t2 = monotonicSeconds()
+                            extractSeconds += t2 - t1
+                            event = .document(document, statements.map(PreparedStatement.init))
+                            prepareSeconds += monotonicSeconds() - t2
                         } catch {
                             parseSeconds += monotonicSeconds() - t0
                             event = .failure((error as? RecordError) ?? RecordError(
@@ -118,6 +123,8 @@ public final class Pipeline {
                 }
                 clock.add("parse", parseSeconds)
                 clock.add("extract", extractSeconds)
+                // Preparing statements for the store is aggregate work done on the workers.
+                clock.add("aggregate", prepareSeconds)
             }
         }
 
@@ -204,7 +211,7 @@ public final class Pipeline {
 
 /// What the pipeline hands the sink, in input order.
 public enum PipelineEvent: Sendable {
-    case document(Document, [Statement])
+    case document(Document, [PreparedStatement])
     case failure(RecordError)
     case inputFinished(InputSummary)
 }

@@ -88,7 +88,7 @@ public struct Runner {
                            report: nil, wroteOutputs: false)
         }
         var stages = pipeline.stageSeconds
-        stages["aggregate"] = aggregateSeconds
+        stages["aggregate", default: 0] += aggregateSeconds
         var info = RunInfo(config: configuration.path, jobs: jobs, startedAt: started,
                            elapsedSeconds: monotonicSeconds() - t0, stageSeconds: stages,
                            registry: components.registryDescription)
