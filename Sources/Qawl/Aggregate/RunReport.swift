@@ -5,7 +5,7 @@ public struct RunReport {
 
     /// One actor's timeline summary (also the `actors.json` entry).
     public struct ActorSummary {
-        public var id: String
+        public var id: String { didSet { linked = Self.isLinked(id) } }
         public var name: String
         public var names: [String]
         public var file: String
@@ -14,10 +14,27 @@ public struct RunReport {
         public var entries: Int
         public var first: String?
         public var last: String?
-        public var linked: Bool { !id.hasPrefix("unlinked:") }
+        /// A registry actor (not `unlinked:…`); kept, since the reports ask tens of thousands of
+        /// times.
+        public private(set) var linked: Bool
         /// Kept for report.html (top actors only): statements per day and the latest entries.
         public var perDay: [String: Int] = [:]
         public var latest: [Entry] = []
+
+        public init(id: String, name: String, names: [String], file: String, statements: Int, entries: Int,
+                    first: String?, last: String?) {
+            self.id = id
+            self.name = name
+            self.names = names
+            self.file = file
+            self.statements = statements
+            self.entries = entries
+            self.first = first
+            self.last = last
+            linked = Self.isLinked(id)
+        }
+
+        static func isLinked(_ id: String) -> Bool { !id.hasPrefix("unlinked:") }
     }
 
     /// A timeline entry as report.html lists it.
@@ -39,29 +56,64 @@ public struct RunReport {
     }
 
     /// Statement figures over the unique statements, counted while the timelines are written (one
-    /// pass over the store instead of one query per figure).
+    /// pass over the store instead of one query per figure). Keys are counted as stored bytes, as
+    /// SQL's GROUP BY did, and become strings at the end.
     public struct StatementFigures {
         public var total = 0
-        public var byLang: [String: Int] = [:]
-        public var byKind: [String: Int] = [:]
-        public var byResolution: [String: Int] = [:]
-        public var cues: [String: Int] = [:]
-        public var unresolvedCues: [String: Int] = [:]
-        public var sources: [String: Int] = [:]
-        /// Statements per date (the first 10 characters of `published`); undated ones are left out.
-        public var perDay: [String: Int] = [:]
+        var lang: [[UInt8]: Int] = [:]
+        var kind: [[UInt8]: Int] = [:]
+        var resolution: [[UInt8]: Int] = [:]
+        var cue: [[UInt8]: Int] = [:]
+        var unresolvedCue: [[UInt8]: Int] = [:]
+        var source: [[UInt8]: Int] = [:]
+        var day: [[UInt8]: Int] = [:]
 
         public init() {}
 
+        static let unresolved = Array(Statement.Resolution.unresolved.rawValue.utf8)
+        static let unknown = Array("(unknown)".utf8)
+
         mutating func count(_ row: StatementStore.Row) {
             total += 1
-            byLang[row.lang, default: 0] += 1
-            byKind[row.kind, default: 0] += 1
-            byResolution[row.resolution, default: 0] += 1
-            cues[row.cueLemma, default: 0] += 1
-            if row.resolution == Statement.Resolution.unresolved.rawValue { unresolvedCues[row.cueLemma, default: 0] += 1 }
-            sources[row.source ?? "(unknown)", default: 0] += 1
-            if let p = row.published { perDay[String(String.UnicodeScalarView(p.unicodeScalars.prefix(10))), default: 0] += 1 }
+            lang[row.lang, default: 0] += 1
+            kind[row.kind, default: 0] += 1
+            resolution[row.resolution, default: 0] += 1
+            cue[row.cueLemma, default: 0] += 1
+            if row.resolution == Self.unresolved { unresolvedCue[row.cueLemma, default: 0] += 1 }
+            source[row.sourceBytes ?? Self.unknown, default: 0] += 1
+            if let p = row.publishedBytes { day[Self.prefix(p, characters: 10), default: 0] += 1 }
+        }
+
+        /// The first `n` characters of UTF-8 text (SQL's `substr(x, 1, n)`).
+        static func prefix(_ utf8: [UInt8], characters n: Int) -> [UInt8] {
+            var seen = 0
+            for (i, b) in utf8.enumerated() where b & 0xC0 != 0x80 {
+                if seen == n { return Array(utf8[..<i]) }
+                seen += 1
+            }
+            return utf8
+        }
+
+        /// Byte-keyed counts as strings, in the bytes' order (as the rows of a GROUP BY came).
+        static func strings(_ counts: [[UInt8]: Int]) -> [String: Int] {
+            var out: [String: Int] = [:]
+            for key in counts.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                out[String(decoding: key, as: UTF8.self)] = counts[key]!
+            }
+            return out
+        }
+
+        public var byLang: [String: Int] { Self.strings(lang) }
+        public var byKind: [String: Int] { Self.strings(kind) }
+        public var byResolution: [String: Int] { Self.strings(resolution) }
+        public var cues: [String: Int] { Self.strings(cue) }
+        public var unresolvedCues: [String: Int] { Self.strings(unresolvedCue) }
+        public var sources: [String: Int] { Self.strings(source) }
+        /// Statements per date; undated ones are left out.
+        public var perDay: [String: Int] {
+            var out = Self.strings(day)
+            out["(none)"] = nil
+            return out
         }
     }
 
@@ -91,10 +143,15 @@ public struct RunReport {
             .prefix(n).map { $0 }
     }
 
+    /// The `n` actors (linked or not) with most statements. Sorts indices: the summaries are
+    /// tens of thousands of structs with strings inside.
     public func top(linked: Bool, _ n: Int) -> [ActorSummary] {
-        actors.filter { $0.linked == linked }
-            .sorted { $0.statements != $1.statements ? $0.statements > $1.statements : $0.id < $1.id }
-            .prefix(n).map { $0 }
+        actors.indices.filter { actors[$0].linked == linked }
+            .sorted { a, b in
+                actors[a].statements != actors[b].statements
+                    ? actors[a].statements > actors[b].statements : actors[a].id < actors[b].id
+            }
+            .prefix(n).map { actors[$0] }
     }
 
     init(store: StatementStore, actors: [ActorSummary], figures: StatementFigures, syndicatedMerged: Int,
@@ -108,7 +165,8 @@ public struct RunReport {
         topCues = Self.ranked(figures.cues, 30)
         unresolvedCues = Self.ranked(figures.unresolvedCues, 30)
         sources = Self.ranked(figures.sources, 50)
-        perDay = figures.perDay.keys.sorted().map { ($0, figures.perDay[$0]!) }
+        let days = figures.perDay
+        perDay = days.keys.sorted().map { ($0, days[$0]!) }
         self.actors = actors
         self.syndicatedMerged = syndicatedMerged
         self.run = run

@@ -88,12 +88,14 @@ final class SQLiteStatement {
     deinit { sqlite3_finalize(stmt) }
 
     /// Binds the string's UTF-8 bytes directly (SQLite copies them), without making a C string.
+    /// Text ends at a NUL character, as it did when strings were bound as C strings.
     func bind(_ i: Int32, _ v: String?) {
         guard var v else { sqlite3_bind_null(stmt, i); return }
         v.withUTF8 { utf8 -> Void in
             utf8.withMemoryRebound(to: CChar.self) { text -> Void in
                 if let base = text.baseAddress, text.count > 0 {
-                    _ = sqlite3_bind_text(stmt, i, base, Int32(text.count), Self.transient)
+                    let nul = memchr(base, 0, text.count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+                    _ = sqlite3_bind_text(stmt, i, base, Int32(nul ?? text.count), Self.transient)
                 } else {
                     _ = sqlite3_bind_text(stmt, i, "", 0, Self.transient)  // empty, not NULL
                 }
@@ -139,6 +141,12 @@ final class SQLiteStatement {
     func string(_ col: Int32) -> String? {
         guard sqlite3_column_type(stmt, col) != SQLITE_NULL, let p = sqlite3_column_text(stmt, col) else { return nil }
         return String(cString: p)
+    }
+
+    /// A text column's UTF-8 bytes; nil for NULL.
+    func utf8(_ col: Int32) -> [UInt8]? {
+        guard sqlite3_column_type(stmt, col) != SQLITE_NULL, let p = sqlite3_column_text(stmt, col) else { return nil }
+        return Array(UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(stmt, col))))
     }
 
     func int(_ col: Int32) -> Int { Int(sqlite3_column_int64(stmt, col)) }

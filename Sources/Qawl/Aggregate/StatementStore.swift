@@ -192,6 +192,14 @@ public final class StatementStore {
 
     // MARK: reading, for the outputs
 
+    /// Runs `body` in one read transaction: one snapshot of the store for all the outputs, and one
+    /// lock instead of a lock, an unlock and a file check around every row fetched.
+    public func reading<T>(_ body: () throws -> T) throws -> T {
+        try db.exec("BEGIN")
+        defer { try? db.exec("COMMIT") }
+        return try body()
+    }
+
     /// Row ids of the statements that are not written out: when the same document arrives in two
     /// inputs, its statements are stored twice and the copy from the first input path wins. Found
     /// from the primary-key index (no JSON is read); usually there are none.
@@ -236,11 +244,16 @@ public final class StatementStore {
     /// by, the syndication signature and the JSON line (the other fields are read from it where
     /// they are needed: the sources of a timeline entry, the latest entries of report.html).
     public struct Row {
-        public var docID, actorName, speaker, lang, kind, resolution, cueLemma: String
-        public var published, source: String?
+        public var docID, actorName, speaker: String
+        /// The fields the report counts, as stored (UTF-8).
+        public var lang, kind, resolution, cueLemma: [UInt8]
+        public var sourceBytes, publishedBytes: [UInt8]?
         /// nil when the content is too short to compare.
         public var signature: [UInt64]?
         public var json: [UInt8]
+
+        public var published: String? { publishedBytes.map { String(decoding: $0, as: UTF8.self) } }
+        public var source: String? { sourceBytes.map { String(decoding: $0, as: UTF8.self) } }
     }
 
     /// Unique statements grouped by actor, each actor's rows in timeline order; actors in id order.
@@ -270,8 +283,8 @@ public final class StatementStore {
                 signature = r.withBytes(10) { SyndicationClusterer.decode($0) }
             }
             rows.append(Row(docID: r.string(1) ?? "", actorName: r.string(2) ?? "", speaker: r.string(3) ?? "",
-                            lang: r.string(4) ?? "", kind: r.string(5) ?? "", resolution: r.string(6) ?? "",
-                            cueLemma: r.string(7) ?? "", published: r.string(8), source: r.string(9),
+                            lang: r.utf8(4) ?? [], kind: r.utf8(5) ?? [], resolution: r.utf8(6) ?? [],
+                            cueLemma: r.utf8(7) ?? [], sourceBytes: r.utf8(9), publishedBytes: r.utf8(8),
                             signature: signature, json: json))
         }
         for id in ids {

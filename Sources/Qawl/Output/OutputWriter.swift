@@ -57,6 +57,10 @@ public struct OutputWriter {
 
     @discardableResult
     public func writeAll(_ store: StatementStore, run: RunInfo) throws -> RunReport? {
+        try store.reading { try write(store, run: run) }
+    }
+
+    private func write(_ store: StatementStore, run: RunInfo) throws -> RunReport? {
         var run = run
         let started = monotonicSeconds()
         removeStaleTemporaries()
@@ -117,6 +121,7 @@ public struct OutputWriter {
         let dirPath = dir.path + "/"
         var out = Timelines()
         var written = Set<String>()
+        let existing = Set((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [])
         var file: [UInt8] = []
         var w = JSONWriter(reserving: 4096)
         let null = Array("null".utf8)
@@ -159,7 +164,11 @@ public struct OutputWriter {
                 file.append(UInt8(ascii: "}"))
                 file.append(0x0A)
             }
-            try AtomicFile.write(file, toPath: dirPath + fileName)
+            // Most timelines are the same as last night's: leaving those files alone spares the
+            // file system tens of thousands of replaced files.
+            if !existing.contains(fileName) || !Self.file(dirPath + fileName, holds: file) {
+                try AtomicFile.write(file, toPath: dirPath + fileName)
+            }
             var names: [String: Int] = [:]
             for r in rows { names[r.speaker, default: 0] += 1 }
             let dates = rows.compactMap { $0.published.map { String($0.prefix(10)) } }
@@ -177,12 +186,40 @@ public struct OutputWriter {
             out.actors.append(summary)
         }
         // Timelines of actors that no longer have statements (e.g. after a registry change) go.
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        where name.hasSuffix(".jsonl") && !written.contains(name) {
+        for name in existing where name.hasSuffix(".jsonl") && !written.contains(name) {
             try? FileManager.default.removeItem(at: dir.appendingPathComponent(name))
         }
         return out
     }
+
+    /// Whether the file at `path` holds exactly `bytes` (read without touching its access time).
+    static func file(_ path: String, holds bytes: [UInt8]) -> Bool {
+        var fd = open(path, O_RDONLY | O_CLOEXEC | Self.noAccessTime)
+        if fd < 0 && errno == EPERM { fd = open(path, O_RDONLY | O_CLOEXEC) }  // not the file's owner
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard !bytes.isEmpty, fstat(fd, &info) == 0, Int(info.st_size) == bytes.count else { return false }
+        var old = [UInt8](repeating: 0, count: bytes.count + 1)  // one more: the file may have grown
+        let n = old.withUnsafeMutableBytes { raw -> Int in
+            var total = 0
+            while total < raw.count {
+                let r = read(fd, raw.baseAddress! + total, raw.count - total)
+                if r < 0 && errno == EINTR { continue }
+                if r <= 0 { break }
+                total += r
+            }
+            return total
+        }
+        return n == bytes.count && old.withUnsafeBytes { a in bytes.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, n) == 0 } }
+    }
+
+    /// O_NOATIME (Linux): comparing last night's files must not turn into inode updates.
+    #if os(Linux)
+    static let noAccessTime: Int32 = 0o1000000
+    #else
+    static let noAccessTime: Int32 = 0
+    #endif
 
     func writeActors(_ actors: [RunReport.ActorSummary]) throws {
         var w = JSONWriter(reserving: 1 << 16)
