@@ -205,4 +205,42 @@ final class IncrementalRunTests: XCTestCase {
         XCTAssertFalse(html.contains("<script>alert"))
         XCTAssertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
     }
+
+    /// A store written by an older qawl (schema 1: content, url and title copied into columns, no
+    /// syndication signatures) is brought up to date when opened: a nightly run over it needs no
+    /// --full and writes the same outputs, syndicated copies included.
+    func testStoreOfSchema1IsMigratedAndGivesTheSameOutputs() throws {
+        let a = write("bbc.txt", "2017-04-12\nlavrov: the relations between russia and the united states are going through a difficult stage\n")
+        let b = write("cnn.txt", "2017-04-13\nlavrov: the relations between russia and the united states are going through a very difficult stage\n")
+        _ = try run([a, b], out: "o")
+        let before = try outputs("o")
+        let path = dir.appendingPathComponent("o/qawl.sqlite").path
+        do {
+            let store = try StatementStore(path: path)
+            try store.db.exec("""
+                CREATE TABLE statements_v1(
+                  statement_id TEXT, input TEXT, doc_id TEXT, published TEXT, part TEXT, content_start INTEGER,
+                  actor_id TEXT, actor_name TEXT, speaker TEXT, lang TEXT, kind TEXT, resolution TEXT,
+                  cue_lemma TEXT, source TEXT, url TEXT, title TEXT, content TEXT, json BLOB,
+                  PRIMARY KEY(input, statement_id));
+                INSERT INTO statements_v1 SELECT statement_id, input, doc_id, published, part, content_start,
+                  actor_id, actor_name, speaker, lang, kind, resolution, cue_lemma, source,
+                  json_extract(CAST(json AS TEXT), '$.url'), json_extract(CAST(json AS TEXT), '$.title'),
+                  json_extract(CAST(json AS TEXT), '$.content'), json FROM statements;
+                DROP TABLE statements;
+                ALTER TABLE statements_v1 RENAME TO statements;
+                UPDATE meta SET value = '1' WHERE key = 'schema';
+                """)
+        }
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("o/manifest.json"))  // outputs are rewritten
+        let second = try run([a, b], out: "o")
+        XCTAssertEqual(second.processed, [], "nothing is processed again")
+        XCTAssertTrue(second.wroteOutputs)
+        XCTAssertEqual(try outputs("o"), before)
+        XCTAssertTrue(read("o", "timelines/lavrov.jsonl").contains("\"copies\":2"))
+        let store = try StatementStore(path: path, readOnly: true)
+        var schema = ""
+        try store.db.prepare("SELECT value FROM meta WHERE key = 'schema'").forEach { schema = $0.string(0) ?? "" }
+        XCTAssertEqual(schema, StatementStore.schemaVersion)
+    }
 }
