@@ -94,26 +94,10 @@ public struct ArabicExtractor: StatementExtractor {
     @inline(__always) func isDash(_ t: Token) -> Bool { t.kind == .punct && (t.punct == 0x2D || t.punct == 0x2013 || t.punct == 0x2014) }
 
     /// A reading context with every token's cue looked up once.
-    func context(_ scalars: [Unicode.Scalar], _ tokens: [Token], _ doc: Document) -> Ctx {
-        var c = Ctx(scalars: scalars, tokens: tokens, doc: doc)
-        var offsets = [Int32](repeating: 0, count: scalars.count + 1)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count * 2)
-        for (i, u) in scalars.enumerated() {
-            offsets[i] = Int32(bytes.count)
-            let v = u.value
-            if v < 0x80 { bytes.append(UInt8(v)) }
-            else if v < 0x800 { bytes.append(UInt8(0xC0 | (v >> 6))); bytes.append(UInt8(0x80 | (v & 0x3F))) }
-            else if v < 0x10000 {
-                bytes.append(UInt8(0xE0 | (v >> 12))); bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (v & 0x3F)))
-            } else {
-                bytes.append(UInt8(0xF0 | (v >> 18))); bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (v & 0x3F)))
-            }
-        }
-        offsets[scalars.count] = Int32(bytes.count)
-        c.utf8 = bytes
-        c.utf8Offset = offsets
+    func context(_ text: ScalarText, _ tokens: [Token], _ doc: Document) -> Ctx {
+        var c = Ctx(scalars: text.scalars, tokens: tokens, doc: doc)
+        c.utf8 = text.utf8
+        c.utf8Offset = text.offsets
         var index = [Int32](repeating: -1, count: tokens.count)
         var list: [(cue: ArabicLexicon.Cue, conj: Bool)] = []
         for i in tokens.indices where tokens[i].kind == .word {
@@ -130,47 +114,67 @@ public struct ArabicExtractor: StatementExtractor {
         return k < 0 ? nil : ctx.cueList[Int(k)]
     }
 
+    /// Lookups run on the word's UTF-8 bytes (`WordTable`): the form without «و»/«ف» is a suffix of
+    /// them, not a new string.
     func lookupCue(at i: Int, _ ctx: Ctx) -> (cue: ArabicLexicon.Cue, conj: Bool)? {
         let tokens = ctx.tokens
         let t = tokens[i]
         guard t.kind == .word, !t.latin else { return nil }
-        func written(_ c: ArabicLexicon.Cue, _ form: String) -> ArabicLexicon.Cue {
-            guard c.requiresComplement, lexicon.maqsuraForms.contains(form), ctx.scalars[t.end - 1] == "ى" else { return c }
-            var v = c; v.requiresComplement = false; return v
+        return t.norm.withWordBytes { w -> (cue: ArabicLexicon.Cue, conj: Bool)? in
+            func written(_ c: ArabicLexicon.Cue, _ form: UnsafeBufferPointer<UInt8>) -> ArabicLexicon.Cue {
+                guard c.requiresComplement, lexicon.maqsuraForms.contains(bytes: form), ctx.scalars[t.end - 1] == "ى" else { return c }
+                var v = c; v.requiresComplement = false; return v
+            }
+            if let c = lexicon.cues.value(bytes: w) { return (written(c, w), false) }
+            let bare = lexicon.clitics.withoutConjunction(bytes: w)
+            if let s = bare, let c = lexicon.cues.value(bytes: s) { return (written(c, s), true) }
+            if let m = lexicon.nominalCues.value(bytes: w) ?? bare.flatMap({ lexicon.nominalCues.value(bytes: $0) }),
+               i + 1 < tokens.count, let r = m.rest.first {
+                let n = tokens[i + 1].norm
+                if n == r || (r == "ل" && n.unicodeScalars.first == "ل") { return (m.cue, bare != nil) }
+            }
+            return nil
         }
-        if let c = lexicon.cues[t.norm] { return (written(c, t.norm), false) }
-        let bare = lexicon.clitics.withoutConjunction(t.norm)
-        if let s = bare, let c = lexicon.cues[s] { return (written(c, s), true) }
-        if let m = lexicon.nominalCues[t.norm] ?? bare.flatMap({ lexicon.nominalCues[$0] }),
-           i + 1 < tokens.count, let r = m.rest.first {
-            let n = tokens[i + 1].norm
-            if n == r || (r == "ل" && n.unicodeScalars.first == "ل") { return (m.cue, bare != nil) }
-        }
-        return nil
     }
 
     func isStop(_ t: Token) -> Bool {
-        if lexicon.speakerStops.contains(t.norm) { return true }
-        if let s = lexicon.clitics.withoutConjunction(t.norm), lexicon.speakerStops.contains(s) { return true }
-        return false
+        t.norm.withWordBytes { w in
+            if lexicon.speakerStops.contains(bytes: w) { return true }
+            if let s = lexicon.clitics.withoutConjunction(bytes: w), lexicon.speakerStops.contains(bytes: s) { return true }
+            return false
+        }
     }
 
     /// Complementizer at a token: nil if none, else whether the content starts at it (pronoun form).
     func complementizer(_ t: Token) -> Bool? {
         guard t.kind == .word else { return nil }
-        if let p = lexicon.complementizers[t.norm] { return p }
-        if let s = lexicon.clitics.withoutConjunction(t.norm), let p = lexicon.complementizers[s] { return p }
-        return nil
+        return t.norm.withWordBytes { w in
+            if let p = lexicon.complementizers.value(bytes: w) { return p }
+            if let s = lexicon.clitics.withoutConjunction(bytes: w), let p = lexicon.complementizers.value(bytes: s) { return p }
+            return nil
+        }
     }
 
-    func inSet(_ t: Token, _ set: Set<WordKey>) -> Bool {
+    /// Whether the word, one of its clitic stems, or that stem without «ال» or a final «ه» is in `set`:
+    /// «والمستشارة» → «مستشار».
+    func inSet(_ t: Token, _ set: WordSet) -> Bool {
         guard t.kind == .word else { return false }
-        for s in lexicon.clitics.stems(t.norm) {
-            if set.contains(s) { return true }
-            if s.unicodeScalars.starts(with: "ال".unicodeScalars), set.contains(String(s.unicodeScalars.dropFirst(2))) { return true }
-            if s.unicodeScalars.last == "ه", set.contains(String(s.unicodeScalars.dropLast())) { return true }
+        return t.norm.withWordBytes { w in
+            lexicon.clitics.anyStem(w) { s in
+                if set.contains(bytes: s) { return true }
+                // «ال» is D8 A7 D9 84, «ه» D9 87
+                if s.count >= 4, s[0] == 0xD8, s[1] == 0xA7, s[2] == 0xD9, s[3] == 0x84,
+                   set.contains(bytes: UnsafeBufferPointer(rebasing: s[4...])) { return true }
+                if s.count >= 2, s[s.count - 2] == 0xD9, s[s.count - 1] == 0x87,
+                   set.contains(bytes: UnsafeBufferPointer(rebasing: s[..<(s.count - 2)])) { return true }
+                return false
+            }
         }
-        return false
+    }
+
+    /// A word that opens a clause, with or without clitics («وكان», «لكن»): `clauseOpeners`.
+    func opensClause(_ t: Token) -> Bool {
+        t.norm.withWordBytes { w in lexicon.clitics.anyStem(w) { lexicon.clauseOpeners.contains(bytes: $0) } }
     }
 
     /// «بالقول», «بتنفيذ», «بممارسة»: a preposition glued to a noun, which no name continues with.
@@ -192,8 +196,8 @@ public struct ArabicExtractor: StatementExtractor {
     // MARK: - Extraction
 
     public func extract(from document: Document) -> [Statement] {
-        let scalars = Array(document.text.unicodeScalars)
-        let c = context(scalars, Tokenizer.tokenize(scalars), document)
+        let text = ScalarText(document.text)
+        let c = context(text, Tokenizer.tokenize(text.scalars), document)
         var state = DocState()
         var out: [Statement] = []
         if emitHeadlines, let title = document.title, !title.isEmpty {
@@ -236,7 +240,7 @@ public struct ArabicExtractor: StatementExtractor {
             guard k != consumed, let (cue, conj) = cue(at: k, c) else { k += 1; continue }
             if open != nil, quoteDepth > 0 { k += 1; continue }   // a cue inside quoted words is part of them
             let cutting = cue.type == .participle || conj
-                || (k > s.lowerBound && lexicon.clitics.stems(c.tokens[k - 1].norm).contains { lexicon.clauseOpeners.contains($0) })
+                || (k > s.lowerBound && opensClause(c.tokens[k - 1]))
             if let o = open, k >= stmts[o].from, !cutting { k += 1; continue }
             var next = k + 1
             if let p = build(cue, conj: conj, at: k, c, s, &state, stmts, open, &next, &consumed) {
@@ -574,7 +578,7 @@ public struct ArabicExtractor: StatementExtractor {
         if let f = tokens[start].norm.unicodeScalars.first, f == "ب" || f == "ل", isPrepositional(tokens[start]) || tokens[start].norm.hasPrefix("لل") { return nil }
         if start > s.lowerBound {
             let p = tokens[start - 1]
-            var boundary = (p.kind == .punct && !isQuote(p)) || lexicon.clitics.stems(p.norm).contains { lexicon.clauseOpeners.contains($0) }
+            var boundary = (p.kind == .punct && !isQuote(p)) || opensClause(p)
             // «إلا أن منظمة العفو الدولية قالت», «بيد أن …»: the complementizer opens the clause
             if !boundary, complementizer(p) != nil, start - 2 >= s.lowerBound, lexicon.clauseOpeners.contains(tokens[start - 2].norm) { boundary = true }
             guard boundary else { return nil }
@@ -610,7 +614,7 @@ public struct ArabicExtractor: StatementExtractor {
                 return
             }
             guard c.tokens[i].kind == .word, c.tokens[i].norm == "قد" || c.tokens[i].norm == "ان"
-                    || lexicon.clitics.stems(c.tokens[i].norm).contains(where: { lexicon.clauseOpeners.contains($0) }) || tries == 0 else { return }
+                    || opensClause(c.tokens[i]) || tries == 0 else { return }
             i += 1; tries += 1
         }
     }
@@ -805,9 +809,9 @@ public struct ArabicExtractor: StatementExtractor {
     /// «ميركل: اتفاق إيران ليس مثالياً …» → a statement by ميركل with `part` "title". The speaker is a
     /// short name or title phrase before the colon (after «..» or «،»); vague sources are skipped.
     func headline(_ title: String, _ doc: Document, _ state: inout DocState) -> [Statement] {
-        let scalars = Array(title.unicodeScalars)
-        let tokens = Tokenizer.tokenize(scalars)
-        let c = context(scalars, tokens, doc)
+        let text = ScalarText(title)
+        let tokens = Tokenizer.tokenize(text.scalars)
+        let c = context(text, tokens, doc)
         guard let colon = tokens.firstIndex(where: { $0.kind == .punct && $0.punct == 0x3A }), colon > 0 else { return [] }
         var a = colon
         while a > 0, tokens[a - 1].kind == .word || tokens[a - 1].punct == 0x23 { a -= 1 }

@@ -35,10 +35,27 @@ public enum Tokenizer {
             || v == 0x3000 || v == 0x0B || v == 0x0C || v == 0x200B || v == 0xFEFF
     }
 
+    /// Appends the UTF-8 encoding of a scalar value (a valid scalar) to `out`.
+    @inline(__always) static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
+        if v < 0x80 { out.append(UInt8(v)) }
+        else if v < 0x800 { out.append(UInt8(0xC0 | (v >> 6))); out.append(UInt8(0x80 | (v & 0x3F))) }
+        else if v < 0x10000 {
+            out.append(UInt8(0xE0 | (v >> 12))); out.append(UInt8(0x80 | ((v >> 6) & 0x3F))); out.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            out.append(UInt8(0xF0 | (v >> 18))); out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F))); out.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+
+    /// Every token's normalised form is first written as UTF-8 into one reused buffer and becomes a
+    /// `String` in one step (without allocation for words up to 15 bytes): appending scalar by
+    /// scalar to a `String` cost more than all the rest of extraction's per-token work.
     public static func tokenize(_ scalars: [Unicode.Scalar], from: Int = 0, to: Int? = nil) -> [Token] {
         let end = to ?? scalars.count
         var tokens: [Token] = []
         tokens.reserveCapacity((end - from) / 5 + 4)
+        var norm: [UInt8] = []
+        norm.reserveCapacity(64)
         var i = from
         while i < end {
             let v = scalars[i].value
@@ -50,38 +67,37 @@ public enum Tokenizer {
             if isSpace(v) || ArabicNormalizer.isIgnorable(v) && v != 0x0640 { i += 1; continue }
             let arabic = isArabicLetter(v) || v == 0x0640
             let latin = isLatinLetter(v)
+            norm.removeAll(keepingCapacity: true)
             if arabic || latin {
-                var norm = String.UnicodeScalarView()
                 var j = i
                 while j < end {
                     let w = scalars[j].value
                     if arabic ? (isArabicLetter(w) || ArabicNormalizer.isIgnorable(w)) : (isLatinLetter(w) || (w == 0x27 && j + 1 < end && isLatinLetter(scalars[j + 1].value))) {
-                        if let f = ArabicNormalizer.fold(w), !ArabicNormalizer.isIgnorable(w), let u = Unicode.Scalar(f) { norm.append(u) }
+                        if let f = ArabicNormalizer.fold(w), !ArabicNormalizer.isIgnorable(w), Unicode.Scalar(f) != nil { appendUTF8(f, to: &norm) }
                         j += 1
                     } else if isDigit(w) && latin {
-                        norm.append(scalars[j]); j += 1
+                        appendUTF8(w, to: &norm); j += 1
                     } else { break }
                 }
                 if norm.isEmpty { i = j; continue }   // a lone tatweel
-                tokens.append(Token(kind: .word, start: i, end: j, norm: String(norm), punct: 0, latin: latin))
+                tokens.append(Token(kind: .word, start: i, end: j, norm: String(decoding: norm, as: UTF8.self), punct: 0, latin: latin))
                 i = j
                 continue
             }
             if isDigit(v) {
                 var j = i
-                var norm = String.UnicodeScalarView()
                 while j < end {
                     let w = scalars[j].value
-                    if isDigit(w) { norm.append(scalars[j]); j += 1 }
-                    else if (w == 0x2E || w == 0x2C || w == 0x066B || w == 0x066C), j + 1 < end, isDigit(scalars[j + 1].value) { norm.append(scalars[j]); j += 1 }
+                    if isDigit(w) { appendUTF8(w, to: &norm); j += 1 }
+                    else if (w == 0x2E || w == 0x2C || w == 0x066B || w == 0x066C), j + 1 < end, isDigit(scalars[j + 1].value) { appendUTF8(w, to: &norm); j += 1 }
                     else { break }
                 }
-                tokens.append(Token(kind: .number, start: i, end: j, norm: String(norm), punct: 0, latin: false))
+                tokens.append(Token(kind: .number, start: i, end: j, norm: String(decoding: norm, as: UTF8.self), punct: 0, latin: false))
                 i = j
                 continue
             }
-            var s = String.UnicodeScalarView(); s.append(scalars[i])
-            tokens.append(Token(kind: .punct, start: i, end: i + 1, norm: String(s), punct: v, latin: false))
+            appendUTF8(v, to: &norm)
+            tokens.append(Token(kind: .punct, start: i, end: i + 1, norm: String(decoding: norm, as: UTF8.self), punct: v, latin: false))
             i += 1
         }
         return tokens
