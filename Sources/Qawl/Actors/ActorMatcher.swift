@@ -76,6 +76,7 @@ public struct ActorMatcher: Sendable {
     public func match(at i: Int, in tokens: [Token], limit: Int) -> Mention? {
         guard i < limit, tokens[i].kind == .word || tokens[i].kind == .number else { return nil }
         var best: Mention?
+        let edges = edges, nodes = nodes, clitics = clitics   // captured alone: the closure would copy `self`
         _ = tokens[i].norm.withWordBytes { word in
             clitics.anyStem(word) { stem in
                 guard let first = edges[0].value(bytes: stem) else { return false }

@@ -125,13 +125,15 @@ public struct ArabicExtractor: StatementExtractor {
                 guard c.requiresComplement, lexicon.maqsuraForms.contains(bytes: form), ctx.scalars[t.end - 1] == "ى" else { return c }
                 var v = c; v.requiresComplement = false; return v
             }
-            if let c = lexicon.cues.value(bytes: w) { return (written(c, w), false) }
+            let h = WordSet.hash(w)
+            if let c = lexicon.cues.value(bytes: w, hash: h) { return (written(c, w), false) }
             let bare = lexicon.clitics.withoutConjunction(bytes: w)
-            if let s = bare, let c = lexicon.cues.value(bytes: s) { return (written(c, s), true) }
-            if let m = lexicon.nominalCues.value(bytes: w) ?? bare.flatMap({ lexicon.nominalCues.value(bytes: $0) }),
+            let hb = bare.map { WordSet.hash($0) } ?? 0
+            if let s = bare, let c = lexicon.cues.value(bytes: s, hash: hb) { return (written(c, s), true) }
+            if let m = lexicon.nominalCues.value(bytes: w, hash: h) ?? bare.flatMap({ lexicon.nominalCues.value(bytes: $0, hash: hb) }),
                i + 1 < tokens.count, let r = m.rest.first {
                 let n = tokens[i + 1].norm
-                if n == r || (r == "ل" && n.unicodeScalars.first == "ل") { return (m.cue, bare != nil) }
+                if n.sameWord(r) || (r == "ل" && n.unicodeScalars.first == "ل") { return (m.cue, bare != nil) }
             }
             return nil
         }
@@ -181,9 +183,10 @@ public struct ArabicExtractor: StatementExtractor {
     /// With `initial`, also «لمحاسبة», «للتأكيد» (a phrase cannot open with them; inside an
     /// organisation's name they are common: «اللجنة الوطنية لمكافحة الإرهاب»).
     func isPrepositional(_ t: Token, initial: Bool = false) -> Bool {
-        let u = Array(t.norm.unicodeScalars)
-        guard u.count >= 4, u[0] == "ب" || (initial && u[0] == "ل") else { return false }
-        return (u[1] == "ا" && u[2] == "ل") || u[1] == "ت" || u[1] == "م" || (u[0] == "ل" && u[1] == "ل")
+        var it = t.norm.unicodeScalars.makeIterator()   // the first four letters are enough
+        guard let u0 = it.next(), let u1 = it.next(), let u2 = it.next(), it.next() != nil,
+              u0 == "ب" || (initial && u0 == "ل") else { return false }
+        return (u1 == "ا" && u2 == "ل") || u1 == "ت" || u1 == "م" || (u0 == "ل" && u1 == "ل")
     }
 
     /// A word written with tanween fath («أخيراً») is an adverb or object, not part of a name.
@@ -613,7 +616,7 @@ public struct ArabicExtractor: StatementExtractor {
                 state.history.append(registrySpeaker(ai, agreement: .unknown))
                 return
             }
-            guard c.tokens[i].kind == .word, c.tokens[i].norm == "قد" || c.tokens[i].norm == "ان"
+            guard c.tokens[i].kind == .word, c.tokens[i].norm.sameWord("قد") || c.tokens[i].norm.sameWord("ان")
                     || opensClause(c.tokens[i]) || tries == 0 else { return }
             i += 1; tries += 1
         }
@@ -754,22 +757,48 @@ public struct ArabicExtractor: StatementExtractor {
     }
 
     /// Normalised title phrase without clitics on its first word: «والمستشارة الألمانية» → «المستشاره الالمانيه».
+    /// Built as UTF-8 bytes (it is computed several times per statement).
     func titleKey(_ c: Ctx, _ a: Int, _ b: Int) -> String {
-        var words = normKey(c, a, b)
-        if let f = words.first, !lexicon.titles.contains(f), let s = lexicon.clitics.withoutConjunction(f),
-           lexicon.titles.contains(s) || s.unicodeScalars.starts(with: "ال".unicodeScalars) {
-            words[0] = s
-        }
-        // «الإيراني»/«الإيرانية», «الأمريكي»/«الأميركي» name the same office
-        return words.map { w -> String in
-            var u = Array(w.unicodeScalars)
-            if u.count > 4, let i = (0..<(u.count - 4)).first(where: { u[$0] == "ا" && u[$0 + 1] == "م" && u[$0 + 2] == "ي" && u[$0 + 3] == "ر" && u[$0 + 4] == "ك" }) {
-                u.remove(at: i + 2); u.insert("ي", at: i + 3)   // «الأميركي» → «الامريكي»
+        var out: [UInt8] = []
+        var first = true
+        var i = a
+        while i < b {
+            let t = c.tokens[i]
+            i += 1
+            guard t.kind == .word || t.kind == .number else { continue }
+            if !first { out.append(0x20) }
+            t.norm.withWordBytes { w in
+                var word = w
+                if first, !lexicon.titles.contains(bytes: w), let s = lexicon.clitics.withoutConjunction(bytes: w),
+                   lexicon.titles.contains(bytes: s) || s.starts(with: Self.alBytes) {
+                    word = s
+                }
+                let start = out.count
+                out.append(contentsOf: word)
+                // «الإيراني»/«الإيرانية», «الأمريكي»/«الأميركي» name the same office
+                if let k = Self.firstIndex(of: Self.ameerkBytes, in: out, from: start) {
+                    out.replaceSubrange(k..<(k + Self.amreekBytes.count), with: Self.amreekBytes)   // «الأميركي» → «الامريكي»
+                }
+                if Clitics.scalarCount(word) > 3, out.count - start >= 2,
+                   out[out.count - 2] == 0xD9, out[out.count - 1] == 0x87 { out.removeLast(2) }   // final «ه»
             }
-            if u.count > 3, u.last == "ه" { u.removeLast() }
-            var v = String.UnicodeScalarView(); v.append(contentsOf: u)
-            return String(v)
-        }.joined(separator: " ")
+            first = false
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static let alBytes: [UInt8] = Array("ال".utf8)
+    static let ameerkBytes: [UInt8] = Array("اميرك".utf8)
+    static let amreekBytes: [UInt8] = Array("امريك".utf8)
+
+    static func firstIndex(of pattern: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+        guard bytes.count - from >= pattern.count else { return nil }
+        var k = from
+        while k + pattern.count <= bytes.count {
+            if bytes[k] == pattern[0], bytes[k..<(k + pattern.count)].elementsEqual(pattern) { return k }
+            k += 1
+        }
+        return nil
     }
 
     // MARK: - Output

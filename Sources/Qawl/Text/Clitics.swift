@@ -12,14 +12,26 @@ public struct Clitics: Sendable {
 
     /// First letters of the proclitics: a token starting with anything else has no stems to try.
     private let firstLetters: Set<Unicode.Scalar>
-    /// `proclitics` as UTF-8 bytes with their scalar counts, for `anyStem`.
-    private let procliticBytes: [(bytes: [UInt8], scalars: Int, endsWithLam: Bool)]
+    /// For `anyStem`, which runs for almost every token: `proclitics` as UTF-8 in one buffer, each
+    /// with its place there and its scalar count (plain values, nothing to retain in the loop), and
+    /// the first letters as scalar values.
+    private let procliticBytes: [UInt8]
+    private let procliticForms: [(start: Int, count: Int, scalars: Int, endsWithLam: Bool)]
+    private let firstLetterValues: [UInt32]
 
     public init(proclitics: [String], enclitics: [String]) {
         self.firstLetters = Set(proclitics.compactMap { $0.unicodeScalars.first })
         self.proclitics = proclitics.sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
         self.enclitics = enclitics.sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
-        self.procliticBytes = self.proclitics.map { (Array($0.utf8), $0.unicodeScalars.count, $0.unicodeScalars.last == "ل") }
+        var bytes: [UInt8] = []
+        var forms: [(start: Int, count: Int, scalars: Int, endsWithLam: Bool)] = []
+        for p in self.proclitics {
+            forms.append((bytes.count, p.utf8.count, p.unicodeScalars.count, p.unicodeScalars.last == "ل"))
+            bytes.append(contentsOf: p.utf8)
+        }
+        self.procliticBytes = bytes
+        self.procliticForms = forms
+        self.firstLetterValues = firstLetters.map(\.value).sorted()
     }
 
     /// Reads `clitics.tsv` (`kind<TAB>form<TAB>note`, kinds proclitic, article, enclitic).
@@ -68,34 +80,42 @@ public struct Clitics: Sendable {
     @inline(__always)
     public func anyStem(_ token: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
         if body(token) { return true }
-        guard let first = Self.firstScalar(token), firstLetters.contains(first) else { return false }
+        guard let first = Self.firstScalar(token), firstLetterValues.contains(first.value) else { return false }
         let count = Self.scalarCount(token)
         guard count > 2 else { return false }
-        for p in procliticBytes where count - p.scalars >= 2 {
-            let n = p.bytes.count
-            guard token.count > n, token.starts(with: p.bytes) else { continue }
-            let rest = UnsafeBufferPointer(rebasing: token[n...])
-            if body(rest) { return true }
-            // «لل» = ل + ال: restore the article's alef.
-            if p.endsWithLam, count > p.scalars + 2, rest[0] == 0xD9, rest[1] == 0x84 {
-                let found = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: rest.count + 2) { buf -> Bool in
-                    buf[0] = 0xD8; buf[1] = 0xA7   // ا
-                    for (k, b) in rest.enumerated() { buf[k + 2] = b }
-                    return body(UnsafeBufferPointer(buf))
+        return procliticBytes.withUnsafeBufferPointer { pb in
+            for p in procliticForms where count - p.scalars >= 2 && token.count > p.count {
+                var k = 0
+                while k < p.count, token[k] == pb[p.start + k] { k += 1 }
+                guard k == p.count else { continue }
+                let rest = UnsafeBufferPointer(rebasing: token[p.count...])
+                if body(rest) { return true }
+                // «لل» = ل + ال: restore the article's alef.
+                if p.endsWithLam, count > p.scalars + 2, rest[0] == 0xD9, rest[1] == 0x84 {
+                    let found = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: rest.count + 2) { buf -> Bool in
+                        buf[0] = 0xD8; buf[1] = 0xA7   // ا
+                        for (k, b) in rest.enumerated() { buf[k + 2] = b }
+                        return body(UnsafeBufferPointer(buf))
+                    }
+                    if found { return true }
                 }
-                if found { return true }
             }
+            return false
         }
-        return false
     }
 
     /// `withoutConjunction(_:)` on UTF-8 bytes: the bytes after a leading و or ف, or nil.
     @inline(__always)
     public func withoutConjunction(bytes token: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
         // و is D9 88, ف is D9 81; more than two scalars in all
-        guard token.count > 2, token[0] == 0xD9, token[1] == 0x88 || token[1] == 0x81,
-              Self.scalarCount(UnsafeBufferPointer(rebasing: token[2...])) > 1 else { return nil }
+        guard token.count > 3, token[0] == 0xD9, token[1] == 0x88 || token[1] == 0x81,
+              token.count - 2 > Self.scalarLength(token[2]) else { return nil }   // two scalars or more after it
         return UnsafeBufferPointer(rebasing: token[2...])
+    }
+
+    /// Bytes of the UTF-8 sequence that starts with `lead`.
+    @inline(__always) static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
 
     @inline(__always) static func scalarCount(_ b: UnsafeBufferPointer<UInt8>) -> Int {

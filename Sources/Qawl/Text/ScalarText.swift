@@ -14,30 +14,34 @@ public struct ScalarText: Sendable {
 
     public init(_ text: String) {
         let bytes = Array(text.utf8)
-        var scalars: [Unicode.Scalar] = []
+        let n = bytes.count
         var offsets: [Int32] = []
-        scalars.reserveCapacity(bytes.count)
-        offsets.reserveCapacity(bytes.count + 1)
-        bytes.withUnsafeBufferPointer { b in
-            let n = b.count
-            var i = 0
-            // A Swift String is always valid UTF-8, so the lead byte gives the length.
-            while i < n {
-                let c0 = UInt32(b[i])
-                offsets.append(Int32(i))
-                let v: UInt32
-                if c0 < 0x80 { v = c0; i += 1 }
-                else if c0 < 0xE0 { v = (c0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2 }
-                else if c0 < 0xF0 {
-                    v = (c0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); i += 3
-                } else {
-                    v = (c0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F); i += 4
+        self.scalars = [Unicode.Scalar](unsafeUninitializedCapacity: n) { sc, scCount in
+            offsets = [Int32](unsafeUninitializedCapacity: n + 1) { off, offCount in
+                var count = 0
+                bytes.withUnsafeBufferPointer { b in
+                    var i = 0
+                    // A Swift String is always valid UTF-8: the lead byte gives the length.
+                    while i < n {
+                        off[count] = Int32(i)
+                        let c0 = UInt32(b[i])
+                        let v: UInt32
+                        if c0 < 0x80 { v = c0; i += 1 }
+                        else if c0 < 0xE0 { v = (c0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2 }
+                        else if c0 < 0xF0 {
+                            v = (c0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); i += 3
+                        } else {
+                            v = (c0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F); i += 4
+                        }
+                        (sc.baseAddress! + count).initialize(to: Unicode.Scalar(v) ?? "\u{FFFD}")
+                        count += 1
+                    }
                 }
-                scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+                off[count] = Int32(n)
+                offCount = count + 1
+                scCount = count
             }
-            offsets.append(Int32(n))
         }
-        self.scalars = scalars
         self.utf8 = bytes
         self.offsets = offsets
     }

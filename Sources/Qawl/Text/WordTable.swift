@@ -70,8 +70,9 @@ public struct WordTable<Value: Sendable>: Sendable {
         entries.map { e in String(decoding: keyBytes[Int(e.start)..<Int(e.start + e.count)], as: UTF8.self) }
     }
 
+    /// The hash a lookup uses: computed once, it serves several tables (`value(bytes:hash:)`).
     @inline(__always)
-    static func hash(_ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    public static func hash(_ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var h: UInt32 = 0x811C_9DC5
         for b in p { h = (h ^ UInt32(b)) &* 0x0100_0193 }
         return h ^ (h >> 15)
@@ -88,7 +89,13 @@ public struct WordTable<Value: Sendable>: Sendable {
     @inline(__always)
     public func value(bytes key: UnsafeBufferPointer<UInt8>) -> Value? {
         guard !entries.isEmpty else { return nil }
-        let h = Self.hash(key)
+        return value(bytes: key, hash: Self.hash(key))
+    }
+
+    /// The value stored under these bytes, whose `hash(_:)` is `h`.
+    @inline(__always)
+    public func value(bytes key: UnsafeBufferPointer<UInt8>, hash h: UInt32) -> Value? {
+        guard !entries.isEmpty else { return nil }
         var s = Int(h) & mask
         return slots.withUnsafeBufferPointer { slots in
             entries.withUnsafeBufferPointer { entries in
@@ -124,6 +131,13 @@ extension WordTable where Value == Bool {
 }
 
 extension String {
+    /// Byte equality, for normalised words. `==` on `String` compares canonical equivalence, which for
+    /// Arabic text that differs costs a normalisation pass; normalised words have nothing to compose.
+    @inline(__always)
+    public func sameWord(_ other: String) -> Bool {
+        withWordBytes { a in other.withWordBytes { b in a.count == b.count && a.elementsEqual(b) } }
+    }
+
     /// Runs `body` on the string's UTF-8 bytes (normalised words are native strings: no copy beyond
     /// the stack copy of a small string).
     @inline(__always)
