@@ -25,6 +25,11 @@ public struct ActorMatcher: Sendable {
         var targets: [Target] = []
     }
 
+    /// The trie's edges once built, per node: word bytes → child node. `match` runs at almost every
+    /// token of a sentence with a cue, with every clitic stem of the first word, so its lookups go
+    /// through `WordTable` on bytes instead of hashing `String`s.
+    private var edges: [WordTable<Int32>] = []
+
     public let actors: [Actor]
     public let roles: [Role]
     public let clitics: Clitics
@@ -47,6 +52,8 @@ public struct ActorMatcher: Sendable {
             for t in a.roles { if let r = ri[t.role] { tenures[r].append((ai, t.from, t.until)) } }
         }
         for (i, r) in roles.enumerated() { for alias in r.aliases { insert(alias, .role(i)) } }
+        edges = nodes.map { WordTable($0.children) }
+        for k in nodes.indices { nodes[k].children = [:] }
     }
 
     private mutating func insert(_ alias: String, _ target: Target) {
@@ -69,22 +76,26 @@ public struct ActorMatcher: Sendable {
     public func match(at i: Int, in tokens: [Token], limit: Int) -> Mention? {
         guard i < limit, tokens[i].kind == .word || tokens[i].kind == .number else { return nil }
         var best: Mention?
-        for stem in clitics.stems(tokens[i].norm) {
-            guard let first = nodes[0].children[stem] else { continue }
-            var n = Int(first)
-            var j = i + 1
-            if !nodes[n].targets.isEmpty, best == nil || best!.end < j {
-                best = Mention(start: i, end: j, target: nodes[n].targets[0], ambiguous: nodes[n].targets.count > 1)
-            }
-            while j < limit {
-                let t = tokens[j]
-                if t.kind == .punct && t.punct == 0x23 { j += 1; continue }   // «#»
-                guard t.kind == .word || t.kind == .number, let c = nodes[n].children[t.norm] else { break }
-                n = Int(c)
-                j += 1
+        let edges = edges, nodes = nodes, clitics = clitics   // captured alone: the closure would copy `self`
+        _ = tokens[i].norm.withWordBytes { word in
+            clitics.anyStem(word) { stem in
+                guard let first = edges[0].value(bytes: stem) else { return false }
+                var n = Int(first)
+                var j = i + 1
                 if !nodes[n].targets.isEmpty, best == nil || best!.end < j {
                     best = Mention(start: i, end: j, target: nodes[n].targets[0], ambiguous: nodes[n].targets.count > 1)
                 }
+                while j < limit {
+                    let t = tokens[j]
+                    if t.kind == .punct && t.punct == 0x23 { j += 1; continue }   // «#»
+                    guard t.kind == .word || t.kind == .number, let c = edges[n][t.norm] else { break }
+                    n = Int(c)
+                    j += 1
+                    if !nodes[n].targets.isEmpty, best == nil || best!.end < j {
+                        best = Mention(start: i, end: j, target: nodes[n].targets[0], ambiguous: nodes[n].targets.count > 1)
+                    }
+                }
+                return false   // every stem: the longest match wins, the first stem on a tie
             }
         }
         return best

@@ -94,26 +94,10 @@ public struct ArabicExtractor: StatementExtractor {
     @inline(__always) func isDash(_ t: Token) -> Bool { t.kind == .punct && (t.punct == 0x2D || t.punct == 0x2013 || t.punct == 0x2014) }
 
     /// A reading context with every token's cue looked up once.
-    func context(_ scalars: [Unicode.Scalar], _ tokens: [Token], _ doc: Document) -> Ctx {
-        var c = Ctx(scalars: scalars, tokens: tokens, doc: doc)
-        var offsets = [Int32](repeating: 0, count: scalars.count + 1)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count * 2)
-        for (i, u) in scalars.enumerated() {
-            offsets[i] = Int32(bytes.count)
-            let v = u.value
-            if v < 0x80 { bytes.append(UInt8(v)) }
-            else if v < 0x800 { bytes.append(UInt8(0xC0 | (v >> 6))); bytes.append(UInt8(0x80 | (v & 0x3F))) }
-            else if v < 0x10000 {
-                bytes.append(UInt8(0xE0 | (v >> 12))); bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (v & 0x3F)))
-            } else {
-                bytes.append(UInt8(0xF0 | (v >> 18))); bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (v & 0x3F)))
-            }
-        }
-        offsets[scalars.count] = Int32(bytes.count)
-        c.utf8 = bytes
-        c.utf8Offset = offsets
+    func context(_ text: ScalarText, _ tokens: [Token], _ doc: Document) -> Ctx {
+        var c = Ctx(scalars: text.scalars, tokens: tokens, doc: doc)
+        c.utf8 = text.utf8
+        c.utf8Offset = text.offsets
         var index = [Int32](repeating: -1, count: tokens.count)
         var list: [(cue: ArabicLexicon.Cue, conj: Bool)] = []
         for i in tokens.indices where tokens[i].kind == .word {
@@ -130,56 +114,79 @@ public struct ArabicExtractor: StatementExtractor {
         return k < 0 ? nil : ctx.cueList[Int(k)]
     }
 
+    /// Lookups run on the word's UTF-8 bytes (`WordTable`): the form without «و»/«ف» is a suffix of
+    /// them, not a new string.
     func lookupCue(at i: Int, _ ctx: Ctx) -> (cue: ArabicLexicon.Cue, conj: Bool)? {
         let tokens = ctx.tokens
         let t = tokens[i]
         guard t.kind == .word, !t.latin else { return nil }
-        func written(_ c: ArabicLexicon.Cue, _ form: String) -> ArabicLexicon.Cue {
-            guard c.requiresComplement, lexicon.maqsuraForms.contains(form), ctx.scalars[t.end - 1] == "ى" else { return c }
-            var v = c; v.requiresComplement = false; return v
+        return t.norm.withWordBytes { w -> (cue: ArabicLexicon.Cue, conj: Bool)? in
+            func written(_ c: ArabicLexicon.Cue, _ form: UnsafeBufferPointer<UInt8>) -> ArabicLexicon.Cue {
+                guard c.requiresComplement, lexicon.maqsuraForms.contains(bytes: form), ctx.scalars[t.end - 1] == "ى" else { return c }
+                var v = c; v.requiresComplement = false; return v
+            }
+            let h = WordSet.hash(w)
+            if let c = lexicon.cues.value(bytes: w, hash: h) { return (written(c, w), false) }
+            let bare = lexicon.clitics.withoutConjunction(bytes: w)
+            let hb = bare.map { WordSet.hash($0) } ?? 0
+            if let s = bare, let c = lexicon.cues.value(bytes: s, hash: hb) { return (written(c, s), true) }
+            if let m = lexicon.nominalCues.value(bytes: w, hash: h) ?? bare.flatMap({ lexicon.nominalCues.value(bytes: $0, hash: hb) }),
+               i + 1 < tokens.count, let r = m.rest.first {
+                let n = tokens[i + 1].norm
+                if n.sameWord(r) || (r == "ل" && n.unicodeScalars.first == "ل") { return (m.cue, bare != nil) }
+            }
+            return nil
         }
-        if let c = lexicon.cues[t.norm] { return (written(c, t.norm), false) }
-        let bare = lexicon.clitics.withoutConjunction(t.norm)
-        if let s = bare, let c = lexicon.cues[s] { return (written(c, s), true) }
-        if let m = lexicon.nominalCues[t.norm] ?? bare.flatMap({ lexicon.nominalCues[$0] }),
-           i + 1 < tokens.count, let r = m.rest.first {
-            let n = tokens[i + 1].norm
-            if n == r || (r == "ل" && n.unicodeScalars.first == "ل") { return (m.cue, bare != nil) }
-        }
-        return nil
     }
 
     func isStop(_ t: Token) -> Bool {
-        if lexicon.speakerStops.contains(t.norm) { return true }
-        if let s = lexicon.clitics.withoutConjunction(t.norm), lexicon.speakerStops.contains(s) { return true }
-        return false
+        t.norm.withWordBytes { w in
+            if lexicon.speakerStops.contains(bytes: w) { return true }
+            if let s = lexicon.clitics.withoutConjunction(bytes: w), lexicon.speakerStops.contains(bytes: s) { return true }
+            return false
+        }
     }
 
     /// Complementizer at a token: nil if none, else whether the content starts at it (pronoun form).
     func complementizer(_ t: Token) -> Bool? {
         guard t.kind == .word else { return nil }
-        if let p = lexicon.complementizers[t.norm] { return p }
-        if let s = lexicon.clitics.withoutConjunction(t.norm), let p = lexicon.complementizers[s] { return p }
-        return nil
+        return t.norm.withWordBytes { w in
+            if let p = lexicon.complementizers.value(bytes: w) { return p }
+            if let s = lexicon.clitics.withoutConjunction(bytes: w), let p = lexicon.complementizers.value(bytes: s) { return p }
+            return nil
+        }
     }
 
-    func inSet(_ t: Token, _ set: Set<WordKey>) -> Bool {
+    /// Whether the word, one of its clitic stems, or that stem without «ال» or a final «ه» is in `set`:
+    /// «والمستشارة» → «مستشار».
+    func inSet(_ t: Token, _ set: WordSet) -> Bool {
         guard t.kind == .word else { return false }
-        for s in lexicon.clitics.stems(t.norm) {
-            if set.contains(s) { return true }
-            if s.unicodeScalars.starts(with: "ال".unicodeScalars), set.contains(String(s.unicodeScalars.dropFirst(2))) { return true }
-            if s.unicodeScalars.last == "ه", set.contains(String(s.unicodeScalars.dropLast())) { return true }
+        return t.norm.withWordBytes { w in
+            lexicon.clitics.anyStem(w) { s in
+                if set.contains(bytes: s) { return true }
+                // «ال» is D8 A7 D9 84, «ه» D9 87
+                if s.count >= 4, s[0] == 0xD8, s[1] == 0xA7, s[2] == 0xD9, s[3] == 0x84,
+                   set.contains(bytes: UnsafeBufferPointer(rebasing: s[4...])) { return true }
+                if s.count >= 2, s[s.count - 2] == 0xD9, s[s.count - 1] == 0x87,
+                   set.contains(bytes: UnsafeBufferPointer(rebasing: s[..<(s.count - 2)])) { return true }
+                return false
+            }
         }
-        return false
+    }
+
+    /// A word that opens a clause, with or without clitics («وكان», «لكن»): `clauseOpeners`.
+    func opensClause(_ t: Token) -> Bool {
+        t.norm.withWordBytes { w in lexicon.clitics.anyStem(w) { lexicon.clauseOpeners.contains(bytes: $0) } }
     }
 
     /// «بالقول», «بتنفيذ», «بممارسة»: a preposition glued to a noun, which no name continues with.
     /// With `initial`, also «لمحاسبة», «للتأكيد» (a phrase cannot open with them; inside an
     /// organisation's name they are common: «اللجنة الوطنية لمكافحة الإرهاب»).
     func isPrepositional(_ t: Token, initial: Bool = false) -> Bool {
-        let u = Array(t.norm.unicodeScalars)
-        guard u.count >= 4, u[0] == "ب" || (initial && u[0] == "ل") else { return false }
-        return (u[1] == "ا" && u[2] == "ل") || u[1] == "ت" || u[1] == "م" || (u[0] == "ل" && u[1] == "ل")
+        var it = t.norm.unicodeScalars.makeIterator()   // the first four letters are enough
+        guard let u0 = it.next(), let u1 = it.next(), let u2 = it.next(), it.next() != nil,
+              u0 == "ب" || (initial && u0 == "ل") else { return false }
+        return (u1 == "ا" && u2 == "ل") || u1 == "ت" || u1 == "م" || (u0 == "ل" && u1 == "ل")
     }
 
     /// A word written with tanween fath («أخيراً») is an adverb or object, not part of a name.
@@ -192,8 +199,8 @@ public struct ArabicExtractor: StatementExtractor {
     // MARK: - Extraction
 
     public func extract(from document: Document) -> [Statement] {
-        let scalars = Array(document.text.unicodeScalars)
-        let c = context(scalars, Tokenizer.tokenize(scalars), document)
+        let text = ScalarText(document.text)
+        let c = context(text, Tokenizer.tokenize(text.scalars), document)
         var state = DocState()
         var out: [Statement] = []
         if emitHeadlines, let title = document.title, !title.isEmpty {
@@ -236,7 +243,7 @@ public struct ArabicExtractor: StatementExtractor {
             guard k != consumed, let (cue, conj) = cue(at: k, c) else { k += 1; continue }
             if open != nil, quoteDepth > 0 { k += 1; continue }   // a cue inside quoted words is part of them
             let cutting = cue.type == .participle || conj
-                || (k > s.lowerBound && lexicon.clitics.stems(c.tokens[k - 1].norm).contains { lexicon.clauseOpeners.contains($0) })
+                || (k > s.lowerBound && opensClause(c.tokens[k - 1]))
             if let o = open, k >= stmts[o].from, !cutting { k += 1; continue }
             var next = k + 1
             if let p = build(cue, conj: conj, at: k, c, s, &state, stmts, open, &next, &consumed) {
@@ -574,7 +581,7 @@ public struct ArabicExtractor: StatementExtractor {
         if let f = tokens[start].norm.unicodeScalars.first, f == "ب" || f == "ل", isPrepositional(tokens[start]) || tokens[start].norm.hasPrefix("لل") { return nil }
         if start > s.lowerBound {
             let p = tokens[start - 1]
-            var boundary = (p.kind == .punct && !isQuote(p)) || lexicon.clitics.stems(p.norm).contains { lexicon.clauseOpeners.contains($0) }
+            var boundary = (p.kind == .punct && !isQuote(p)) || opensClause(p)
             // «إلا أن منظمة العفو الدولية قالت», «بيد أن …»: the complementizer opens the clause
             if !boundary, complementizer(p) != nil, start - 2 >= s.lowerBound, lexicon.clauseOpeners.contains(tokens[start - 2].norm) { boundary = true }
             guard boundary else { return nil }
@@ -609,8 +616,8 @@ public struct ArabicExtractor: StatementExtractor {
                 state.history.append(registrySpeaker(ai, agreement: .unknown))
                 return
             }
-            guard c.tokens[i].kind == .word, c.tokens[i].norm == "قد" || c.tokens[i].norm == "ان"
-                    || lexicon.clitics.stems(c.tokens[i].norm).contains(where: { lexicon.clauseOpeners.contains($0) }) || tries == 0 else { return }
+            guard c.tokens[i].kind == .word, c.tokens[i].norm.sameWord("قد") || c.tokens[i].norm.sameWord("ان")
+                    || opensClause(c.tokens[i]) || tries == 0 else { return }
             i += 1; tries += 1
         }
     }
@@ -750,22 +757,48 @@ public struct ArabicExtractor: StatementExtractor {
     }
 
     /// Normalised title phrase without clitics on its first word: «والمستشارة الألمانية» → «المستشاره الالمانيه».
+    /// Built as UTF-8 bytes (it is computed several times per statement).
     func titleKey(_ c: Ctx, _ a: Int, _ b: Int) -> String {
-        var words = normKey(c, a, b)
-        if let f = words.first, !lexicon.titles.contains(f), let s = lexicon.clitics.withoutConjunction(f),
-           lexicon.titles.contains(s) || s.unicodeScalars.starts(with: "ال".unicodeScalars) {
-            words[0] = s
-        }
-        // «الإيراني»/«الإيرانية», «الأمريكي»/«الأميركي» name the same office
-        return words.map { w -> String in
-            var u = Array(w.unicodeScalars)
-            if u.count > 4, let i = (0..<(u.count - 4)).first(where: { u[$0] == "ا" && u[$0 + 1] == "م" && u[$0 + 2] == "ي" && u[$0 + 3] == "ر" && u[$0 + 4] == "ك" }) {
-                u.remove(at: i + 2); u.insert("ي", at: i + 3)   // «الأميركي» → «الامريكي»
+        var out: [UInt8] = []
+        var first = true
+        var i = a
+        while i < b {
+            let t = c.tokens[i]
+            i += 1
+            guard t.kind == .word || t.kind == .number else { continue }
+            if !first { out.append(0x20) }
+            t.norm.withWordBytes { w in
+                var word = w
+                if first, !lexicon.titles.contains(bytes: w), let s = lexicon.clitics.withoutConjunction(bytes: w),
+                   lexicon.titles.contains(bytes: s) || s.starts(with: Self.alBytes) {
+                    word = s
+                }
+                let start = out.count
+                out.append(contentsOf: word)
+                // «الإيراني»/«الإيرانية», «الأمريكي»/«الأميركي» name the same office
+                if let k = Self.firstIndex(of: Self.ameerkBytes, in: out, from: start) {
+                    out.replaceSubrange(k..<(k + Self.amreekBytes.count), with: Self.amreekBytes)   // «الأميركي» → «الامريكي»
+                }
+                if Clitics.scalarCount(word) > 3, out.count - start >= 2,
+                   out[out.count - 2] == 0xD9, out[out.count - 1] == 0x87 { out.removeLast(2) }   // final «ه»
             }
-            if u.count > 3, u.last == "ه" { u.removeLast() }
-            var v = String.UnicodeScalarView(); v.append(contentsOf: u)
-            return String(v)
-        }.joined(separator: " ")
+            first = false
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static let alBytes: [UInt8] = Array("ال".utf8)
+    static let ameerkBytes: [UInt8] = Array("اميرك".utf8)
+    static let amreekBytes: [UInt8] = Array("امريك".utf8)
+
+    static func firstIndex(of pattern: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+        guard bytes.count - from >= pattern.count else { return nil }
+        var k = from
+        while k + pattern.count <= bytes.count {
+            if bytes[k] == pattern[0], bytes[k..<(k + pattern.count)].elementsEqual(pattern) { return k }
+            k += 1
+        }
+        return nil
     }
 
     // MARK: - Output
@@ -805,9 +838,9 @@ public struct ArabicExtractor: StatementExtractor {
     /// «ميركل: اتفاق إيران ليس مثالياً …» → a statement by ميركل with `part` "title". The speaker is a
     /// short name or title phrase before the colon (after «..» or «،»); vague sources are skipped.
     func headline(_ title: String, _ doc: Document, _ state: inout DocState) -> [Statement] {
-        let scalars = Array(title.unicodeScalars)
-        let tokens = Tokenizer.tokenize(scalars)
-        let c = context(scalars, tokens, doc)
+        let text = ScalarText(title)
+        let tokens = Tokenizer.tokenize(text.scalars)
+        let c = context(text, tokens, doc)
         guard let colon = tokens.firstIndex(where: { $0.kind == .punct && $0.punct == 0x3A }), colon > 0 else { return [] }
         var a = colon
         while a > 0, tokens[a - 1].kind == .word || tokens[a - 1].punct == 0x23 { a -= 1 }

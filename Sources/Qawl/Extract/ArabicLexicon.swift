@@ -19,31 +19,31 @@ public struct ArabicLexicon: Sendable {
         public var takesObject: Bool = false
     }
 
-    public let cues: [WordKey: Cue]
+    public let cues: WordTable<Cue>
     /// First word of a multi-word nominal cue → the remaining words («نقلا» → [«عن»]).
-    public let nominalCues: [WordKey: (rest: [String], cue: Cue)]
-    public let titles: Set<WordKey>
-    public let vague: Set<WordKey>
-    public let speakerStops: Set<WordKey>
+    public let nominalCues: WordTable<(rest: [String], cue: Cue)>
+    public let titles: WordSet
+    public let vague: WordSet
+    public let speakerStops: WordSet
     /// Complementizer → whether it carries a pronoun (and so belongs to the content).
-    public let complementizers: [WordKey: Bool]
+    public let complementizers: WordTable<Bool>
     public let abbreviations: Set<WordKey>
     public let clitics: Clitics
     /// Words that may open a clause whose subject precedes its verb («وكان ترامب قد قال»).
-    public let clauseOpeners: Set<WordKey>
+    public let clauseOpeners: WordSet
     /// «البيان», «التقرير»: documents that speak for their issuer.
-    public let documentNouns: Set<WordKey>
+    public let documentNouns: WordSet
     /// «هذا», «مما»: before a verb they leave it without a speaker («وهذا يؤكد أن …»).
-    public let nonSpeakers: Set<WordKey>
+    public let nonSpeakers: WordSet
     /// «يذكر» in «ويذكر أن …»: impersonal before a complementizer.
-    public let impersonal: Set<WordKey>
+    public let impersonal: WordSet
     /// «التي», «الذي»: a cue after them is in a relative clause.
-    public let relativePronouns: Set<WordKey>
+    public let relativePronouns: WordSet
     /// «حسبما قالت الشرطة»: the verb's content is the clause before.
-    public let asSaid: Set<WordKey>
+    public let asSaid: WordSet
     /// Cue forms written with alef maqsura («نفى», «رأى»): so written they are verbs, not the nouns
     /// «نفي», «رأي» that normalise alike, and need no complementizer.
-    public let maqsuraForms: Set<WordKey>
+    public let maqsuraForms: WordSet
 
     /// Loads `DIR/lexicons/ar` where DIR is a data directory (`DataDirectory.locate()`).
     public init(dataDirectory: URL) throws {
@@ -54,23 +54,23 @@ public struct ArabicLexicon: Sendable {
     public init(directory dir: URL) throws {
         func file(_ n: String) -> URL { dir.appendingPathComponent(n) }
         clitics = try Clitics(contentsOf: file("clitics.tsv"))
-        titles = try LexiconFile.wordSet(file("titles.txt"))
-        vague = try LexiconFile.wordSet(file("vague.txt"))
-        speakerStops = try LexiconFile.wordSet(file("speaker_stop.txt"))
+        titles = WordSet(try LexiconFile.wordSet(file("titles.txt")))
+        vague = WordSet(try LexiconFile.wordSet(file("vague.txt")))
+        speakerStops = WordSet(try LexiconFile.wordSet(file("speaker_stop.txt")))
         abbreviations = try LexiconFile.wordSet(file("abbreviations.txt"))
-        clauseOpeners = try LexiconFile.wordSet(file("clause_openers.txt"))
-        documentNouns = try LexiconFile.wordSet(file("document_nouns.txt"))
-        nonSpeakers = try LexiconFile.wordSet(file("non_speakers.txt"))
-        impersonal = try LexiconFile.wordSet(file("impersonal.txt"))
-        relativePronouns = try LexiconFile.wordSet(file("relative_pronouns.txt"))
-        asSaid = try LexiconFile.wordSet(file("as_said.txt"))
+        clauseOpeners = WordSet(try LexiconFile.wordSet(file("clause_openers.txt")))
+        documentNouns = WordSet(try LexiconFile.wordSet(file("document_nouns.txt")))
+        nonSpeakers = WordSet(try LexiconFile.wordSet(file("non_speakers.txt")))
+        impersonal = WordSet(try LexiconFile.wordSet(file("impersonal.txt")))
+        relativePronouns = WordSet(try LexiconFile.wordSet(file("relative_pronouns.txt")))
+        asSaid = WordSet(try LexiconFile.wordSet(file("as_said.txt")))
         var comp: [WordKey: Bool] = [:]
         for line in try LexiconFile.lines(file("complementizers.txt")) {
             let f = line.split(separator: "\t").map(String.init)
             guard f.count >= 2 else { continue }
             comp[ArabicNormalizer.normalize(f[1])] = f[0] == "pronoun"
         }
-        complementizers = comp
+        complementizers = WordTable(comp)
         var single: [WordKey: Cue] = [:]
         var multi: [WordKey: (rest: [String], cue: Cue)] = [:]
         var maqsura: Set<WordKey> = []
@@ -96,8 +96,8 @@ public struct ArabicLexicon: Sendable {
             if words.count == 1 { if single[words[0]] == nil { single[words[0]] = cue } }
             else if let first = words.first { multi[first] = (Array(words.dropFirst()), cue) }
         }
-        cues = single
-        nominalCues = multi
-        maqsuraForms = maqsura
+        cues = WordTable(single)
+        nominalCues = WordTable(multi)
+        maqsuraForms = WordSet(maqsura)
     }
 }

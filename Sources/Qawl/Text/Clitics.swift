@@ -12,11 +12,26 @@ public struct Clitics: Sendable {
 
     /// First letters of the proclitics: a token starting with anything else has no stems to try.
     private let firstLetters: Set<Unicode.Scalar>
+    /// For `anyStem`, which runs for almost every token: `proclitics` as UTF-8 in one buffer, each
+    /// with its place there and its scalar count (plain values, nothing to retain in the loop), and
+    /// the first letters as scalar values.
+    private let procliticBytes: [UInt8]
+    private let procliticForms: [(start: Int, count: Int, scalars: Int, endsWithLam: Bool)]
+    private let firstLetterValues: [UInt32]
 
     public init(proclitics: [String], enclitics: [String]) {
         self.firstLetters = Set(proclitics.compactMap { $0.unicodeScalars.first })
         self.proclitics = proclitics.sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
         self.enclitics = enclitics.sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
+        var bytes: [UInt8] = []
+        var forms: [(start: Int, count: Int, scalars: Int, endsWithLam: Bool)] = []
+        for p in self.proclitics {
+            forms.append((bytes.count, p.utf8.count, p.unicodeScalars.count, p.unicodeScalars.last == "ل"))
+            bytes.append(contentsOf: p.utf8)
+        }
+        self.procliticBytes = bytes
+        self.procliticForms = forms
+        self.firstLetterValues = firstLetters.map(\.value).sorted()
     }
 
     /// Reads `clitics.tsv` (`kind<TAB>form<TAB>note`, kinds proclitic, article, enclitic).
@@ -57,6 +72,67 @@ public struct Clitics: Sendable {
             }
         }
         return out
+    }
+
+    /// The forms of `stems(_:)`, in the same order, as UTF-8 bytes and without building strings:
+    /// calls `body` on each (a form may come twice) until it returns true, and says whether it did.
+    /// Lexicon and registry lookups of every token go through here.
+    @inline(__always)
+    public func anyStem(_ token: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        if body(token) { return true }
+        guard let first = Self.firstScalar(token), firstLetterValues.contains(first.value) else { return false }
+        let count = Self.scalarCount(token)
+        guard count > 2 else { return false }
+        return procliticBytes.withUnsafeBufferPointer { pb in
+            for p in procliticForms where count - p.scalars >= 2 && token.count > p.count {
+                var k = 0
+                while k < p.count, token[k] == pb[p.start + k] { k += 1 }
+                guard k == p.count else { continue }
+                let rest = UnsafeBufferPointer(rebasing: token[p.count...])
+                if body(rest) { return true }
+                // «لل» = ل + ال: restore the article's alef.
+                if p.endsWithLam, count > p.scalars + 2, rest[0] == 0xD9, rest[1] == 0x84 {
+                    let found = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: rest.count + 2) { buf -> Bool in
+                        buf[0] = 0xD8; buf[1] = 0xA7   // ا
+                        for (k, b) in rest.enumerated() { buf[k + 2] = b }
+                        return body(UnsafeBufferPointer(buf))
+                    }
+                    if found { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    /// `withoutConjunction(_:)` on UTF-8 bytes: the bytes after a leading و or ف, or nil.
+    @inline(__always)
+    public func withoutConjunction(bytes token: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        // و is D9 88, ف is D9 81; more than two scalars in all
+        guard token.count > 3, token[0] == 0xD9, token[1] == 0x88 || token[1] == 0x81,
+              token.count - 2 > Self.scalarLength(token[2]) else { return nil }   // two scalars or more after it
+        return UnsafeBufferPointer(rebasing: token[2...])
+    }
+
+    /// Bytes of the UTF-8 sequence that starts with `lead`.
+    @inline(__always) static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    @inline(__always) static func scalarCount(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 0
+        for x in b where x & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+
+    @inline(__always) static func firstScalar(_ b: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        guard let c0 = b.first else { return nil }
+        let v: UInt32
+        if c0 < 0x80 { v = UInt32(c0) }
+        else if c0 < 0xE0, b.count >= 2 { v = UInt32(c0 & 0x1F) << 6 | UInt32(b[1] & 0x3F) }
+        else if c0 < 0xF0, b.count >= 3 { v = UInt32(c0 & 0x0F) << 12 | UInt32(b[1] & 0x3F) << 6 | UInt32(b[2] & 0x3F) }
+        else if b.count >= 4 { v = UInt32(c0 & 0x07) << 18 | UInt32(b[1] & 0x3F) << 12 | UInt32(b[2] & 0x3F) << 6 | UInt32(b[3] & 0x3F) }
+        else { return nil }
+        return Unicode.Scalar(v)
     }
 
     /// The token without a leading conjunction (و or ف), or nil when it has none.

@@ -35,54 +35,122 @@ public enum Tokenizer {
             || v == 0x3000 || v == 0x0B || v == 0x0C || v == 0x200B || v == 0xFEFF
     }
 
+    /// A growable byte buffer for the normalised form of the token being read, as UTF-8.
+    private struct NormBytes {
+        var base: UnsafeMutablePointer<UInt8>
+        var count = 0
+        var capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = max(capacity, 16)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        /// Appends the UTF-8 encoding of a scalar value (a valid scalar).
+        @inline(__always) mutating func append(_ v: UInt32) {
+            if count + 4 > capacity { grow() }
+            let p = base + count
+            if v < 0x80 { p[0] = UInt8(v); count += 1 }
+            else if v < 0x800 { p[0] = UInt8(0xC0 | (v >> 6)); p[1] = UInt8(0x80 | (v & 0x3F)); count += 2 }
+            else if v < 0x10000 {
+                p[0] = UInt8(0xE0 | (v >> 12)); p[1] = UInt8(0x80 | ((v >> 6) & 0x3F)); p[2] = UInt8(0x80 | (v & 0x3F)); count += 3
+            } else {
+                p[0] = UInt8(0xF0 | (v >> 18)); p[1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                p[2] = UInt8(0x80 | ((v >> 6) & 0x3F)); p[3] = UInt8(0x80 | (v & 0x3F)); count += 4
+            }
+        }
+
+        /// Appends a scalar value in 0x80..<0x800 (two bytes of UTF-8).
+        @inline(__always) mutating func append2(_ v: UInt32) {
+            if count + 2 > capacity { grow() }
+            base[count] = UInt8(0xC0 | (v >> 6))
+            base[count + 1] = UInt8(0x80 | (v & 0x3F))
+            count += 2
+        }
+
+        mutating func grow() {
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+            bigger.update(from: base, count: count)
+            base.deallocate()
+            base = bigger
+            capacity *= 2
+        }
+    }
+
+    private static let asciiNorms: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+
+    /// Each token's normalised form is written as UTF-8 into one reused buffer and made a `String`
+    /// from those bytes in one step (no allocation up to 15 bytes).
+    /// Appending scalar by scalar to a `String` cost more than the rest of extraction's per-token work.
     public static func tokenize(_ scalars: [Unicode.Scalar], from: Int = 0, to: Int? = nil) -> [Token] {
         let end = to ?? scalars.count
+        guard from < end else { return [] }
         var tokens: [Token] = []
         tokens.reserveCapacity((end - from) / 5 + 4)
-        var i = from
-        while i < end {
-            let v = scalars[i].value
-            if v == 0x0A || v == 0x2029 || v == 0x2028 {
-                tokens.append(Token(kind: .newline, start: i, end: i + 1, norm: "\n", punct: 0x0A, latin: false))
+        var norms = NormBytes(capacity: 64)
+        defer { norms.base.deallocate() }
+        let asciiNorms = Self.asciiNorms
+        scalars.withUnsafeBufferPointer { sc in
+            @inline(__always) func add(_ kind: Token.Kind, _ i: Int, _ j: Int, _ punct: UInt32, _ latin: Bool) {
+                let norm = String(decoding: UnsafeBufferPointer(start: norms.base, count: norms.count), as: UTF8.self)
+                tokens.append(Token(kind: kind, start: i, end: j, norm: norm, punct: punct, latin: latin))
+            }
+            var i = from
+            while i < end {
+                let v = sc[i].value
+                if v == 0x0A || v == 0x2029 || v == 0x2028 {
+                    tokens.append(Token(kind: .newline, start: i, end: i + 1, norm: "\n", punct: 0x0A, latin: false))
+                    i += 1
+                    continue
+                }
+                if isSpace(v) || ArabicNormalizer.isIgnorable(v) && v != 0x0640 { i += 1; continue }
+                let arabic = isArabicLetter(v) || v == 0x0640
+                let latin = isLatinLetter(v)
+                norms.count = 0
+                if arabic || latin {
+                    var j = i
+                    while j < end {
+                        let w = sc[j].value
+                        if arabic, w &- 0x0621 <= 0x064A - 0x0621 {
+                            // the common case, a letter of the basic Arabic block (or tatweel): folds
+                            // within the block, two bytes of UTF-8
+                            if let f = ArabicNormalizer.fold(w) { norms.append2(f) }
+                            j += 1
+                            continue
+                        }
+                        if arabic ? (isArabicLetter(w) || ArabicNormalizer.isIgnorable(w)) : (isLatinLetter(w) || (w == 0x27 && j + 1 < end && isLatinLetter(sc[j + 1].value))) {
+                            if let f = ArabicNormalizer.fold(w), !ArabicNormalizer.isIgnorable(w), Unicode.Scalar(f) != nil { norms.append(f) }
+                            j += 1
+                        } else if isDigit(w) && latin {
+                            norms.append(w); j += 1
+                        } else { break }
+                    }
+                    if norms.count == 0 { i = j; continue }   // a lone tatweel
+                    add(.word, i, j, 0, latin)
+                    i = j
+                    continue
+                }
+                if isDigit(v) {
+                    var j = i
+                    while j < end {
+                        let w = sc[j].value
+                        if isDigit(w) { norms.append(w); j += 1 }
+                        else if (w == 0x2E || w == 0x2C || w == 0x066B || w == 0x066C), j + 1 < end, isDigit(sc[j + 1].value) { norms.append(w); j += 1 }
+                        else { break }
+                    }
+                    add(.number, i, j, 0, false)
+                    i = j
+                    continue
+                }
+                if v < 0x80 {   // ASCII punctuation: the same few strings over and over
+                    tokens.append(Token(kind: .punct, start: i, end: i + 1, norm: asciiNorms[Int(v)], punct: v, latin: false))
+                    i += 1
+                    continue
+                }
+                norms.append(v)
+                add(.punct, i, i + 1, v, false)
                 i += 1
-                continue
             }
-            if isSpace(v) || ArabicNormalizer.isIgnorable(v) && v != 0x0640 { i += 1; continue }
-            let arabic = isArabicLetter(v) || v == 0x0640
-            let latin = isLatinLetter(v)
-            if arabic || latin {
-                var norm = String.UnicodeScalarView()
-                var j = i
-                while j < end {
-                    let w = scalars[j].value
-                    if arabic ? (isArabicLetter(w) || ArabicNormalizer.isIgnorable(w)) : (isLatinLetter(w) || (w == 0x27 && j + 1 < end && isLatinLetter(scalars[j + 1].value))) {
-                        if let f = ArabicNormalizer.fold(w), !ArabicNormalizer.isIgnorable(w), let u = Unicode.Scalar(f) { norm.append(u) }
-                        j += 1
-                    } else if isDigit(w) && latin {
-                        norm.append(scalars[j]); j += 1
-                    } else { break }
-                }
-                if norm.isEmpty { i = j; continue }   // a lone tatweel
-                tokens.append(Token(kind: .word, start: i, end: j, norm: String(norm), punct: 0, latin: latin))
-                i = j
-                continue
-            }
-            if isDigit(v) {
-                var j = i
-                var norm = String.UnicodeScalarView()
-                while j < end {
-                    let w = scalars[j].value
-                    if isDigit(w) { norm.append(scalars[j]); j += 1 }
-                    else if (w == 0x2E || w == 0x2C || w == 0x066B || w == 0x066C), j + 1 < end, isDigit(scalars[j + 1].value) { norm.append(scalars[j]); j += 1 }
-                    else { break }
-                }
-                tokens.append(Token(kind: .number, start: i, end: j, norm: String(norm), punct: 0, latin: false))
-                i = j
-                continue
-            }
-            var s = String.UnicodeScalarView(); s.append(scalars[i])
-            tokens.append(Token(kind: .punct, start: i, end: i + 1, norm: String(s), punct: v, latin: false))
-            i += 1
         }
         return tokens
     }
