@@ -16,17 +16,22 @@ public struct Actor: Sendable, Equatable {
     /// Every written form that identifies the actor, Arabic and English (full names, surnames,
     /// transliteration variants).
     public var aliases: [String]
+    /// Short forms too ambiguous to name the actor alone («ماي», «عباس», «كيم», «المالكي»): they link
+    /// only in a document that also names the actor unambiguously (by an alias, or by a role the
+    /// actor holds on the document's date), before or after the short form. Several actors may share one.
+    public var contextAliases: [String]
     /// Roles held over time.
     public var roles: [RoleTenure]
 
     public init(id: String, kind: Kind, gender: Gender? = nil, wikidata: String? = nil,
-                name: String, aliases: [String], roles: [RoleTenure] = []) {
+                name: String, aliases: [String], contextAliases: [String] = [], roles: [RoleTenure] = []) {
         self.id = id
         self.kind = kind
         self.gender = gender
         self.wikidata = wikidata
         self.name = name
         self.aliases = aliases
+        self.contextAliases = contextAliases
         self.roles = roles
     }
 }

@@ -18,6 +18,11 @@ public struct ActorMatcher: Sendable {
         public var target: Target
         /// More than one registry entry shares this alias.
         public var ambiguous: Bool
+        /// The first word carried a preposition or article that was stripped to match («للحكومة
+        /// السورية», «بوزارة الخارجية»; not a bare «و»/«ف»): the mention is governed by it.
+        public var governed: Bool = false
+        /// The first word carried a bare «و»/«ف» («والمرصد السوري»): coordinated with what precedes.
+        public var conjoined: Bool = false
     }
 
     private struct Node: Sendable {
@@ -37,6 +42,9 @@ public struct ActorMatcher: Sendable {
     /// role index → (actor index, from, until)
     private var tenures: [[(actor: Int, from: String?, until: String?)]]
     private let roleIndex: [String: Int]
+    /// Context aliases (`Actor.contextAliases`), words joined by a space → the actors they may name.
+    /// Kept out of the trie: alone they name nobody.
+    private var contextual: [WordKey: [Int]] = [:]
 
     public init(actors: [Actor], roles: [Role], clitics: Clitics) {
         self.actors = actors
@@ -50,22 +58,32 @@ public struct ActorMatcher: Sendable {
             for alias in a.aliases { insert(alias, .actor(ai)) }
             insert(a.name, .actor(ai))
             for t in a.roles { if let r = ri[t.role] { tenures[r].append((ai, t.from, t.until)) } }
+            for alias in a.contextAliases {
+                let key = WordKey(Self.words(alias).joined(separator: " "))
+                guard !key.string.isEmpty else { continue }
+                if contextual[key]?.contains(ai) != true { contextual[key, default: []].append(ai) }
+            }
         }
         for (i, r) in roles.enumerated() { for alias in r.aliases { insert(alias, .role(i)) } }
         edges = nodes.map { WordTable($0.children) }
         for k in nodes.indices { nodes[k].children = [:] }
     }
 
+    /// An alias as the matcher sees it: its normalised words («الأمين العام» → [الامين, العام]).
+    public static func words(_ alias: String) -> [String] {
+        Tokenizer.tokenize(Array(alias.unicodeScalars)).filter { $0.kind == .word || $0.kind == .number }.map(\.norm)
+    }
+
     private mutating func insert(_ alias: String, _ target: Target) {
-        let words = Tokenizer.tokenize(Array(alias.unicodeScalars)).filter { $0.kind == .word || $0.kind == .number }
+        let words = Self.words(alias)
         guard !words.isEmpty else { return }
         var n = 0
         for w in words {
-            if let c = nodes[n].children[w.norm] { n = Int(c) }
+            if let c = nodes[n].children[w] { n = Int(c) }
             else {
                 nodes.append(Node())
                 let c = nodes.count - 1
-                nodes[n].children[w.norm] = Int32(c)
+                nodes[n].children[w] = Int32(c)
                 n = c
             }
         }
@@ -76,14 +94,21 @@ public struct ActorMatcher: Sendable {
     public func match(at i: Int, in tokens: [Token], limit: Int) -> Mention? {
         guard i < limit, tokens[i].kind == .word || tokens[i].kind == .number else { return nil }
         var best: Mention?
+        // what the winning stem stripped from the first word: 0 nothing, 1 a bare «و»/«ف», 2 more
+        var stripped = 0
         let edges = edges, nodes = nodes, clitics = clitics   // captured alone: the closure would copy `self`
         _ = tokens[i].norm.withWordBytes { word in
             clitics.anyStem(word) { stem in
                 guard let first = edges[0].value(bytes: stem) else { return false }
+                let kind: Int
+                if stem.baseAddress == word.baseAddress { kind = 0 }
+                else if let bare = clitics.withoutConjunction(bytes: word), stem.baseAddress == bare.baseAddress, stem.count == bare.count { kind = 1 }
+                else { kind = 2 }
                 var n = Int(first)
                 var j = i + 1
                 if !nodes[n].targets.isEmpty, best == nil || best!.end < j {
                     best = Mention(start: i, end: j, target: nodes[n].targets[0], ambiguous: nodes[n].targets.count > 1)
+                    stripped = kind
                 }
                 while j < limit {
                     let t = tokens[j]
@@ -93,11 +118,14 @@ public struct ActorMatcher: Sendable {
                     j += 1
                     if !nodes[n].targets.isEmpty, best == nil || best!.end < j {
                         best = Mention(start: i, end: j, target: nodes[n].targets[0], ambiguous: nodes[n].targets.count > 1)
+                        stripped = kind
                     }
                 }
                 return false   // every stem: the longest match wins, the first stem on a tie
             }
         }
+        best?.conjoined = stripped == 1
+        best?.governed = stripped == 2
         return best
     }
 
@@ -129,4 +157,23 @@ public struct ActorMatcher: Sendable {
 
     /// Role index for a role id.
     public func role(id: String) -> Int? { roleIndex[id] }
+
+    /// Actors that have these normalised words as a context alias: [«المالكي»] → Turki, Riyad and
+    /// Nouri al-Maliki. Which one (if any) is meant depends on the document (`named(by:on:)`).
+    public func contextualActors(_ words: [String]) -> [Int] {
+        contextual[WordKey(words.joined(separator: " "))] ?? []
+    }
+
+    /// The actors a set of mentions names without doubt: by an alias no other actor shares, or by a
+    /// role with a single holder on `date` («الرئيس الفلسطيني» on 2018-05-14 → Mahmoud Abbas).
+    public func named(by mentions: [Mention], on date: String?) -> Set<Int> {
+        var out: Set<Int> = []
+        for m in mentions where !m.ambiguous {
+            switch m.target {
+            case .actor(let ai): out.insert(ai)
+            case .role(let ri): if let h = holder(ofRole: ri, on: date) { out.insert(h) }
+            }
+        }
+        return out
+    }
 }

@@ -19,7 +19,7 @@ enum RegistryFileParser {
     }
 
     static let roleKeys: Set<String> = ["id", "organisation", "single", "aliases", "note"]
-    static let actorKeys: Set<String> = ["id", "type", "gender", "wikidata", "name", "aliases", "roles", "note"]
+    static let actorKeys: Set<String> = ["id", "type", "gender", "wikidata", "name", "aliases", "context_aliases", "roles", "note"]
     static let tenureKeys: Set<String> = ["role", "from", "until", "note"]
 
     static func parse(_ text: String, file: String) throws -> Contents {
@@ -106,6 +106,7 @@ enum RegistryFileParser {
                      wikidata: try optionalString(map, "wikidata", file: file, entry: id),
                      name: name,
                      aliases: try aliases(map["aliases"], file: file, entry: id),
+                     contextAliases: try aliases(map["context_aliases"], file: file, entry: id),
                      roles: tenures)
     }
 

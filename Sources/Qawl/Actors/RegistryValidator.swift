@@ -33,7 +33,8 @@ public struct RegistryProblem: Sendable, Equatable, CustomStringConvertible {
 ///   (Tillerson … 2018-03-31, Pompeo 2018-04-26 … is fine; Trump until 2021-01-20 and Biden from
 ///   2021-01-20 is fine too);
 /// - an alias (after `AliasKey` normalisation) that names two different actors is a warning:
-///   the matcher cannot tell them apart.
+///   the matcher cannot tell them apart; so is a context alias that is also a plain alias (it would
+///   link without its context). Context aliases may be shared: the document decides between them.
 struct RegistryValidator {
     let registry: ActorRegistry
 
@@ -72,6 +73,17 @@ struct RegistryValidator {
                 }
                 if datesValid, let from = tenure.from, let until = tenure.until, from > until {
                     add(.error, actor: actor.id, "\(tenure.role): from \(from) is after until \(until)")
+                }
+            }
+        }
+
+        // A context alias that is also a plain alias links everywhere, so the condition is moot.
+        var plain: [String: String] = [:]
+        for actor in registry.actors { for alias in actor.aliases { plain[AliasKey.normalise(alias)] = plain[AliasKey.normalise(alias)] ?? actor.id } }
+        for actor in registry.actors {
+            for alias in actor.contextAliases {
+                if let owner = plain[AliasKey.normalise(alias)] {
+                    add(.warning, actor: actor.id, "context alias «\(alias)» is also a plain alias of \(owner), so it links without context")
                 }
             }
         }

@@ -21,10 +21,46 @@ public struct ArabicExtractor: StatementExtractor {
     /// Emit «ترامب: …» headlines as statements with `part` "title".
     public var emitHeadlines = true
 
+    /// Surname → registry persons with a name of two words or more ending in it («عباس» → Mahmoud
+    /// Abbas through «محمود عباس»), not through a particle («محمد بن سلمان», «أبو مازن»).
+    private let surnames: [WordKey: [Int]]
+    /// Per actor and per role, the anaphoric heads (`anaphoric_heads.txt`, without the article) that
+    /// open one of its names: afp → {وكاله}, russian-foreign-ministry → {وزاره, خارجيه}.
+    private let actorHeads: [Set<WordKey>]
+    private let roleHeads: [Set<WordKey>]
+    /// Per role, the actor index of its organisation («المتحدث باسم الخارجية الروسية» → the ministry).
+    private let roleOrganisation: [Int?]
+
     public init(lexicon: ArabicLexicon, matcher: ActorMatcher) {
         self.lexicon = lexicon
         self.matcher = matcher
         self.splitter = SentenceSplitter(abbreviations: lexicon.abbreviations)
+        var surnames: [WordKey: [Int]] = [:]
+        var actorHeads = [Set<WordKey>](repeating: [], count: matcher.actors.count)
+        var roleHeads = [Set<WordKey>](repeating: [], count: matcher.roles.count)
+        func head(_ words: [String]) -> WordKey? {
+            guard var f = words.first else { return nil }
+            if f.unicodeScalars.starts(with: "ال".unicodeScalars) { f = String(f.unicodeScalars.dropFirst(2)) }
+            return lexicon.anaphoricHeads.contains("ال" + f) ? WordKey(f) : nil
+        }
+        var actorIndex: [String: Int] = [:]
+        for (ai, a) in matcher.actors.enumerated() {
+            if actorIndex[a.id] == nil { actorIndex[a.id] = ai }
+            for alias in a.aliases + [a.name] {
+                let words = ActorMatcher.words(alias)
+                if let h = head(words) { actorHeads[ai].insert(h) }
+                guard a.kind == .person, words.count >= 2, let last = words.last else { continue }
+                if lexicon.nameParticles.contains(last) || lexicon.nameParticles.contains(words[words.count - 2]) { continue }
+                if surnames[last]?.contains(ai) != true { surnames[WordKey(last), default: []].append(ai) }
+            }
+        }
+        for (ri, r) in matcher.roles.enumerated() {
+            for alias in r.aliases { if let h = head(ActorMatcher.words(alias)) { roleHeads[ri].insert(h) } }
+        }
+        self.surnames = surnames
+        self.actorHeads = actorHeads
+        self.roleHeads = roleHeads
+        self.roleOrganisation = matcher.roles.map { $0.organisation.flatMap { actorIndex[$0] } }
     }
 
     /// Loads the lexicons from a data directory (`DataDirectory.locate()`) and builds the matcher.
@@ -51,6 +87,16 @@ public struct ArabicExtractor: StatementExtractor {
         var titleBinding: [WordKey: Speaker] = [:]
         var unlinked: [Speaker] = []
         var history: [Speaker] = []
+        /// The body's tokens, the title and the date, for `documentActors`.
+        var body: [Token] = []
+        var title: String?
+        var published: String?
+        /// Registry mentions of the body, left to right, found on first need (most speakers resolve
+        /// without them) and only as far as needed: tokens before `scanned` have been looked at.
+        var mentions: [ActorMatcher.Mention] = []
+        var scanned = 0
+        /// The actors the document (body or title) names without doubt, once the whole body is scanned.
+        var named: Set<Int>?
     }
 
     struct Pending {
@@ -70,6 +116,8 @@ public struct ArabicExtractor: StatementExtractor {
         let scalars: [Unicode.Scalar]
         let tokens: [Token]
         let doc: Document
+        /// The document's title rather than its body: positions are not comparable with the body's.
+        var isTitle = false
         /// Per token, computed once: the cue there (index into `cueList`, -1 none).
         var cueIndex: [Int32] = []
         var cueList: [(cue: ArabicLexicon.Cue, conj: Bool)] = []
@@ -122,7 +170,10 @@ public struct ArabicExtractor: StatementExtractor {
         guard t.kind == .word, !t.latin else { return nil }
         return t.norm.withWordBytes { w -> (cue: ArabicLexicon.Cue, conj: Bool)? in
             func written(_ c: ArabicLexicon.Cue, _ form: UnsafeBufferPointer<UInt8>) -> ArabicLexicon.Cue {
-                guard c.requiresComplement, lexicon.maqsuraForms.contains(bytes: form), ctx.scalars[t.end - 1] == "ى" else { return c }
+                guard c.requiresComplement, let final = lexicon.verbFinals.value(bytes: form) else { return c }
+                var e = t.end - 1
+                while e > t.start, (0x064B...0x0652).contains(ctx.scalars[e].value) { e -= 1 }   // «هنأَ»
+                guard ctx.scalars[e] == final else { return c }
                 var v = c; v.requiresComplement = false; return v
             }
             let h = WordSet.hash(w)
@@ -189,6 +240,60 @@ public struct ArabicExtractor: StatementExtractor {
         return (u1 == "ا" && u2 == "ل") || u1 == "ت" || u1 == "م" || (u0 == "ل" && u1 == "ل")
     }
 
+    /// The verb's object begins at token `j`, so the speaker phrase has ended: a verbal noun of
+    /// `object_nouns.txt`, also with «و»/«ف», the article or a pronoun suffix («عدم», «دعمه»,
+    /// «ورفضها»; not «لسيطرة», which continues a name: «شركة الغاز الخاضعة لسيطرة الحوثيين»), or a word ending in the possessive «ها»/«هم»/«هما» after a word that is not a title
+    /// («البحرين مواطنيها», «المعارضة مشاركتها», but «وزير خارجيتها», «رئيس وزرائها»).
+    func opensObject(_ j: Int, _ c: Ctx) -> Bool {
+        let t = c.tokens[j]
+        guard t.kind == .word, !t.latin else { return false }
+        if isObjectNoun(t.norm) || lexicon.clitics.withoutConjunction(t.norm).map(isObjectNoun) == true { return true }
+        guard j > 0, t.end - t.start >= 5 else { return false }
+        var e = t.end - 1
+        while e > t.start, (0x064B...0x0652).contains(c.scalars[e].value) { e -= 1 }
+        let last = c.scalars[e], before = c.scalars[e - 1]
+        let possessive = (last == "ا" && before == "ه") || (last == "م" && before == "ه")
+            || (last == "ا" && before == "م" && e >= t.start + 2 && c.scalars[e - 2] == "ه")
+        guard possessive else { return false }
+        let p = c.tokens[j - 1]
+        return p.kind == .word && !inSet(p, lexicon.titles) && p.norm != "باسم"
+    }
+
+    /// A normalised word that is an object noun, bare or with the article or a pronoun suffix
+    /// («رغبته» → «رغبه»).
+    func isObjectNoun(_ s: String) -> Bool {
+        let nouns = lexicon.objectNouns
+        if nouns.contains(s) { return true }
+        var u = Array(s.unicodeScalars)
+        if u.count > 4, u[0] == "ا", u[1] == "ل" {
+            u.removeFirst(2)
+            if nouns.contains(Self.string(u)) { return true }
+        }
+        for suffix in Self.pronounSuffixes where u.count - suffix.count >= 3 && u.suffix(suffix.count).elementsEqual(suffix) {
+            var stem = Array(u.dropLast(suffix.count))
+            if nouns.contains(Self.string(stem)) { return true }
+            if stem.last == "ت" { stem[stem.count - 1] = "ه"; if nouns.contains(Self.string(stem)) { return true } }
+        }
+        return false
+    }
+
+    /// Third-person pronoun suffixes («دعمهما», «رفضها», «رفضهم», «رفضهن», «دعمه»).
+    static let pronounSuffixes: [[Unicode.Scalar]] = ["هما", "ها", "هم", "هن", "ه"].map { Array($0.unicodeScalars) }
+
+    static func string(_ u: [Unicode.Scalar]) -> String {
+        var v = String.UnicodeScalarView(); v.append(contentsOf: u); return String(v)
+    }
+
+    /// «وكالة», «صحيفة», «لموقع»: an indefinite generic head (`anaphoric_heads.txt` without the
+    /// article) that a quoted name completes: «وكالة "أسوشيتد برس"».
+    func isGenericHead(_ t: Token) -> Bool {
+        guard t.kind == .word else { return false }
+        for s in lexicon.clitics.stems(t.norm) where !s.unicodeScalars.starts(with: "ال".unicodeScalars) {
+            if lexicon.anaphoricHeads.contains("ال" + s) { return true }
+        }
+        return false
+    }
+
     /// A word written with tanween fath («أخيراً») is an adverb or object, not part of a name.
     func hasTanween(_ t: Token, _ c: Ctx) -> Bool {
         var i = t.start
@@ -202,6 +307,9 @@ public struct ArabicExtractor: StatementExtractor {
         let text = ScalarText(document.text)
         let c = context(text, Tokenizer.tokenize(text.scalars), document)
         var state = DocState()
+        state.body = c.tokens
+        state.title = document.title
+        state.published = document.published
         var out: [Statement] = []
         if emitHeadlines, let title = document.title, !title.isEmpty {
             out.append(contentsOf: headline(title, document, &state))
@@ -316,7 +424,7 @@ public struct ArabicExtractor: StatementExtractor {
             if k > s.lowerBound, lexicon.relativePronouns.contains(tokens[k - 1].norm) { return nil }   // «التي تنفي التدخل»
             if k > s.lowerBound + 1, ["لم", "لن", "لا", "قد"].contains(tokens[k - 1].norm),
                lexicon.relativePronouns.contains(tokens[k - 2].norm) { return nil }   // «التي لم تعترف»
-            let asSaid = k > s.lowerBound && lexicon.asSaid.contains(lexicon.clitics.withoutConjunction(tokens[k - 1].norm) ?? tokens[k - 1].norm)
+            let asSaid = asSaidOpener(k, s, tokens)
             if k + 1 < b, complementizer(tokens[k + 1]) != nil,
                lexicon.impersonal.contains(lexicon.clitics.withoutConjunction(tokens[k].norm) ?? tokens[k].norm) { return nil }   // «ويذكر أن»
             var found: (Speaker, String, Statement.Resolution, Double)?
@@ -338,11 +446,11 @@ public struct ArabicExtractor: StatementExtractor {
                 found = (h.0, "", .carryover, h.1)
             }
             guard let (sp, text, res, conf) = found else { return nil }
-            if asSaid {   // «…، حسبما قالت الشرطة»: the clause before is what was said
-                guard wordCount(tokens, s.lowerBound, k - 1) >= 3 else { return nil }
+            if let opener = asSaid {   // «…، حسبما قالت الشرطة»: the clause before is what was said
+                guard wordCount(tokens, s.lowerBound, opener) >= 3 else { return nil }
                 next = after
                 return Pending(cueToken: k, cue: cue, speaker: sp, speakerText: text, resolution: res, confidence: conf * 0.9,
-                               from: s.lowerBound, to: k - 1, emit: !sp.vague)
+                               from: s.lowerBound, to: opener, emit: !sp.vague)
             }
             let cs = contentStart(after, b, c, cue: cue, &consumed)
             guard cs.ok else { return nil }
@@ -355,6 +463,18 @@ public struct ArabicExtractor: StatementExtractor {
             return Pending(cueToken: k, cue: cue, speaker: sp, speakerText: text, resolution: res, confidence: conf,
                            from: from, to: to, emit: !sp.vague)
         }
+    }
+
+    /// Where an "as X said" opener (`as_said.txt`) before the cue at `k` starts: «حسبما قالت»,
+    /// «وفقما», «وفق ما نقل», «بحسب ما أفادت».
+    func asSaidOpener(_ k: Int, _ s: Range<Int>, _ tokens: [Token]) -> Int? {
+        func known(_ w: String) -> Bool {
+            lexicon.asSaid.contains(w) || lexicon.clitics.withoutConjunction(w).map { lexicon.asSaid.contains($0) } == true
+        }
+        if k > s.lowerBound, tokens[k - 1].kind == .word, known(tokens[k - 1].norm) { return k - 1 }
+        if k > s.lowerBound + 1, tokens[k - 2].kind == .word, tokens[k - 1].kind == .word,
+           known(tokens[k - 2].norm + " " + tokens[k - 1].norm) { return k - 2 }
+        return nil
     }
 
     func wordCount(_ tokens: [Token], _ a: Int, _ b: Int) -> Int {
@@ -462,6 +582,7 @@ public struct ArabicExtractor: StatementExtractor {
     /// The name phrase after a verb: «وقال وزير الخارجية الروسي، سيرجي لافروف إن» → «وزير … لافروف».
     func speakerPhrase(from a: Int, limit b: Int, _ c: Ctx, gluedPreposition: Bool) -> Phrase? {
         let tokens = c.tokens
+        if let issuer = issuerPhrase(a, b, c) { return issuer }
         var j = a, end = a, words = 0
         var mentions: [ActorMatcher.Mention] = []
         var titled = false
@@ -470,12 +591,24 @@ public struct ArabicExtractor: StatementExtractor {
             let t = tokens[j]
             if t.kind == .punct {
                 if t.punct == 0x23 { j += 1; continue }
-                // «منظمة "غولوس" غير الحكومية», «صحيفة "واشنطن بوست"»
-                if isQuote(t), end > a, words == 1, !endsWithActor {
+                // «منظمة "غولوس" غير الحكومية», «صحيفة "واشنطن بوست"», «وكالة "رويترز".», and a
+                // registry name quoted alone: «وتقول "بلومبرغ" إن …»
+                if isQuote(t), !endsWithActor, end == a || words == 1 {
                     var e = j + 1
                     while e < b, e - j <= 5, tokens[e].kind == .word { e += 1 }
-                    if e < b, e > j + 1, isQuote(tokens[e]), e + 1 < b, tokens[e + 1].kind == .word {
-                        words += e - j - 1; j = e + 1; end = j; continue
+                    if e < b, e > j + 1, isQuote(tokens[e]) {
+                        let inner = matcher.mentions(in: tokens, range: (j + 1)..<e)
+                        var whole = false
+                        if inner.count == 1, inner[0].start == j + 1, inner[0].end == e, case .actor = inner[0].target { whole = true }
+                        let next = e + 1 < b ? tokens[e + 1] : nil
+                        let accept = end == a ? whole
+                            : next?.kind == .word || whole || (isGenericHead(tokens[a]) && next?.kind != .word)
+                        if accept {
+                            words += e - j - 1; j = e + 1; end = j
+                            // a registry name inside a longer quoted name is not the speaker: «نجم "مسرح مصر"»
+                            if whole { mentions += inner; endsWithActor = true }
+                            continue
+                        }
                     }
                 }
                 if isComma(t), end > a, j + 1 < b, tokens[j + 1].kind == .word, !isStop(tokens[j + 1]),
@@ -488,7 +621,19 @@ public struct ArabicExtractor: StatementExtractor {
             if t.kind != .word { break }
             if endsWithActor { break }   // a registry name ends the phrase: «وصف ترامب الاتفاق …»
             if let m = matcher.match(at: j, in: tokens, limit: b) {
+                // «يقول لبي بي سي إن»: a name governed by a preposition is no subject (unless a
+                // nominal cue's own preposition is glued to it: «وفقا لرويترز»)
+                if j == a, m.governed, !gluedPreposition { break }
                 if j == a, case .role = m.target { titled = true }
+                // «وطالب مجلس الجامعة مجلس الأمن بـ…», «واتهمت المعارضة الحكومة السورية»: an
+                // organisation of two words or more right after an untitled subject that ends in a
+                // definite word, not joined to it by a preposition, «و» or a comma, is the verb's
+                // object. After a word without the article it is a genitive («مكتب رئاسة الحكومة
+                // العراقية»); a one-word one is often a nisba adjective («وزارة العدل السعودية»).
+                if j > a, !titled, !m.governed, !m.conjoined, m.end - m.start >= 2, case .actor(let ai) = m.target,
+                   matcher.actors[ai].kind == .organisation, mentions.isEmpty, tokens[j - 1].kind == .word,
+                   tokens[j - 1].norm.unicodeScalars.starts(with: "ال".unicodeScalars),
+                   !(a..<j).contains(where: { isComma(tokens[$0]) || inSet(tokens[$0], lexicon.titles) }) { break }
                 // a person's name ends the phrase; an organisation only when it opens it
                 // («وزارة الخارجية الروسية قالت» vs «وزير الخارجية الأمريكية ريكس تيلرسون»)
                 if case .actor(let ai) = m.target, matcher.actors[ai].kind == .person || j == a { endsWithActor = true }
@@ -497,7 +642,11 @@ public struct ArabicExtractor: StatementExtractor {
             if titled, t.norm == "لدي", j + 1 < b, tokens[j + 1].kind == .word { j += 1; end = j; words += 1; continue }
             if !(j == a && gluedPreposition) {
                 if hasTanween(t, c) { break }   // «أخيراً», «مجدداً»: adverbs, never names
+                if j == a, isObjectNoun(t.norm) || lexicon.clitics.withoutConjunction(t.norm).map(isObjectNoun) == true {
+                    break   // «وأبدى اهتمامه بـ…»: the object follows a dropped subject
+                }
                 if j > a, isPrepositional(t) { break }   // «وطالب ظريف الدول الأوروبية بممارسة …»
+                if j > a, opensObject(j, c) { break }    // «وأكد الوليد دعمه الكلي …»
                 if isStop(t) || cue(at: j, c) != nil || complementizer(t) != nil { break }
             }
             if j == a, inSet(t, lexicon.titles) { titled = true }
@@ -522,6 +671,31 @@ public struct ArabicExtractor: StatementExtractor {
             }
         }
         return end > a ? Phrase(start: a, end: end, mentions: mentions) : nil
+    }
+
+    /// «بيان صادر عن وزارة الدفاع الروسية», «لبيان رسمي أصدرته منظمة العفو الدولية», «حصيلة جديدة
+    /// أوردها المرصد السوري»: a document noun or figures, up to three adjectives and an `issued_by.txt`
+    /// pattern; the issuer's phrase is the speaker. After a bare «عن» or «من» («بيان عن الحادث») only
+    /// a registry name counts as the issuer.
+    func issuerPhrase(_ a: Int, _ b: Int, _ c: Ctx) -> Phrase? {
+        let tokens = c.tokens
+        guard a < b, tokens[a].kind == .word,
+              inSet(tokens[a], lexicon.documentNouns) || inSet(tokens[a], lexicon.inanimate) else { return nil }
+        var j = a + 1
+        for skipped in 0...3 {
+            for p in lexicon.issuedBy where j + p.count <= b {
+                var matches = true
+                for (o, w) in p.enumerated() where tokens[j + o].kind != .word || tokens[j + o].norm != w { matches = false; break }
+                guard matches else { continue }
+                guard let ph = speakerPhrase(from: j + p.count, limit: b, c, gluedPreposition: false),
+                      p.count > 1 || (p[0] != "عن" && p[0] != "من") || !ph.mentions.isEmpty else { return nil }
+                return ph
+            }
+            guard skipped < 3, j < b, tokens[j].kind == .word, !isStop(tokens[j]), cue(at: j, c) == nil,
+                  complementizer(tokens[j]) == nil else { return nil }
+            j += 1
+        }
+        return nil
     }
 
     func startsExplicitly(_ p: Int, _ b: Int, _ c: Ctx, _ cue: ArabicLexicon.Cue) -> Bool {
@@ -666,7 +840,17 @@ public struct ArabicExtractor: StatementExtractor {
                              agreement: agreement, vague: true, nameKey: [])
             return (sp, text, .name, 0.3)
         }
-        if let m = ph.mentions.last, m.end == ph.end {
+        // «سيرجيو راموس قائد ريال مدريد»: a name, then its title in the organisation; the name speaks
+        // where the words end: «وكالة "رويترز"» ends with the closing quote
+        var wordsEnd = ph.end
+        while wordsEnd > ph.start + 1, tokens[wordsEnd - 1].kind == .punct { wordsEnd -= 1 }
+        if let m = ph.mentions.last, m.end == wordsEnd, m.start > ph.start + 1, !m.governed, case .actor(let ai) = m.target,
+           matcher.actors[ai].kind == .organisation, !inSet(tokens[ph.start], lexicon.titles),
+           let t = ((ph.start + 1)..<m.start).first(where: { tokens[$0].kind == .word && inSet(tokens[$0], lexicon.titles) }),
+           !(ph.start..<t).contains(where: { isComma(tokens[$0]) }) {
+            return resolve(Phrase(start: ph.start, end: t, mentions: ph.mentions.filter { $0.end <= t }), c, &state, agreement: agreement)
+        }
+        if let m = ph.mentions.last, m.end == wordsEnd {
             let amb = m.ambiguous ? 0.8 : 1.0
             switch m.target {
             case .actor(let ai) where matcher.actors[ai].kind == .person || m.start == ph.start || !inSet(tokens[ph.start], lexicon.titles):
@@ -698,6 +882,13 @@ public struct ArabicExtractor: StatementExtractor {
             default: break
             }
         }
+        // things («وكشفت الأرقام أن …», «بحسب الإحصاءات») are no speakers; figures of a named
+        // organisation («تقديرات البنك الدولي») were linked to it above
+        if inSet(tokens[ph.start], lexicon.inanimate) {
+            let sp = Speaker(actorID: "unlinked:" + normKey(c, ph.start, ph.end).joined(separator: " "), actorName: text,
+                             agreement: agreement, vague: true, nameKey: [])
+            return (sp, text, .name, 0.3)
+        }
         // a phrase the document has already tied to someone: «المستشارة الألمانية», «الصحيفة»
         if let sp = state.titleBinding[titleKey(c, ph.start, ph.end)] { return (sp, text, .role, 0.75) }
         // not in the registry: split «TITLE … NAME» into the title phrase and the name
@@ -727,6 +918,10 @@ public struct ArabicExtractor: StatementExtractor {
             if let sp = state.titleBinding[key] { return (sp, text, .role, 0.75) }
             // «نائب رئيس المفوضية» after «نائب رئيس المفوضية الأوروبية يركي كتاينن»
             if let hit = state.titleBinding.first(where: { $0.key.string.hasPrefix(key + " ") }) { return (hit.value, text, .role, 0.7) }
+            // «وقال المتحدث» after «المتحدث باسم الكرملين» was named (not as a speaker)
+            if wordCount(tokens, ph.start, ph.end) == 1, let sp = anaphor(ph.start, c, &state, agreement: agreement) {
+                return (sp, text, .carryover, 0.6)
+            }
             let sp = Speaker(actorID: "unlinked:" + key, actorName: text, agreement: agreement, vague: false, nameKey: [])
             return (sp, text, .name, 0.6)
         }
@@ -736,6 +931,17 @@ public struct ArabicExtractor: StatementExtractor {
                          vague: false, nameKey: key)
         if let earlier = state.unlinked.last(where: { e in !e.nameKey.isEmpty && key.count < e.nameKey.count && key.allSatisfy { e.nameKey.contains($0) } }) {
             sp = earlier
+        } else if nameStart == ph.start, key.count == 1, let anaphoric = anaphor(ph.start, c, &state, agreement: agreement) {
+            // «وأضافت الوكالة» after «وكالة الأنباء الفرنسية» was named (not as a speaker)
+            return (anaphoric, text, .carryover, 0.6)
+        } else if let ai = contextualActor(key, at: ph.start, c, &state) {
+            // «وقالت ماي» in a document that names «تيريزا ماي» or «رئيسة الوزراء البريطانية»
+            sp = registrySpeaker(ai, agreement: agreement)
+            if nameStart > ph.start {
+                let tk = titleKey(c, ph.start, lastComma >= 0 ? lastComma : nameStart)
+                if !tk.isEmpty { state.titleBinding[tk] = sp }
+            }
+            return (sp, text, .name, 0.75)
         } else {
             state.unlinked.append(sp)
         }
@@ -801,6 +1007,91 @@ public struct ArabicExtractor: StatementExtractor {
         return nil
     }
 
+    // MARK: - Document-wide context
+
+    /// Extends the document's registry mentions (`DocState.mentions`) to cover the body's tokens
+    /// before `end` (the whole body when nil); each token is looked at once per document.
+    func scanMentions(upTo end: Int? = nil, _ state: inout DocState) {
+        let count = state.body.count
+        let limit = min(end ?? count, count)
+        var i = state.scanned
+        while i < limit {
+            if let m = matcher.match(at: i, in: state.body, limit: count) { state.mentions.append(m); i = m.end }
+            else { i += 1 }
+        }
+        state.scanned = max(state.scanned, i)
+    }
+
+    /// The actors the document names without doubt, in the body or the title
+    /// (`ActorMatcher.named(by:on:)`), found once.
+    func documentActors(_ state: inout DocState) -> Set<Int> {
+        if let named = state.named { return named }
+        scanMentions(upTo: nil, &state)
+        var named = matcher.named(by: state.mentions, on: state.published)
+        if let title = state.title, !title.isEmpty {
+            let t = Tokenizer.tokenize(Array(title.unicodeScalars))
+            named.formUnion(matcher.named(by: matcher.mentions(in: t, range: 0..<t.count), on: state.published))
+        }
+        state.named = named
+        return named
+    }
+
+    /// A short name that alone is too ambiguous to link («ماي», «عباس», «المالكي», «كيم»): a context
+    /// alias of registry actors, or the surname of registry persons («عباس» of «محمود عباس»). It names
+    /// the one the document names without doubt elsewhere, before or after; of several, the one
+    /// mentioned last before `position`, else first after it. Nil when the document names none.
+    func contextualActor(_ key: [String], at position: Int, _ c: Ctx, _ state: inout DocState) -> Int? {
+        guard let first = key.first, key.count <= 3 else { return nil }
+        var keys = [key]
+        if let bare = lexicon.clitics.withoutConjunction(first) { keys.append([bare] + key.dropFirst()) }
+        var candidates: [Int] = []
+        for k in keys {
+            for ai in matcher.contextualActors(k) where !candidates.contains(ai) { candidates.append(ai) }
+            if k.count == 1, let list = surnames[k[0]] { for ai in list where !candidates.contains(ai) { candidates.append(ai) } }
+        }
+        guard !candidates.isEmpty else { return nil }
+        let named = documentActors(&state)
+        candidates = candidates.filter { named.contains($0) }
+        guard candidates.count > 1 else { return candidates.first }
+        let pos = c.isTitle ? 0 : position
+        var before: Int?, after: Int?
+        for m in state.mentions where !m.ambiguous {
+            let holder: Int?
+            switch m.target {
+            case .actor(let ai): holder = ai
+            case .role(let ri): holder = matcher.holder(ofRole: ri, on: state.published)
+            }
+            guard let ai = holder, candidates.contains(ai) else { continue }
+            if m.start < pos { before = ai } else if after == nil { after = ai }
+        }
+        return before ?? after
+    }
+
+    /// «وأضافت الوكالة» → the organisation or office named last before token `i` with that head
+    /// (`anaphoric_heads.txt`): an actor one of whose names opens with it («وكالة الأنباء الفرنسية»),
+    /// a role («المتحدث باسم الكرملين» → its holder) or a role's organisation («المتحدث باسم وزارة
+    /// الخارجية الروسية» … «الوزارة» → the ministry). Nil when none was named.
+    func anaphor(_ i: Int, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement) -> Speaker? {
+        guard !c.isTitle, c.tokens[i].kind == .word else { return nil }
+        guard let h = lexicon.clitics.stems(c.tokens[i].norm).first(where: { lexicon.anaphoricHeads.contains($0) }) else { return nil }
+        let bare = WordKey(String(h.unicodeScalars.dropFirst(2)))
+        scanMentions(upTo: i, &state)
+        for m in state.mentions.reversed() where m.end <= i && !m.ambiguous {
+            switch m.target {
+            case .actor(let ai):
+                if actorHeads[ai].contains(bare) { return registrySpeaker(ai, agreement: agreement) }
+            case .role(let ri):
+                if roleHeads[ri].contains(bare) {
+                    if let sp = state.roleBinding[ri] { return sp }
+                    if let holder = matcher.holder(ofRole: ri, on: state.published) { return registrySpeaker(holder, agreement: agreement) }
+                } else if let o = roleOrganisation[ri], actorHeads[o].contains(bare) {
+                    return registrySpeaker(o, agreement: agreement)
+                }
+            }
+        }
+        return nil
+    }
+
     // MARK: - Output
 
     func finish(_ p: Pending, _ c: Ctx, _ sentence: String, part: String) -> Statement? {
@@ -840,7 +1131,8 @@ public struct ArabicExtractor: StatementExtractor {
     func headline(_ title: String, _ doc: Document, _ state: inout DocState) -> [Statement] {
         let text = ScalarText(title)
         let tokens = Tokenizer.tokenize(text.scalars)
-        let c = context(text, tokens, doc)
+        var c = context(text, tokens, doc)
+        c.isTitle = true
         guard let colon = tokens.firstIndex(where: { $0.kind == .punct && $0.punct == 0x3A }), colon > 0 else { return [] }
         var a = colon
         while a > 0, tokens[a - 1].kind == .word || tokens[a - 1].punct == 0x23 { a -= 1 }
@@ -858,6 +1150,7 @@ public struct ArabicExtractor: StatementExtractor {
         var tmp = state
         guard let r = resolve(ph, c, &tmp, agreement: .unknown), !r.0.vague else { return [] }
         state.titleBinding.merge(tmp.titleBinding) { old, _ in old }
+        if tmp.scanned > state.scanned { state.mentions = tmp.mentions; state.scanned = tmp.scanned; state.named = tmp.named }
         let headCue = ArabicLexicon.Cue(lemma: ":", type: .nominal, agreement: .unknown, needs: [], requiresComplement: false)
         let p = Pending(cueToken: colon, cue: headCue, speaker: r.0, speakerText: r.1, resolution: r.2, confidence: r.3 * 0.8,
                         from: colon + 1, to: end, emit: true)

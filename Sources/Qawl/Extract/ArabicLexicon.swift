@@ -41,9 +41,21 @@ public struct ArabicLexicon: Sendable {
     public let relativePronouns: WordSet
     /// «حسبما قالت الشرطة»: the verb's content is the clause before.
     public let asSaid: WordSet
-    /// Cue forms written with alef maqsura («نفى», «رأى»): so written they are verbs, not the nouns
-    /// «نفي», «رأي» that normalise alike, and need no complementizer.
-    public let maqsuraForms: WordSet
+    /// Cue forms whose last letter normalisation folds away, with that letter: alef maqsura («نفى»,
+    /// «رأى») or hamza («هنأ»). So written they are verbs, not the nouns «نفي», «رأي» or the adverb
+    /// «هنا» that normalise alike, and need no complementizer.
+    public let verbFinals: WordTable<Unicode.Scalar>
+    /// «الوكالة», «الوزارة»: a speaker that is one of these refers back to the organisation or office
+    /// named last with that head («وكالة الأنباء الفرنسية»).
+    public let anaphoricHeads: WordSet
+    /// «عدم», «دعم», «مقتل»: verbal nouns that open a verb's object; a speaker phrase ends before them.
+    public let objectNouns: WordSet
+    /// «الأرقام», «النتائج», «التقديرات»: things, not speakers; their statements are not emitted.
+    public let inanimate: WordSet
+    /// «بن», «أبو», «عبد», «الثاني»: the word after (or the word itself) is not a surname.
+    public let nameParticles: WordSet
+    /// «صادر عن», «أصدرته»: after a document noun, the issuer follows («بيان صادر عن الوزارة»).
+    public let issuedBy: [[String]]
 
     /// Loads `DIR/lexicons/ar` where DIR is a data directory (`DataDirectory.locate()`).
     public init(dataDirectory: URL) throws {
@@ -64,6 +76,14 @@ public struct ArabicLexicon: Sendable {
         impersonal = WordSet(try LexiconFile.wordSet(file("impersonal.txt")))
         relativePronouns = WordSet(try LexiconFile.wordSet(file("relative_pronouns.txt")))
         asSaid = WordSet(try LexiconFile.wordSet(file("as_said.txt")))
+        anaphoricHeads = WordSet(try LexiconFile.wordSet(file("anaphoric_heads.txt")))
+        objectNouns = WordSet(try LexiconFile.wordSet(file("object_nouns.txt")))
+        inanimate = WordSet(try LexiconFile.wordSet(file("inanimate.txt")))
+        nameParticles = WordSet(try LexiconFile.wordSet(file("name_particles.txt")))
+        issuedBy = try LexiconFile.lines(file("issued_by.txt"))
+            .map { ArabicNormalizer.normalize($0).split(separator: " ").map(String.init) }
+            .filter { !$0.isEmpty }
+            .sorted { $0.count > $1.count }
         var comp: [WordKey: Bool] = [:]
         for line in try LexiconFile.lines(file("complementizers.txt")) {
             let f = line.split(separator: "\t").map(String.init)
@@ -73,7 +93,7 @@ public struct ArabicLexicon: Sendable {
         complementizers = WordTable(comp)
         var single: [WordKey: Cue] = [:]
         var multi: [WordKey: (rest: [String], cue: Cue)] = [:]
-        var maqsura: Set<WordKey> = []
+        var finals: [(String, Unicode.Scalar)] = []
         for line in try LexiconFile.lines(file("cues.tsv")) {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard f.count >= 6, let type = CueType(rawValue: f[2]) else { continue }
@@ -92,12 +112,12 @@ public struct ArabicLexicon: Sendable {
                               || (needsField == "noun" && ArabicNormalizer.normalize(f[0]) == ArabicNormalizer.normalize(f[1])),
                           takesObject: f.count > 6 && f[6] == "object")
             let words = ArabicNormalizer.normalize(f[0]).split(separator: " ").map(String.init)
-            if f[0].unicodeScalars.last == "ى" { maqsura.insert(WordKey(words[0])) }
+            if let last = f[0].unicodeScalars.last, last == "ى" || last == "أ" { finals.append((words[0], last)) }
             if words.count == 1 { if single[words[0]] == nil { single[words[0]] = cue } }
             else if let first = words.first { multi[first] = (Array(words.dropFirst()), cue) }
         }
         cues = WordTable(single)
         nominalCues = WordTable(multi)
-        maqsuraForms = WordSet(maqsura)
+        verbFinals = WordTable(finals)
     }
 }

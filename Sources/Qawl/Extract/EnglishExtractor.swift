@@ -21,10 +21,24 @@ public struct EnglishExtractor: StatementExtractor {
     /// Emit «…, adding that …» clauses as statements of their own (same speaker).
     public var emitParticipleClauses = true
 
+    /// Surname → registry persons with a name of two words or more ending in it ("abbas" → Mahmoud
+    /// Abbas), not after a particle ("bin Salman"), for `contextualActor`.
+    private let surnames: [String: [Int]]
+
     public init(lexicon: EnglishLexicon, matcher: ActorMatcher) {
         self.lexicon = lexicon
         self.matcher = matcher
         self.splitter = SentenceSplitter(abbreviations: lexicon.abbreviations)
+        var surnames: [String: [Int]] = [:]
+        for (ai, a) in matcher.actors.enumerated() where a.kind == .person {
+            for alias in a.aliases + [a.name] {
+                let words = ActorMatcher.words(alias)
+                guard words.count >= 2, let last = words.last, last.unicodeScalars.count > 2,
+                      !Self.particles.contains(last), !Self.particles.contains(words[words.count - 2]) else { continue }
+                if surnames[last]?.contains(ai) != true { surnames[last, default: []].append(ai) }
+            }
+        }
+        self.surnames = surnames
     }
 
     /// Loads `data/lexicons/en` from a data directory (`DataDirectory.locate()`) and builds the matcher.
@@ -48,6 +62,10 @@ public struct EnglishExtractor: StatementExtractor {
         var history: [Speaker] = []
         var titleBinding: [String: Speaker] = [:]
         var unlinked: [Speaker] = []
+        /// Registry mentions of the whole text and the actors it names without doubt, found on
+        /// first need (`contextualActor`).
+        var mentions: [ActorMatcher.Mention]?
+        var named: Set<Int> = []
     }
 
     struct Pending {
@@ -849,6 +867,12 @@ public struct EnglishExtractor: StatementExtractor {
         if key.count == 1, let known = state.history.last(where: { !$0.actorID.hasPrefix("unlinked:") && $0.nameKey.count > 1 && $0.nameKey.last == key[0] }) {
             return (known, text, .name, 0.8)   // «Robert Gates said …» then «Gates said»
         }
+        if let ai = contextualActor(key, at: ph.start, c, &state) {
+            // «May said» in an article that names Theresa May or the British prime minister
+            let sp = registrySpeaker(ai)
+            if nameStart > ph.start { bindTitles(c, ph.start, nameStart, sp, &state) }
+            return (sp, text, .name, 0.75)
+        }
         if let earlier = state.unlinked.last(where: { e in !e.nameKey.isEmpty && key.count < e.nameKey.count && key.allSatisfy { e.nameKey.contains($0) } }) {
             sp = earlier
             if sp.gender == .unknown { sp.gender = gender }
@@ -857,6 +881,35 @@ public struct EnglishExtractor: StatementExtractor {
         }
         if nameStart > ph.start { bindTitles(c, ph.start, nameStart, sp, &state) }
         return (sp, text, .name, nameStart > ph.start ? 0.85 : 0.8)
+    }
+
+    /// A short name the registry holds only as a context alias ("May", "Kim", "Maliki") or as the
+    /// surname of a person ("Abbas" of "Mahmoud Abbas"): the actor the article names without doubt
+    /// elsewhere (an alias, or a role held on its date), before or after; of several, the one named
+    /// last before `position`, else first after. Nil when the article names none of them.
+    func contextualActor(_ key: [String], at position: Int, _ c: Ctx, _ state: inout DocState) -> Int? {
+        guard !key.isEmpty, key.count <= 3 else { return nil }
+        var candidates = matcher.contextualActors(key)
+        if key.count == 1, let list = surnames[key[0]] { for ai in list where !candidates.contains(ai) { candidates.append(ai) } }
+        guard !candidates.isEmpty else { return nil }
+        if state.mentions == nil {
+            let mentions = matcher.mentions(in: c.tokens, range: 0..<c.tokens.count)
+            state.mentions = mentions
+            state.named = matcher.named(by: mentions, on: c.doc.published)
+        }
+        candidates = candidates.filter { state.named.contains($0) }
+        guard candidates.count > 1 else { return candidates.first }
+        var before: Int?, after: Int?
+        for m in state.mentions ?? [] where !m.ambiguous {
+            let holder: Int?
+            switch m.target {
+            case .actor(let ai): holder = ai
+            case .role(let ri): holder = matcher.holder(ofRole: ri, on: c.doc.published)
+            }
+            guard let ai = holder, candidates.contains(ai) else { continue }
+            if m.start < position { before = ai } else if after == nil { after = ai }
+        }
+        return before ?? after
     }
 
     /// Registry mentions in a phrase, matched without the full stops of «U.S.», «J.C.» (the matcher

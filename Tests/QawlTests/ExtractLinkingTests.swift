@@ -1,0 +1,205 @@
+import Foundation
+import XCTest
+@testable import Qawl
+
+/// Linking through the document's context, as an analyst reading the timelines would check it:
+/// short names («ماي», «عباس», «المالكي») link only when the article names the actor elsewhere,
+/// generic heads («الوكالة», «الوزارة») refer back to the organisation named before, and speaker
+/// spans stop where the verb's object begins. A small registry written here keeps the cases clear.
+final class ExtractLinkingTests: XCTestCase {
+    static let roles: [Role] = [
+        Role(id: "uk-prime-minister", aliases: ["رئيسة الوزراء البريطانية", "رئيس الوزراء البريطاني"]),
+        Role(id: "palestine-president", aliases: ["الرئيس الفلسطيني"]),
+        Role(id: "russia-foreign-ministry-spokesperson", organisation: "russian-foreign-ministry",
+             aliases: ["المتحدثة باسم وزارة الخارجية الروسية"]),
+    ]
+
+    static let actors: [Actor] = [
+        Actor(id: "theresa-may", kind: .person, gender: .female, name: "Theresa May",
+              aliases: ["تيريزا ماي", "Theresa May"], contextAliases: ["ماي", "May"],
+              roles: [RoleTenure(role: "uk-prime-minister", from: "2016-07-13", until: "2019-07-24")]),
+        Actor(id: "mahmoud-abbas", kind: .person, gender: .male, name: "Mahmoud Abbas",
+              aliases: ["محمود عباس", "أبو مازن", "Mahmoud Abbas"],
+              roles: [RoleTenure(role: "palestine-president", from: "2005-01-15", until: nil)]),
+        Actor(id: "riyad-al-maliki", kind: .person, gender: .male, name: "Riyad al-Maliki",
+              aliases: ["رياض المالكي"], contextAliases: ["المالكي"]),
+        Actor(id: "turki-al-maliki", kind: .person, gender: .male, name: "Turki al-Maliki",
+              aliases: ["تركي المالكي", "العقيد تركي المالكي"], contextAliases: ["المالكي"]),
+        Actor(id: "mohammed-bin-salman", kind: .person, gender: .male, name: "Mohammed bin Salman",
+              aliases: ["محمد بن سلمان"]),
+        Actor(id: "maria-zakharova", kind: .person, gender: .female, name: "Maria Zakharova",
+              aliases: ["ماريا زاخاروفا", "زاخاروفا"],
+              roles: [RoleTenure(role: "russia-foreign-ministry-spokesperson", from: "2015-08-10", until: nil)]),
+        Actor(id: "afp", kind: .organisation, name: "AFP", aliases: ["وكالة الأنباء الفرنسية", "فرانس برس"]),
+        Actor(id: "reuters", kind: .organisation, name: "Reuters", aliases: ["رويترز", "وكالة رويترز"]),
+        Actor(id: "russian-foreign-ministry", kind: .organisation, name: "Russian Foreign Ministry",
+              aliases: ["وزارة الخارجية الروسية", "الخارجية الروسية"]),
+        Actor(id: "syrian-observatory", kind: .organisation, name: "Syrian Observatory for Human Rights",
+              aliases: ["المرصد السوري لحقوق الإنسان"]),
+        Actor(id: "un-security-council", kind: .organisation, name: "UN Security Council", aliases: ["مجلس الأمن", "مجلس الأمن الدولي"]),
+        Actor(id: "world-bank", kind: .organisation, name: "World Bank", aliases: ["البنك الدولي"]),
+    ]
+
+    static let extractor: ArabicExtractor = try! ArabicExtractor(dataDirectory: TestRegistry.dataDirectory, actors: actors, roles: roles)
+
+    func statements(_ text: String, title: String? = nil, published: String? = "2018-03-15") -> [Statement] {
+        Self.extractor.extract(from: TestRegistry.document(text, title: title, published: published))
+    }
+
+    // MARK: - Short names bound by the document
+
+    func testShortNameLinksWhenTheArticleNamesTheActorLater() {
+        // the full name comes only after the short form, and never as a speaker
+        let s = statements("وقالت ماي إن بلادها ستطرد 23 دبلوماسيا روسيا. وكانت تيريزا ماي قد وصلت إلى البرلمان صباحا وسط إجراءات أمنية.")
+        XCTAssertEqual(s.first?.actorID, "theresa-may")
+        XCTAssertEqual(s.first?.resolution, .name)
+    }
+
+    func testShortNameStaysUnlinkedWithoutTheActorInTheArticle() {
+        // «ماي» is also a first name and a month: alone it names nobody
+        let s = statements("وقالت ماي إن الحفل سيقام في الحديقة العامة للمدينة.")
+        XCTAssertEqual(s.first?.actorID, "unlinked:ماي")
+    }
+
+    func testShortNameLinksThroughARoleHeldOnTheArticlesDate() {
+        let text = "التقت رئيسة الوزراء البريطانية بأعضاء حكومتها صباح الخميس. وقالت ماي إن الرد سيكون حازما."
+        XCTAssertEqual(statements(text, published: "2018-03-15").last?.actorID, "theresa-may")
+        // in 2021 somebody else holds the office, so the article does not name May
+        XCTAssertEqual(statements(text, published: "2021-03-15").last?.actorID, "unlinked:ماي")
+    }
+
+    func testSurnameOfARegistryNameLinksWithoutAnyRegistryEntryForIt() {
+        let text = "واستقبل الرئيس محمود عباس وفدا من رجال الأعمال في رام الله. وأكد عباس أن القدس ستبقى عاصمة لدولة فلسطين."
+        let s = statements(text)
+        XCTAssertEqual(s.map(\.actorID), ["mahmoud-abbas"])
+        XCTAssertEqual(statements("وأكد عباس أن الفريق سيلعب مباراته المقبلة على أرضه.").first?.actorID, "unlinked:عباس")
+    }
+
+    func testSharedShortNameGoesToTheOneTheArticleNames() {
+        let riyad = statements("التقى وزير الخارجية رياض المالكي نظيره الأردني في عمان. وقال المالكي إن الاجتماع كان مثمرا.")
+        XCTAssertEqual(riyad.last?.actorID, "riyad-al-maliki")
+        let turki = statements("وعقد العقيد تركي المالكي مؤتمرا صحفيا في الرياض. وقال المالكي إن الصاروخ اعترض فوق العاصمة.")
+        XCTAssertEqual(turki.last?.actorID, "turki-al-maliki")
+        // both named: the one named last before the speaker
+        let both = statements("وكان رياض المالكي قد زار نيويورك. وفي الرياض ظهر تركي المالكي أمام الصحفيين. وقال المالكي إن التحالف سيواصل عملياته.")
+        XCTAssertEqual(both.last?.actorID, "turki-al-maliki")
+    }
+
+    func testAFathersNameIsNoSurname() {
+        let s = statements("وصل ولي العهد محمد بن سلمان إلى باريس. وقال سلمان إن المعرض سيفتح أبوابه غدا.")
+        XCTAssertEqual(s.last?.actorID, "unlinked:سلمان")
+    }
+
+    // MARK: - Generic heads refer back
+
+    func testAgencyNamedEarlierSpeaksAsTheAgency() {
+        let text = "ونشرت وكالة الأنباء الفرنسية صورا للموقع بعد الانفجار. وقالت الوكالة إن عدد الضحايا ارتفع إلى 12 قتيلا."
+        let s = statements(text)
+        XCTAssertEqual(s.last?.actorID, "afp")
+        XCTAssertEqual(s.last?.resolution, .carryover)
+        XCTAssertEqual(statements("وقالت الوكالة إن عدد الضحايا ارتفع إلى 12 قتيلا.").last?.actorID, "unlinked:الوكاله")
+    }
+
+    func testMinistryIsTheOrganisationOfAnOfficeNamedBefore() {
+        let text = "وردت المتحدثة باسم وزارة الخارجية الروسية على أسئلة الصحفيين حول العقوبات الجديدة. وقالت الوزارة إن موسكو سترد بالمثل."
+        XCTAssertEqual(statements(text).last?.actorID, "russian-foreign-ministry")
+    }
+
+    // MARK: - Speaker spans
+
+    func testSpeakerEndsWhereAVerbalNounOpensTheObject() {
+        let may = statements("أعلنت ماي عدم حضور الوزراء لكأس العالم في روسيا، وذلك في كلمة ألقتها تيريزا ماي أمام البرلمان.")
+        XCTAssertEqual(may.first?.actorID, "theresa-may")
+        XCTAssertEqual(may.first?.speaker, "ماي")
+        let walid = statements("وأكد الوليد دعمه الكلي لمبادرة الإصلاح الاقتصادي في المملكة.")
+        XCTAssertEqual(walid.first?.actorID, "unlinked:الوليد")
+    }
+
+    func testSpeakerEndsBeforeAPossessiveObject() {
+        let s = statements("ودعت مملكة البحرين مواطنيها إلى مغادرة العراق فورا.")
+        XCTAssertEqual(s.first?.speaker, "مملكة البحرين")
+        // a title keeps its possessive complement: «وزير خارجيتها» is the speaker
+        let t = statements("وقال وزير خارجيتها إن الحوار هو السبيل الوحيد.")
+        XCTAssertEqual(t.first?.speaker, "وزير خارجيتها")
+    }
+
+    func testOrganisationAfterADefiniteSubjectIsTheObject() {
+        let s = statements("وطالب مجلس الجامعة مجلس الأمن بتحمل مسؤولياته لحفظ السلم الدولي.")
+        XCTAssertEqual(s.first?.actorID, "unlinked:مجلس الجامعه")
+    }
+
+    func testFiguresAreNoSpeakersButAnOrganisationsFiguresAre() {
+        XCTAssertTrue(statements("وكشفت الأرقام أن نسبة البطالة ارتفعت إلى 12 في المئة.").isEmpty)
+        XCTAssertTrue(statements("وتشير التقديرات إلى أن عدد السكان سيتجاوز ثمانية مليارات.").isEmpty)
+        XCTAssertEqual(statements("وأوضحت تقديرات البنك الدولي أن النمو سيتباطأ هذا العام.").first?.actorID, "world-bank")
+    }
+
+    func testAmountAndHereAreNoReportingVerbs() {
+        XCTAssertTrue(statements("وقتل طفل يبلغ من العمر 14 عاما في القصف على المدينة.").isEmpty)
+        XCTAssertTrue(statements("وتبلغ قيمتها 15 مليار دولار على مدى عشر سنوات.").isEmpty)
+        XCTAssertTrue(statements("وهنا نتساءل عن دور الوزارة في مراقبة هذه الكليات.").isEmpty)
+    }
+
+    func testQuotedRegistryNameIsTheSpeaker() {
+        XCTAssertEqual(statements("وقالت وكالة \"رويترز\" إن المحادثات ستستأنف الأسبوع المقبل.").first?.actorID, "reuters")
+        XCTAssertEqual(statements("وتقول \"رويترز\" إن المحادثات ستستأنف الأسبوع المقبل.").first?.actorID, "reuters")
+        let end = statements("وارتفعت حصيلة القتلى إلى 40 شخصا، حسب ما أفادت وكالة \"فرانس برس\".")
+        XCTAssertEqual(end.first?.actorID, "afp")
+    }
+
+    func testAStatementsIssuerSpeaks() {
+        let s = statements("وقال بيان صادر عن وزارة الخارجية الروسية إن موسكو لن تقبل بأي ضغوط.")
+        XCTAssertEqual(s.first?.actorID, "russian-foreign-ministry")
+        let n = statements("وبدأت التدريبات العسكرية الثلاثاء، وفقا لبيان صادر عن وزارة الخارجية الروسية.")
+        XCTAssertEqual(n.first?.actorID, "russian-foreign-ministry")
+    }
+
+    // MARK: - English
+
+    func testEnglishShortNameLinksWhenTheArticleNamesTheActor() throws {
+        let lex = try EnglishLexicon(dataDirectory: TestRegistry.dataDirectory)
+        let english = EnglishExtractor(lexicon: lex, matcher: ActorMatcher(actors: Self.actors, roles: Self.roles,
+                                                                           clitics: Clitics(proclitics: [], enclitics: [])))
+        func run(_ text: String) -> [Statement] {
+            english.extract(from: Document(docID: "t1", published: "2018-03-15", lang: "en", text: text, input: "test", record: 0))
+        }
+        let named = run("Theresa May met her cabinet on Thursday. May said Britain would expel 23 Russian diplomats.")
+        XCTAssertEqual(named.last?.actorID, "theresa-may")
+        let alone = run("May said the festival would open in the park next week.")
+        XCTAssertEqual(alone.last?.actorID, "unlinked:may")
+    }
+}
+
+/// `context_aliases` in the registry files, as an editor writes them.
+final class RegistryContextAliasTests: XCTestCase {
+    func testContextAliasesLoadAndASharedOneIsFine() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qawl-ctx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try """
+            actors:
+              - {id: riyad-al-maliki, aliases: {ar: [رياض المالكي]}, context_aliases: {ar: [المالكي], en: [Maliki]}}
+              - {id: nouri-al-maliki, aliases: {ar: [نوري المالكي]}, context_aliases: {ar: [المالكي]}}
+            """.write(to: dir.appendingPathComponent("people.yaml"), atomically: true, encoding: .utf8)
+        let registry = try ActorRegistry.load(directory: dir)
+        XCTAssertEqual(registry.actor(id: "riyad-al-maliki")?.contextAliases, ["المالكي", "Maliki"])
+        XCTAssertEqual(registry.validate(), [])
+        let matcher = ActorMatcher(actors: registry.actors, roles: registry.roles, clitics: Clitics(proclitics: [], enclitics: []))
+        XCTAssertEqual(matcher.contextualActors(ActorMatcher.words("المالكي")).count, 2)
+        // a context alias is no alias: the matcher does not find it alone
+        XCTAssertTrue(matcher.mentions(in: Tokenizer.tokenize(Array("قال المالكي".unicodeScalars)), range: 0..<2).isEmpty)
+    }
+
+    func testContextAliasThatIsAlsoAPlainAliasIsAWarning() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qawl-ctx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try """
+            actors:
+              - {id: sergey-lavrov, aliases: [سيرجي لافروف, لافروف], context_aliases: [لافروف]}
+            """.write(to: dir.appendingPathComponent("people.yaml"), atomically: true, encoding: .utf8)
+        let problems = try ActorRegistry.load(directory: dir).validate()
+        XCTAssertEqual(problems.map(\.severity), [.warning])
+        XCTAssertTrue(problems.first?.message.contains("context alias") ?? false)
+    }
+}
