@@ -21,46 +21,73 @@ public struct ArabicExtractor: StatementExtractor {
     /// Emit «ترامب: …» headlines as statements with `part` "title".
     public var emitHeadlines = true
 
-    /// Surname → registry persons with a name of two words or more ending in it («عباس» → Mahmoud
-    /// Abbas through «محمود عباس»), not through a particle («محمد بن سلمان», «أبو مازن»).
-    private let surnames: [WordKey: [Int]]
-    /// Per actor and per role, the anaphoric heads (`anaphoric_heads.txt`, without the article) that
-    /// open one of its names: afp → {وكاله}, russian-foreign-ministry → {وزاره, خارجيه}.
-    private let actorHeads: [Set<WordKey>]
-    private let roleHeads: [Set<WordKey>]
-    /// Per role, the actor index of its organisation («المتحدث باسم الخارجية الروسية» → the ministry).
-    private let roleOrganisation: [Int?]
+    /// Lookups derived from the registry and the lexicons for linking through the document's
+    /// context, built once; a class, so that copying the extractor retains one reference.
+    final class LinkingIndex: Sendable {
+        /// Surname → registry persons with a name of two words or more ending in it («عباس» → Mahmoud
+        /// Abbas through «محمود عباس»), not through a particle («محمد بن سلمان», «أبو مازن»).
+        let surnames: [WordKey: [Int]]
+        /// Per actor and per role, the anaphoric heads (`anaphoric_heads.txt`, without the article)
+        /// that open one of its names: afp → {وكاله}, russian-foreign-ministry → {وزاره, خارجيه}.
+        let actorHeads: [Set<WordKey>]
+        let roleHeads: [Set<WordKey>]
+        /// Per role, the actor index of its organisation («المتحدث باسم الخارجية الروسية» → the ministry).
+        let roleOrganisation: [Int?]
+        /// Every written form of `object_nouns.txt`: bare, with the article, and with a third-person
+        /// pronoun suffix from `clitics.tsv` (ta marbuta written ت before it: «رغبته»), so that a word
+        /// is tested with one lookup.
+        let objectForms: WordSet
+        /// `document_nouns.txt` and `inanimate.txt` together: the words an issuer may follow
+        /// (`issuerPhrase`), tested once per speaker phrase.
+        let issuerHeads: WordSet
+
+        init(lexicon: ArabicLexicon, matcher: ActorMatcher) {
+            var surnames: [WordKey: [Int]] = [:]
+            var actorHeads = [Set<WordKey>](repeating: [], count: matcher.actors.count)
+            var roleHeads = [Set<WordKey>](repeating: [], count: matcher.roles.count)
+            func head(_ words: [String]) -> WordKey? {
+                guard var f = words.first else { return nil }
+                if f.unicodeScalars.starts(with: "ال".unicodeScalars) { f = String(f.unicodeScalars.dropFirst(2)) }
+                return lexicon.anaphoricHeads.contains("ال" + f) ? WordKey(f) : nil
+            }
+            var actorIndex: [String: Int] = [:]
+            for (ai, a) in matcher.actors.enumerated() {
+                if actorIndex[a.id] == nil { actorIndex[a.id] = ai }
+                for alias in a.aliases + [a.name] {
+                    let words = ActorMatcher.words(alias)
+                    if let h = head(words) { actorHeads[ai].insert(h) }
+                    guard a.kind == .person, words.count >= 2, let last = words.last else { continue }
+                    if lexicon.nameParticles.contains(last) || lexicon.nameParticles.contains(words[words.count - 2]) { continue }
+                    if surnames[last]?.contains(ai) != true { surnames[WordKey(last), default: []].append(ai) }
+                }
+            }
+            for (ri, r) in matcher.roles.enumerated() {
+                for alias in r.aliases { if let h = head(ActorMatcher.words(alias)) { roleHeads[ri].insert(h) } }
+            }
+            self.surnames = surnames
+            self.actorHeads = actorHeads
+            self.roleHeads = roleHeads
+            self.roleOrganisation = matcher.roles.map { $0.organisation.flatMap { actorIndex[$0] } }
+            var forms: [String] = []
+            let suffixes = lexicon.clitics.enclitics.filter { $0.unicodeScalars.first == "ه" }
+            for noun in lexicon.objectNouns.keys {
+                forms.append(noun)
+                forms.append("ال" + noun)
+                let stem = noun.unicodeScalars.last == "ه" ? String(noun.unicodeScalars.dropLast()) + "ت" : noun
+                for suffix in suffixes { forms.append(stem + suffix) }
+            }
+            self.objectForms = WordSet(forms)
+            self.issuerHeads = WordSet(lexicon.documentNouns.keys + lexicon.inanimate.keys)
+        }
+    }
+
+    private let index: LinkingIndex
 
     public init(lexicon: ArabicLexicon, matcher: ActorMatcher) {
         self.lexicon = lexicon
         self.matcher = matcher
         self.splitter = SentenceSplitter(abbreviations: lexicon.abbreviations)
-        var surnames: [WordKey: [Int]] = [:]
-        var actorHeads = [Set<WordKey>](repeating: [], count: matcher.actors.count)
-        var roleHeads = [Set<WordKey>](repeating: [], count: matcher.roles.count)
-        func head(_ words: [String]) -> WordKey? {
-            guard var f = words.first else { return nil }
-            if f.unicodeScalars.starts(with: "ال".unicodeScalars) { f = String(f.unicodeScalars.dropFirst(2)) }
-            return lexicon.anaphoricHeads.contains("ال" + f) ? WordKey(f) : nil
-        }
-        var actorIndex: [String: Int] = [:]
-        for (ai, a) in matcher.actors.enumerated() {
-            if actorIndex[a.id] == nil { actorIndex[a.id] = ai }
-            for alias in a.aliases + [a.name] {
-                let words = ActorMatcher.words(alias)
-                if let h = head(words) { actorHeads[ai].insert(h) }
-                guard a.kind == .person, words.count >= 2, let last = words.last else { continue }
-                if lexicon.nameParticles.contains(last) || lexicon.nameParticles.contains(words[words.count - 2]) { continue }
-                if surnames[last]?.contains(ai) != true { surnames[WordKey(last), default: []].append(ai) }
-            }
-        }
-        for (ri, r) in matcher.roles.enumerated() {
-            for alias in r.aliases { if let h = head(ActorMatcher.words(alias)) { roleHeads[ri].insert(h) } }
-        }
-        self.surnames = surnames
-        self.actorHeads = actorHeads
-        self.roleHeads = roleHeads
-        self.roleOrganisation = matcher.roles.map { $0.organisation.flatMap { actorIndex[$0] } }
+        self.index = LinkingIndex(lexicon: lexicon, matcher: matcher)
     }
 
     /// Loads the lexicons from a data directory (`DataDirectory.locate()`) and builds the matcher.
@@ -247,7 +274,7 @@ public struct ArabicExtractor: StatementExtractor {
     func opensObject(_ j: Int, _ c: Ctx) -> Bool {
         let t = c.tokens[j]
         guard t.kind == .word, !t.latin else { return false }
-        if isObjectNoun(t.norm) || lexicon.clitics.withoutConjunction(t.norm).map(isObjectNoun) == true { return true }
+        if isObjectNoun(t) { return true }
         guard j > 0, t.end - t.start >= 5 else { return false }
         var e = t.end - 1
         while e > t.start, (0x064B...0x0652).contains(c.scalars[e].value) { e -= 1 }
@@ -256,32 +283,18 @@ public struct ArabicExtractor: StatementExtractor {
             || (last == "ا" && before == "م" && e >= t.start + 2 && c.scalars[e - 2] == "ه")
         guard possessive else { return false }
         let p = c.tokens[j - 1]
-        return p.kind == .word && !inSet(p, lexicon.titles) && p.norm != "باسم"
+        return p.kind == .word && !inSet(p, lexicon.titles) && !p.norm.sameWord("باسم")
     }
 
-    /// A normalised word that is an object noun, bare or with the article or a pronoun suffix
-    /// («رغبته» → «رغبه»).
-    func isObjectNoun(_ s: String) -> Bool {
-        let nouns = lexicon.objectNouns
-        if nouns.contains(s) { return true }
-        var u = Array(s.unicodeScalars)
-        if u.count > 4, u[0] == "ا", u[1] == "ل" {
-            u.removeFirst(2)
-            if nouns.contains(Self.string(u)) { return true }
+    /// A word that is an object noun, bare or with «و»/«ف», the article or a pronoun suffix
+    /// («عدم», «ودعمه», «رغبته»; `LinkingIndex.objectForms`).
+    func isObjectNoun(_ t: Token) -> Bool {
+        guard t.kind == .word else { return false }
+        return t.norm.withWordBytes { w in
+            if index.objectForms.contains(bytes: w) { return true }
+            if let s = lexicon.clitics.withoutConjunction(bytes: w), index.objectForms.contains(bytes: s) { return true }
+            return false
         }
-        for suffix in Self.pronounSuffixes where u.count - suffix.count >= 3 && u.suffix(suffix.count).elementsEqual(suffix) {
-            var stem = Array(u.dropLast(suffix.count))
-            if nouns.contains(Self.string(stem)) { return true }
-            if stem.last == "ت" { stem[stem.count - 1] = "ه"; if nouns.contains(Self.string(stem)) { return true } }
-        }
-        return false
-    }
-
-    /// Third-person pronoun suffixes («دعمهما», «رفضها», «رفضهم», «رفضهن», «دعمه»).
-    static let pronounSuffixes: [[Unicode.Scalar]] = ["هما", "ها", "هم", "هن", "ه"].map { Array($0.unicodeScalars) }
-
-    static func string(_ u: [Unicode.Scalar]) -> String {
-        var v = String.UnicodeScalarView(); v.append(contentsOf: u); return String(v)
     }
 
     /// «وكالة», «صحيفة», «لموقع»: an indefinite generic head (`anaphoric_heads.txt` without the
@@ -642,7 +655,7 @@ public struct ArabicExtractor: StatementExtractor {
             if titled, t.norm == "لدي", j + 1 < b, tokens[j + 1].kind == .word { j += 1; end = j; words += 1; continue }
             if !(j == a && gluedPreposition) {
                 if hasTanween(t, c) { break }   // «أخيراً», «مجدداً»: adverbs, never names
-                if j == a, isObjectNoun(t.norm) || lexicon.clitics.withoutConjunction(t.norm).map(isObjectNoun) == true {
+                if j == a, isObjectNoun(t) {
                     break   // «وأبدى اهتمامه بـ…»: the object follows a dropped subject
                 }
                 if j > a, isPrepositional(t) { break }   // «وطالب ظريف الدول الأوروبية بممارسة …»
@@ -679,8 +692,7 @@ public struct ArabicExtractor: StatementExtractor {
     /// a registry name counts as the issuer.
     func issuerPhrase(_ a: Int, _ b: Int, _ c: Ctx) -> Phrase? {
         let tokens = c.tokens
-        guard a < b, tokens[a].kind == .word,
-              inSet(tokens[a], lexicon.documentNouns) || inSet(tokens[a], lexicon.inanimate) else { return nil }
+        guard a < b, tokens[a].kind == .word, inSet(tokens[a], index.issuerHeads) else { return nil }
         var j = a + 1
         for skipped in 0...3 {
             for p in lexicon.issuedBy where j + p.count <= b {
@@ -1047,7 +1059,7 @@ public struct ArabicExtractor: StatementExtractor {
         var candidates: [Int] = []
         for k in keys {
             for ai in matcher.contextualActors(k) where !candidates.contains(ai) { candidates.append(ai) }
-            if k.count == 1, let list = surnames[k[0]] { for ai in list where !candidates.contains(ai) { candidates.append(ai) } }
+            if k.count == 1, let list = index.surnames[k[0]] { for ai in list where !candidates.contains(ai) { candidates.append(ai) } }
         }
         guard !candidates.isEmpty else { return nil }
         let named = documentActors(&state)
@@ -1079,12 +1091,12 @@ public struct ArabicExtractor: StatementExtractor {
         for m in state.mentions.reversed() where m.end <= i && !m.ambiguous {
             switch m.target {
             case .actor(let ai):
-                if actorHeads[ai].contains(bare) { return registrySpeaker(ai, agreement: agreement) }
+                if index.actorHeads[ai].contains(bare) { return registrySpeaker(ai, agreement: agreement) }
             case .role(let ri):
-                if roleHeads[ri].contains(bare) {
+                if index.roleHeads[ri].contains(bare) {
                     if let sp = state.roleBinding[ri] { return sp }
                     if let holder = matcher.holder(ofRole: ri, on: state.published) { return registrySpeaker(holder, agreement: agreement) }
-                } else if let o = roleOrganisation[ri], actorHeads[o].contains(bare) {
+                } else if let o = index.roleOrganisation[ri], index.actorHeads[o].contains(bare) {
                     return registrySpeaker(o, agreement: agreement)
                 }
             }
