@@ -516,6 +516,7 @@ public struct ArabicExtractor: StatementExtractor {
         var j = p
         var steps = 0
         var adverbial = false
+        var source = false
         var run = 0
         while j < b, steps < 16 {
             let t = tokens[j]
@@ -560,13 +561,15 @@ public struct ArabicExtractor: StatementExtractor {
                 if conj { break }
             }
             if t.norm == "الي", j + 1 < b, complementizer(tokens[j + 1]) != nil { j += 1; continue }
-            if isStop(t) { adverbial = true; run = 0; j += 1; continue }
+            if isStop(t) { adverbial = true; run = 0; source = t.norm.sameWord("عن"); j += 1; continue }
             if !adverbial {
                 if verb.requiresComplement { return (p, false, false) }
                 return (j, true, false)
             }
             run += 1
-            if run > 3 { break }   // not an adverbial any more: the content began at `p`
+            // not an adverbial any more: the content began at `p`; a source after «عن» may be a
+            // title and a name: «ونقلت "رويترز" عن وزير المالية تارو آسو قوله إن …»
+            if run > (source ? 6 : 3) { break }
             j += 1
         }
         if verb.requiresComplement || !verb.needs.isEmpty { return (p, false, false) }
