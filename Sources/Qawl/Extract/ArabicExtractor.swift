@@ -274,7 +274,13 @@ public struct ArabicExtractor: StatementExtractor {
     func opensObject(_ j: Int, _ c: Ctx) -> Bool {
         let t = c.tokens[j]
         guard t.kind == .word, !t.latin else { return false }
-        if isObjectNoun(t) { return true }
+        if isObjectNoun(t) {
+            // «هيئة معايير الإعلان»: after a word in the construct state (no article, no tanween) a
+            // noun with the article is its genitive, still the name
+            guard j > 0, hasArticle(t) else { return true }
+            let p = c.tokens[j - 1]
+            return p.kind != .word || hasArticle(p) || hasTanween(p, c)
+        }
         guard j > 0, t.end - t.start >= 5 else { return false }
         var e = t.end - 1
         while e > t.start, (0x064B...0x0652).contains(c.scalars[e].value) { e -= 1 }
@@ -284,6 +290,25 @@ public struct ArabicExtractor: StatementExtractor {
         guard possessive else { return false }
         let p = c.tokens[j - 1]
         return p.kind == .word && !inSet(p, lexicon.titles) && !p.norm.sameWord("باسم")
+    }
+
+    /// «الإعلان», «والإعلان»: the word carries the article.
+    func hasArticle(_ t: Token) -> Bool {
+        let u = t.norm.unicodeScalars
+        if u.starts(with: "ال".unicodeScalars) { return true }
+        guard let f = u.first, f == "و" || f == "ف" else { return false }
+        return u.dropFirst().starts(with: "ال".unicodeScalars)
+    }
+
+    /// «خلاله», «فيها», «عنهم»: the word ends in a third-person pronoun as written (ه, not ة).
+    func endsWithPronoun(_ t: Token, _ c: Ctx) -> Bool {
+        guard t.kind == .word, t.end - t.start >= 2 else { return false }
+        var e = t.end - 1
+        while e > t.start, (0x064B...0x0652).contains(c.scalars[e].value) { e -= 1 }
+        let last = c.scalars[e]
+        if last == "ه" { return true }
+        guard e > t.start, c.scalars[e - 1] == "ه" || (c.scalars[e - 1] == "م" && e - 1 > t.start && c.scalars[e - 2] == "ه") else { return false }
+        return last == "ا" || last == "م"
     }
 
     /// A word that is an object noun, bare or with «و»/«ف», the article or a pronoun suffix
@@ -442,7 +467,13 @@ public struct ArabicExtractor: StatementExtractor {
                lexicon.impersonal.contains(lexicon.clitics.withoutConjunction(tokens[k].norm) ?? tokens[k].norm) { return nil }   // «ويذكر أن»
             var found: (Speaker, String, Statement.Resolution, Double)?
             var after = k + 1
-            let afterPhrase = speakerPhrase(from: k + 1, limit: b, c, gluedPreposition: false)
+            var afterPhrase = speakerPhrase(from: k + 1, limit: b, c, gluedPreposition: false)
+            // «أعلن خلاله اللاعب الفرنسي أنطوان غريزمان أنه …», «وقال له ترامب إن …»: a preposition
+            // with a pronoun between the verb and its subject; only a registry name is taken for it
+            if afterPhrase == nil, k + 2 < b, isStop(tokens[k + 1]), endsWithPronoun(tokens[k + 1], c),
+               let ph = speakerPhrase(from: k + 2, limit: b, c, gluedPreposition: false), let m = ph.mentions.last, m.end == ph.end {
+                afterPhrase = ph
+            }
             if k > s.lowerBound, tokens[k - 1].norm == "قد", let ph = subjectAfterKana(k - 1, s, c) ?? subjectBefore(k, s, c),
                let r = resolve(ph, c, &state, agreement: cue.agreement) {
                 found = r   // «وكانت روسيا قد وصفت إدلب بأنها …»
@@ -698,6 +729,12 @@ public struct ArabicExtractor: StatementExtractor {
         guard a < b, tokens[a].kind == .word, inSet(tokens[a], index.issuerHeads) else { return nil }
         var j = a + 1
         for skipped in 0...3 {
+            // «حصيلة للمرصد السوري», «بيان لوزارة الخارجية»: a registry name with a glued «ل» is the issuer
+            if j < b, tokens[j].kind == .word, tokens[j].norm.unicodeScalars.first == "ل",
+               let m = matcher.match(at: j, in: tokens, limit: b), m.governed,
+               let ph = speakerPhrase(from: j, limit: b, c, gluedPreposition: true), ph.mentions.first?.start == j {
+                return ph
+            }
             for p in lexicon.issuedBy where j + p.count <= b {
                 var matches = true
                 for (o, w) in p.enumerated() where tokens[j + o].kind != .word || tokens[j + o].norm != w { matches = false; break }
