@@ -154,6 +154,29 @@ final class ExtractLinkingTests: XCTestCase {
         XCTAssertEqual(n.first?.actorID, "russian-foreign-ministry")
     }
 
+    func testTheSubjectMayFollowAPrepositionWithAPronoun() {
+        let s = statements("وعرض التلفزيون مقابلة مع الوزير، أعلن خلالها رياض المالكي أن الوفد سيتوجه إلى نيويورك.")
+        XCTAssertEqual(s.first?.actorID, "riyad-al-maliki")
+        XCTAssertEqual(s.first?.content, "أن الوفد سيتوجه إلى نيويورك")
+    }
+
+    func testANounWithTheArticleAfterAConstructWordBelongsToTheName() {
+        // «الإعلان» is a verbal noun, but here the genitive of «معايير»
+        let s = statements("وقالت هيئة معايير الإعلان إن الإعلانات المضللة ستسحب من الأسواق.")
+        XCTAssertEqual(s.first?.speaker, "هيئة معايير الإعلان")
+    }
+
+    func testFiguresGluedToTheirIssuer() {
+        let s = statements("وقتل 12 مسلحا في ضربات جوية قرب البوكمال، وفق حصيلة للمرصد السوري لحقوق الإنسان.")
+        XCTAssertEqual(s.first?.actorID, "syrian-observatory")
+    }
+
+    func testAChannelQuotingASourceAfterAn() {
+        let s = statements("ونقلت وكالة رويترز عن وزير المالية الياباني تارو آسو قوله إن الحكومة خصصت مليار دولار للإعمار.")
+        XCTAssertEqual(s.first?.actorID, "reuters")
+        XCTAssertEqual(s.first?.content, "إن الحكومة خصصت مليار دولار للإعمار")
+    }
+
     // MARK: - English
 
     func testEnglishShortNameLinksWhenTheArticleNamesTheActor() throws {

@@ -653,7 +653,8 @@ public struct ArabicExtractor: StatementExtractor {
                         if accept {
                             words += e - j - 1; j = e + 1; end = j
                             // a registry name inside a longer quoted name is not the speaker: «نجم "مسرح مصر"»
-                            if whole { mentions += inner; endsWithActor = true }
+                            // after a title the person's name may follow: «محامي "سامسونغ" جون كين»
+                            if whole { mentions += inner; endsWithActor = !titled }
                             continue
                         }
                     }
