@@ -14,6 +14,8 @@ public struct ArabicExtractor: StatementExtractor {
     public let lexicon: ArabicLexicon
     public let matcher: ActorMatcher
     private let splitter: SentenceSplitter
+    /// Normalised word strings reused across the documents a worker reads (`WordCache`).
+    private let words = WordCachePool()
     /// Emit «…، مضيفا أن …» clauses as statements of their own (same speaker).
     public var emitParticipleClauses = true
     /// Emit statements introduced by nominal cues («بحسب X», «وفقا لـX»).
@@ -145,6 +147,10 @@ public struct ArabicExtractor: StatementExtractor {
         let doc: Document
         /// The document's title rather than its body: positions are not comparable with the body's.
         var isTitle = false
+        /// The tokens' normalised forms as bytes, for lookups (`TokenNorms`).
+        let norms: TokenNorms
+        /// The text itself: long slices are cut from it without validating their UTF-8 again.
+        let source: String
         /// Per token, computed once: the cue there (index into `cueList`, -1 none).
         var cueIndex: [Int32] = []
         var cueList: [(cue: ArabicLexicon.Cue, conj: Bool)] = []
@@ -154,7 +160,12 @@ public struct ArabicExtractor: StatementExtractor {
         var utf8Offset: [Int32] = []
         func text(_ a: Int, _ b: Int) -> String {
             guard a < b else { return "" }
-            return String(decoding: utf8[Int(utf8Offset[tokens[a].start])..<Int(utf8Offset[tokens[b - 1].end])], as: UTF8.self)
+            let i = Int(utf8Offset[tokens[a].start]), j = Int(utf8Offset[tokens[b - 1].end])
+            if j - i > 32 {   // a sentence or content: copied from `source`, not validated byte by byte
+                let u = source.utf8
+                return String(Substring(u[u.index(u.startIndex, offsetBy: i)..<u.index(u.startIndex, offsetBy: j)]))
+            }
+            return String(decoding: utf8[i..<j], as: UTF8.self)
         }
     }
 
@@ -169,8 +180,8 @@ public struct ArabicExtractor: StatementExtractor {
     @inline(__always) func isDash(_ t: Token) -> Bool { t.kind == .punct && (t.punct == 0x2D || t.punct == 0x2013 || t.punct == 0x2014) }
 
     /// A reading context with every token's cue looked up once.
-    func context(_ text: ScalarText, _ tokens: [Token], _ doc: Document) -> Ctx {
-        var c = Ctx(scalars: text.scalars, tokens: tokens, doc: doc)
+    func context(_ source: String, _ text: ScalarText, _ tokens: [Token], _ norms: TokenNorms, _ doc: Document) -> Ctx {
+        var c = Ctx(scalars: text.scalars, tokens: tokens, doc: doc, norms: norms, source: source)
         c.utf8 = text.utf8
         c.utf8Offset = text.offsets
         var index = [Int32](repeating: -1, count: tokens.count)
@@ -193,13 +204,13 @@ public struct ArabicExtractor: StatementExtractor {
     /// them, not a new string.
     func lookupCue(at i: Int, _ ctx: Ctx) -> (cue: ArabicLexicon.Cue, conj: Bool)? {
         let tokens = ctx.tokens
-        let t = tokens[i]
-        guard t.kind == .word, !t.latin else { return nil }
-        return t.norm.withWordBytes { w -> (cue: ArabicLexicon.Cue, conj: Bool)? in
+        guard tokens[i].kind == .word, !tokens[i].latin else { return nil }
+        let start = tokens[i].start, end = tokens[i].end
+        return ctx.norms.withBytes(i) { w -> (cue: ArabicLexicon.Cue, conj: Bool)? in
             func written(_ c: ArabicLexicon.Cue, _ form: UnsafeBufferPointer<UInt8>) -> ArabicLexicon.Cue {
                 guard c.requiresComplement, let final = lexicon.verbFinals.value(bytes: form) else { return c }
-                var e = t.end - 1
-                while e > t.start, (0x064B...0x0652).contains(ctx.scalars[e].value) { e -= 1 }   // «هنأَ»
+                var e = end - 1
+                while e > start, (0x064B...0x0652).contains(ctx.scalars[e].value) { e -= 1 }   // «هنأَ»
                 guard ctx.scalars[e] == final else { return c }
                 var v = c; v.requiresComplement = false; return v
             }
@@ -317,15 +328,20 @@ public struct ArabicExtractor: StatementExtractor {
     // MARK: - Extraction
 
     public func extract(from document: Document) -> [Statement] {
+        words.with { extract(from: document, cache: $0) }
+    }
+
+    func extract(from document: Document, cache: WordCache) -> [Statement] {
         let text = ScalarText(document.text)
-        let c = context(text, Tokenizer.tokenize(text.scalars), document)
+        let (tokens, norms) = Tokenizer.tokenizeWithNorms(text.scalars, cache: cache)
+        let c = context(document.text, text, tokens, norms, document)
         var state = DocState()
         state.body = c.tokens
         state.title = document.title
         state.published = document.published
         var out: [Statement] = []
         if emitHeadlines, let title = document.title, !title.isEmpty {
-            out.append(contentsOf: headline(title, document, &state))
+            out.append(contentsOf: headline(title, document, &state, cache: cache))
         }
         for s in splitter.split(c.tokens) {
             let pend = sentenceStatements(c, s, &state)
@@ -1140,10 +1156,10 @@ public struct ArabicExtractor: StatementExtractor {
 
     /// «ميركل: اتفاق إيران ليس مثالياً …» → a statement by ميركل with `part` "title". The speaker is a
     /// short name or title phrase before the colon (after «..» or «،»); vague sources are skipped.
-    func headline(_ title: String, _ doc: Document, _ state: inout DocState) -> [Statement] {
+    func headline(_ title: String, _ doc: Document, _ state: inout DocState, cache: WordCache? = nil) -> [Statement] {
         let text = ScalarText(title)
-        let tokens = Tokenizer.tokenize(text.scalars)
-        var c = context(text, tokens, doc)
+        let (tokens, norms) = Tokenizer.tokenizeWithNorms(text.scalars, cache: cache)
+        var c = context(title, text, tokens, norms, doc)
         c.isTitle = true
         guard let colon = tokens.firstIndex(where: { $0.kind == .punct && $0.punct == 0x3A }), colon > 0 else { return [] }
         var a = colon
