@@ -222,7 +222,7 @@ public struct ArabicExtractor: StatementExtractor {
             if let m = lexicon.nominalCues.value(bytes: w, hash: h) ?? bare.flatMap({ lexicon.nominalCues.value(bytes: $0, hash: hb) }),
                i + 1 < tokens.count, let r = m.rest.first {
                 let n = tokens[i + 1].norm
-                if n.sameWord(r) || (r == "ل" && n.unicodeScalars.first == "ل") { return (m.cue, bare != nil) }
+                if n.sameWord(r) || (r.sameWord("ل") && n.unicodeScalars.first == "ل") { return (m.cue, bare != nil) }
             }
             return nil
         }
@@ -328,7 +328,9 @@ public struct ArabicExtractor: StatementExtractor {
     // MARK: - Extraction
 
     public func extract(from document: Document) -> [Statement] {
-        words.with { extract(from: document, cache: $0) }
+        let cache = words.take()   // not `with { … }`: a closure here would copy the whole extractor
+        defer { words.give(cache) }
+        return extract(from: document, cache: cache)
     }
 
     func extract(from document: Document, cache: WordCache) -> [Statement] {
@@ -451,7 +453,7 @@ public struct ArabicExtractor: StatementExtractor {
             if k > s.lowerBound, !conj, lexicon.nonSpeakers.contains(tokens[k - 1].norm),
                k - 1 == s.lowerBound || tokens[k - 2].kind == .punct { return nil }   // «وهذا يؤكد أن …»
             if k > s.lowerBound, lexicon.relativePronouns.contains(tokens[k - 1].norm) { return nil }   // «التي تنفي التدخل»
-            if k > s.lowerBound + 1, ["لم", "لن", "لا", "قد"].contains(tokens[k - 1].norm),
+            if k > s.lowerBound + 1, ["لم", "لن", "لا", "قد"].contains(where: tokens[k - 1].norm.sameWord),
                lexicon.relativePronouns.contains(tokens[k - 2].norm) { return nil }   // «التي لم تعترف»
             let asSaid = asSaidOpener(k, s, tokens)
             if k + 1 < b, complementizer(tokens[k + 1]) != nil,
@@ -459,7 +461,7 @@ public struct ArabicExtractor: StatementExtractor {
             var found: (Speaker, String, Statement.Resolution, Double)?
             var after = k + 1
             let afterPhrase = speakerPhrase(from: k + 1, limit: b, c, gluedPreposition: false)
-            if k > s.lowerBound, tokens[k - 1].norm == "قد", let ph = subjectAfterKana(k - 1, s, c) ?? subjectBefore(k, s, c),
+            if k > s.lowerBound, tokens[k - 1].norm.sameWord("قد"), let ph = subjectAfterKana(k - 1, s, c) ?? subjectBefore(k, s, c),
                let r = resolve(ph, c, &state, agreement: cue.agreement) {
                 found = r   // «وكانت روسيا قد وصفت إدلب بأنها …»
             } else if let ph = afterPhrase, !isObject(ph, cue, c, b),
@@ -568,14 +570,14 @@ public struct ArabicExtractor: StatementExtractor {
                 if verb.needs.contains(t.norm) { return (j, true, true) }
                 if !isStop(t), j == p || !adverbial { return (p, false, false) }
             }
-            if complementizer(t) != nil { return (j > p && tokens[j - 1].norm == "الي" ? j - 1 : j, true, true) }
+            if complementizer(t) != nil { return (j > p && tokens[j - 1].norm.sameWord("الي") ? j - 1 : j, true, true) }
             if let (cc, conj) = cue(at: j, c) {
                 if cc.type == .participle, wordCount(tokens, p, j) == 0 {
                     consumed = j; j += 1; continue   // «وتابع ماكرون قائلا إن …»
                 }
                 if conj { break }
             }
-            if t.norm == "الي", j + 1 < b, complementizer(tokens[j + 1]) != nil { j += 1; continue }
+            if t.norm.sameWord("الي"), j + 1 < b, complementizer(tokens[j + 1]) != nil { j += 1; continue }
             if isStop(t) { adverbial = true; run = 0; j += 1; continue }
             if !adverbial {
                 if verb.requiresComplement { return (p, false, false) }
@@ -933,7 +935,7 @@ public struct ArabicExtractor: StatementExtractor {
                 let u = t.norm.unicodeScalars
                 // «الأمين العام للأمم المتحدة أنطونيو غوتيريش», «السفيرة لدى الأمم المتحدة نيكي هيلي»
                 if inSet(t, lexicon.titles) || u.starts(with: "ال".unicodeScalars) || u.starts(with: "لل".unicodeScalars)
-                    || u.starts(with: "بال".unicodeScalars) || t.norm == "باسم" || t.norm == "لدي" || t.norm == "في" {
+                    || u.starts(with: "بال".unicodeScalars) || t.norm.sameWord("باسم") || t.norm.sameWord("لدي") || t.norm.sameWord("في") {
                     i += 1; continue
                 }
                 break
@@ -1157,6 +1159,7 @@ public struct ArabicExtractor: StatementExtractor {
     /// «ميركل: اتفاق إيران ليس مثالياً …» → a statement by ميركل with `part` "title". The speaker is a
     /// short name or title phrase before the colon (after «..» or «،»); vague sources are skipped.
     func headline(_ title: String, _ doc: Document, _ state: inout DocState, cache: WordCache? = nil) -> [Statement] {
+        guard title.utf8.contains(0x3A) else { return [] }   // no colon: not worth tokenising
         let text = ScalarText(title)
         let (tokens, norms) = Tokenizer.tokenizeWithNorms(text.scalars, cache: cache)
         var c = context(title, text, tokens, norms, doc)

@@ -6,9 +6,14 @@
 ///     «قال: "نعم. لا". ثم غادر.» → [«قال: "نعم. لا".», «ثم غادر.»]
 public struct SentenceSplitter: Sendable {
     public let abbreviations: Set<WordKey>
+    /// `abbreviations` for lookups on bytes.
+    private let abbreviationTable: WordSet
 
-    public init(abbreviations: Set<WordKey>) { self.abbreviations = abbreviations }
-    public init(abbreviations: Set<String>) { self.abbreviations = Set(abbreviations.map(WordKey.init)) }
+    public init(abbreviations: Set<WordKey>) {
+        self.abbreviations = abbreviations
+        self.abbreviationTable = WordSet(abbreviations)
+    }
+    public init(abbreviations: Set<String>) { self.init(abbreviations: Set(abbreviations.map(WordKey.init))) }
 
     /// Token index ranges, one per sentence, without newline tokens; empty sentences are dropped.
     public func split(_ tokens: [Token]) -> [Range<Int>] {
@@ -45,8 +50,10 @@ public struct SentenceSplitter: Sendable {
             case 0x2E, 0x061F, 0x3F, 0x21, 0x061B, 0x3B, 0x2026, 0x06D4:
                 let inQuote = guillemets > 0 || asciiOpen
                 if punct == 0x2E, i > 0, tokens[i - 1].end == tokens[i].start, tokens[i - 1].kind == .word {
-                    let prev = tokens[i - 1]
-                    if prev.norm.unicodeScalars.count == 1 || abbreviations.contains(prev.norm) { i += 1; continue }
+                    let abbreviated = tokens[i - 1].norm.withWordBytes { w in
+                        w.count <= 4 && Clitics.scalarCount(w) == 1 || abbreviationTable.contains(bytes: w)   // a letter, or «د»
+                    }
+                    if abbreviated { i += 1; continue }
                 }
                 if inQuote { i += 1; continue }
                 // take following end punctuation and closing quotes with this sentence

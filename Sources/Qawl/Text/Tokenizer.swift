@@ -111,16 +111,22 @@ public enum Tokenizer {
             while i < end {
                 let v = sc[i].value
                 start = norms.count
-                if v == 0x0A || v == 0x2029 || v == 0x2028 {
-                    norms.append(0x0A)
-                    tokens.append(Token(kind: .newline, start: i, end: i + 1, norm: "\n", punct: 0x0A, latin: false))
-                    offsets.append(Int32(norms.count))
-                    i += 1
-                    continue
+                let arabic: Bool, latin: Bool
+                if v &- 0x0621 <= 0x064A - 0x0621 {   // the common case: a basic Arabic letter (or tatweel)
+                    arabic = true; latin = false
+                } else {
+                    if v == 0x20 { i += 1; continue }
+                    if v == 0x0A || v == 0x2029 || v == 0x2028 {
+                        norms.append(0x0A)
+                        tokens.append(Token(kind: .newline, start: i, end: i + 1, norm: "\n", punct: 0x0A, latin: false))
+                        offsets.append(Int32(norms.count))
+                        i += 1
+                        continue
+                    }
+                    if isSpace(v) || ArabicNormalizer.isIgnorable(v) && v != 0x0640 { i += 1; continue }
+                    arabic = isArabicLetter(v) || v == 0x0640
+                    latin = isLatinLetter(v)
                 }
-                if isSpace(v) || ArabicNormalizer.isIgnorable(v) && v != 0x0640 { i += 1; continue }
-                let arabic = isArabicLetter(v) || v == 0x0640
-                let latin = isLatinLetter(v)
                 if arabic || latin {
                     var j = i
                     while j < end {

@@ -77,15 +77,16 @@ public final class WordCachePool: @unchecked Sendable {
 
     public init() {}
 
-    public func with<R>(_ body: (WordCache) -> R) -> R {
+    /// A cache for the caller alone, until it `give`s it back.
+    public func take() -> WordCache {
         lock.lock()
-        let cache = free.popLast() ?? WordCache()
+        defer { lock.unlock() }
+        return free.popLast() ?? WordCache()
+    }
+
+    public func give(_ cache: WordCache) {
+        lock.lock()
+        free.append(cache)
         lock.unlock()
-        defer {
-            lock.lock()
-            free.append(cache)
-            lock.unlock()
-        }
-        return body(cache)
     }
 }
