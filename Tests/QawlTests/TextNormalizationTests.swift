@@ -33,4 +33,46 @@ final class TextNormalizationTests: XCTestCase {
         XCTAssertEqual(clitics.withoutConjunction("وقال"), "قال")
         XCTAssertNil(clitics.withoutConjunction("قال"))
     }
+
+    /// Extraction looks words up on bytes (`ScalarText`, `TokenNorms`, `WordCache`, `Clitics.anyStem`,
+    /// `WordTable`) for speed; every one of them must see exactly what the `String` forms say, or
+    /// statements would change.
+    func testByteViewsOfTextAndTokensAgreeWithTheirStrings() throws {
+        let text = "وقالَ وزيرُ الخارجيّة الروسي، سيرجي لافروف: «نعم». للرئيس والمستشارة ﻻ بـCNN #الاتحاد_الأوروبي 3.5 ١٢٣\nأكّد ـــ Über 😀 فلل"
+        let st = ScalarText(text)
+        XCTAssertEqual(st.scalars, Array(text.unicodeScalars))
+        XCTAssertEqual(st.utf8, Array(text.utf8))
+        for (i, u) in st.scalars.enumerated() {
+            XCTAssertEqual(Array(st.utf8[Int(st.offsets[i])..<Int(st.offsets[i + 1])]), Array(String(u).utf8))
+        }
+
+        let cache = WordCache(limit: 4)   // small: it starts over while reading
+        let plain = Tokenizer.tokenize(st.scalars)
+        let (tokens, norms) = Tokenizer.tokenizeWithNorms(st.scalars, cache: cache)
+        XCTAssertEqual(tokens, plain)
+        XCTAssertEqual(Tokenizer.tokenize(st.scalars, cache: cache), plain)
+        let clitics = try TestRegistry.lexicon().clitics
+        for (i, t) in tokens.enumerated() {
+            norms.withBytes(i) { XCTAssertEqual(Array($0), Array(t.norm.utf8), t.norm) }
+            var forms: [String] = []
+            _ = t.norm.withWordBytes { w in
+                clitics.anyStem(w) { s in
+                    let f = String(decoding: s, as: UTF8.self)
+                    if !forms.contains(f) { forms.append(f) }
+                    return false
+                }
+            }
+            XCTAssertEqual(forms, clitics.stems(t.norm), t.norm)
+            let bare = t.norm.withWordBytes { w in clitics.withoutConjunction(bytes: w).map { String(decoding: $0, as: UTF8.self) } }
+            XCTAssertEqual(bare, clitics.withoutConjunction(t.norm), t.norm)
+        }
+
+        let words = Set(plain.map(\.norm))
+        let table = WordSet(words.filter { $0.unicodeScalars.count > 2 })
+        for w in words {
+            XCTAssertEqual(table.contains(w), w.unicodeScalars.count > 2, w)
+            XCTAssertFalse(table.contains(w + "x"), w)
+        }
+    }
 }
+

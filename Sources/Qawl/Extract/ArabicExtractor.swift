@@ -14,6 +14,8 @@ public struct ArabicExtractor: StatementExtractor {
     public let lexicon: ArabicLexicon
     public let matcher: ActorMatcher
     private let splitter: SentenceSplitter
+    /// Normalised word strings reused across the documents a worker reads (`WordCache`).
+    private let words = WordCachePool()
     /// Emit «…، مضيفا أن …» clauses as statements of their own (same speaker).
     public var emitParticipleClauses = true
     /// Emit statements introduced by nominal cues («بحسب X», «وفقا لـX»).
@@ -145,6 +147,10 @@ public struct ArabicExtractor: StatementExtractor {
         let doc: Document
         /// The document's title rather than its body: positions are not comparable with the body's.
         var isTitle = false
+        /// The tokens' normalised forms as bytes, for lookups (`TokenNorms`).
+        let norms: TokenNorms
+        /// The text itself: long slices are cut from it without validating their UTF-8 again.
+        let source: String
         /// Per token, computed once: the cue there (index into `cueList`, -1 none).
         var cueIndex: [Int32] = []
         var cueList: [(cue: ArabicLexicon.Cue, conj: Bool)] = []
@@ -154,7 +160,12 @@ public struct ArabicExtractor: StatementExtractor {
         var utf8Offset: [Int32] = []
         func text(_ a: Int, _ b: Int) -> String {
             guard a < b else { return "" }
-            return String(decoding: utf8[Int(utf8Offset[tokens[a].start])..<Int(utf8Offset[tokens[b - 1].end])], as: UTF8.self)
+            let i = Int(utf8Offset[tokens[a].start]), j = Int(utf8Offset[tokens[b - 1].end])
+            if j - i > 32 {   // a sentence or content: copied from `source`, not validated byte by byte
+                let u = source.utf8
+                return String(Substring(u[u.index(u.startIndex, offsetBy: i)..<u.index(u.startIndex, offsetBy: j)]))
+            }
+            return String(decoding: utf8[i..<j], as: UTF8.self)
         }
     }
 
@@ -169,8 +180,8 @@ public struct ArabicExtractor: StatementExtractor {
     @inline(__always) func isDash(_ t: Token) -> Bool { t.kind == .punct && (t.punct == 0x2D || t.punct == 0x2013 || t.punct == 0x2014) }
 
     /// A reading context with every token's cue looked up once.
-    func context(_ text: ScalarText, _ tokens: [Token], _ doc: Document) -> Ctx {
-        var c = Ctx(scalars: text.scalars, tokens: tokens, doc: doc)
+    func context(_ source: String, _ text: ScalarText, _ tokens: [Token], _ norms: TokenNorms, _ doc: Document) -> Ctx {
+        var c = Ctx(scalars: text.scalars, tokens: tokens, doc: doc, norms: norms, source: source)
         c.utf8 = text.utf8
         c.utf8Offset = text.offsets
         var index = [Int32](repeating: -1, count: tokens.count)
@@ -193,13 +204,13 @@ public struct ArabicExtractor: StatementExtractor {
     /// them, not a new string.
     func lookupCue(at i: Int, _ ctx: Ctx) -> (cue: ArabicLexicon.Cue, conj: Bool)? {
         let tokens = ctx.tokens
-        let t = tokens[i]
-        guard t.kind == .word, !t.latin else { return nil }
-        return t.norm.withWordBytes { w -> (cue: ArabicLexicon.Cue, conj: Bool)? in
+        guard tokens[i].kind == .word, !tokens[i].latin else { return nil }
+        let start = tokens[i].start, end = tokens[i].end
+        return ctx.norms.withBytes(i) { w -> (cue: ArabicLexicon.Cue, conj: Bool)? in
             func written(_ c: ArabicLexicon.Cue, _ form: UnsafeBufferPointer<UInt8>) -> ArabicLexicon.Cue {
                 guard c.requiresComplement, let final = lexicon.verbFinals.value(bytes: form) else { return c }
-                var e = t.end - 1
-                while e > t.start, (0x064B...0x0652).contains(ctx.scalars[e].value) { e -= 1 }   // «هنأَ»
+                var e = end - 1
+                while e > start, (0x064B...0x0652).contains(ctx.scalars[e].value) { e -= 1 }   // «هنأَ»
                 guard ctx.scalars[e] == final else { return c }
                 var v = c; v.requiresComplement = false; return v
             }
@@ -211,7 +222,7 @@ public struct ArabicExtractor: StatementExtractor {
             if let m = lexicon.nominalCues.value(bytes: w, hash: h) ?? bare.flatMap({ lexicon.nominalCues.value(bytes: $0, hash: hb) }),
                i + 1 < tokens.count, let r = m.rest.first {
                 let n = tokens[i + 1].norm
-                if n.sameWord(r) || (r == "ل" && n.unicodeScalars.first == "ل") { return (m.cue, bare != nil) }
+                if n.sameWord(r) || (r.sameWord("ل") && n.unicodeScalars.first == "ل") { return (m.cue, bare != nil) }
             }
             return nil
         }
@@ -342,15 +353,22 @@ public struct ArabicExtractor: StatementExtractor {
     // MARK: - Extraction
 
     public func extract(from document: Document) -> [Statement] {
+        let cache = words.take()   // not `with { … }`: a closure here would copy the whole extractor
+        defer { words.give(cache) }
+        return extract(from: document, cache: cache)
+    }
+
+    func extract(from document: Document, cache: WordCache) -> [Statement] {
         let text = ScalarText(document.text)
-        let c = context(text, Tokenizer.tokenize(text.scalars), document)
+        let (tokens, norms) = Tokenizer.tokenizeWithNorms(text.scalars, cache: cache)
+        let c = context(document.text, text, tokens, norms, document)
         var state = DocState()
         state.body = c.tokens
         state.title = document.title
         state.published = document.published
         var out: [Statement] = []
         if emitHeadlines, let title = document.title, !title.isEmpty {
-            out.append(contentsOf: headline(title, document, &state))
+            out.append(contentsOf: headline(title, document, &state, cache: cache))
         }
         for s in splitter.split(c.tokens) {
             let pend = sentenceStatements(c, s, &state)
@@ -460,7 +478,7 @@ public struct ArabicExtractor: StatementExtractor {
             if k > s.lowerBound, !conj, lexicon.nonSpeakers.contains(tokens[k - 1].norm),
                k - 1 == s.lowerBound || tokens[k - 2].kind == .punct { return nil }   // «وهذا يؤكد أن …»
             if k > s.lowerBound, lexicon.relativePronouns.contains(tokens[k - 1].norm) { return nil }   // «التي تنفي التدخل»
-            if k > s.lowerBound + 1, ["لم", "لن", "لا", "قد"].contains(tokens[k - 1].norm),
+            if k > s.lowerBound + 1, ["لم", "لن", "لا", "قد"].contains(where: tokens[k - 1].norm.sameWord),
                lexicon.relativePronouns.contains(tokens[k - 2].norm) { return nil }   // «التي لم تعترف»
             let asSaid = asSaidOpener(k, s, tokens)
             if k + 1 < b, complementizer(tokens[k + 1]) != nil,
@@ -474,7 +492,7 @@ public struct ArabicExtractor: StatementExtractor {
                let ph = speakerPhrase(from: k + 2, limit: b, c, gluedPreposition: false), let m = ph.mentions.last, m.end == ph.end {
                 afterPhrase = ph
             }
-            if k > s.lowerBound, tokens[k - 1].norm == "قد", let ph = subjectAfterKana(k - 1, s, c) ?? subjectBefore(k, s, c),
+            if k > s.lowerBound, tokens[k - 1].norm.sameWord("قد"), let ph = subjectAfterKana(k - 1, s, c) ?? subjectBefore(k, s, c),
                let r = resolve(ph, c, &state, agreement: cue.agreement) {
                 found = r   // «وكانت روسيا قد وصفت إدلب بأنها …»
             } else if let ph = afterPhrase, !isObject(ph, cue, c, b),
@@ -584,14 +602,14 @@ public struct ArabicExtractor: StatementExtractor {
                 if verb.needs.contains(t.norm) { return (j, true, true) }
                 if !isStop(t), j == p || !adverbial { return (p, false, false) }
             }
-            if complementizer(t) != nil { return (j > p && tokens[j - 1].norm == "الي" ? j - 1 : j, true, true) }
+            if complementizer(t) != nil { return (j > p && tokens[j - 1].norm.sameWord("الي") ? j - 1 : j, true, true) }
             if let (cc, conj) = cue(at: j, c) {
                 if cc.type == .participle, wordCount(tokens, p, j) == 0 {
                     consumed = j; j += 1; continue   // «وتابع ماكرون قائلا إن …»
                 }
                 if conj { break }
             }
-            if t.norm == "الي", j + 1 < b, complementizer(tokens[j + 1]) != nil { j += 1; continue }
+            if t.norm.sameWord("الي"), j + 1 < b, complementizer(tokens[j + 1]) != nil { j += 1; continue }
             if isStop(t) { adverbial = true; run = 0; source = t.norm.sameWord("عن"); j += 1; continue }
             if !adverbial {
                 if verb.requiresComplement { return (p, false, false) }
@@ -958,7 +976,7 @@ public struct ArabicExtractor: StatementExtractor {
                 let u = t.norm.unicodeScalars
                 // «الأمين العام للأمم المتحدة أنطونيو غوتيريش», «السفيرة لدى الأمم المتحدة نيكي هيلي»
                 if inSet(t, lexicon.titles) || u.starts(with: "ال".unicodeScalars) || u.starts(with: "لل".unicodeScalars)
-                    || u.starts(with: "بال".unicodeScalars) || t.norm == "باسم" || t.norm == "لدي" || t.norm == "في" {
+                    || u.starts(with: "بال".unicodeScalars) || t.norm.sameWord("باسم") || t.norm.sameWord("لدي") || t.norm.sameWord("في") {
                     i += 1; continue
                 }
                 break
@@ -1181,10 +1199,11 @@ public struct ArabicExtractor: StatementExtractor {
 
     /// «ميركل: اتفاق إيران ليس مثالياً …» → a statement by ميركل with `part` "title". The speaker is a
     /// short name or title phrase before the colon (after «..» or «،»); vague sources are skipped.
-    func headline(_ title: String, _ doc: Document, _ state: inout DocState) -> [Statement] {
+    func headline(_ title: String, _ doc: Document, _ state: inout DocState, cache: WordCache? = nil) -> [Statement] {
+        guard title.utf8.contains(0x3A) else { return [] }   // no colon: not worth tokenising
         let text = ScalarText(title)
-        let tokens = Tokenizer.tokenize(text.scalars)
-        var c = context(text, tokens, doc)
+        let (tokens, norms) = Tokenizer.tokenizeWithNorms(text.scalars, cache: cache)
+        var c = context(title, text, tokens, norms, doc)
         c.isTitle = true
         guard let colon = tokens.firstIndex(where: { $0.kind == .punct && $0.punct == 0x3A }), colon > 0 else { return [] }
         var a = colon

@@ -3,7 +3,10 @@ import Foundation
 /// Arabic language knowledge for extraction, read from `data/lexicons/ar/` (format in its README):
 /// reporting cues with lemma, gender and number; clitics; titles; vague-source heads; words that end
 /// a speaker phrase; complementizers; abbreviations.
-public struct ArabicLexicon: Sendable {
+///
+/// A class, not a struct: the extractor's closures capture it, and copying a struct of some twenty
+/// tables costs a retain and a release for each of their arrays.
+public final class ArabicLexicon: Sendable {
     public enum CueType: String, Sendable { case verb, participle, nominal }
     public enum Agreement: Sendable, Equatable { case masculine, feminine, plural, unknown }
 
@@ -58,7 +61,7 @@ public struct ArabicLexicon: Sendable {
     public let issuedBy: [[String]]
 
     /// Loads `DIR/lexicons/ar` where DIR is a data directory (`DataDirectory.locate()`).
-    public init(dataDirectory: URL) throws {
+    public convenience init(dataDirectory: URL) throws {
         try self.init(directory: dataDirectory.appendingPathComponent("lexicons").appendingPathComponent("ar"))
     }
 

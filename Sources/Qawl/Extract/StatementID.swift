@@ -18,9 +18,9 @@ public enum StatementID {
             while m / p >= 10 { p *= 10 }
             while p > 0 { eat(UInt8(0x30 + m / p)); m %= p; p /= 10 }
         }
-        for b in docID.utf8 { eat(b) }
+        docID.withWordBytes { for b in $0 { eat(b) } }
         eat(0x7C)
-        for b in part.utf8 { eat(b) }
+        part.withWordBytes { for b in $0 { eat(b) } }
         eat(0x7C)
         decimal(start)
         eat(0x7C)

@@ -33,7 +33,8 @@ public struct ScalarText: Sendable {
                         } else {
                             v = (c0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F); i += 4
                         }
-                        (sc.baseAddress! + count).initialize(to: Unicode.Scalar(v) ?? "\u{FFFD}")
+                        // decoded from a String's valid UTF-8: always a valid scalar value
+                        (sc.baseAddress! + count).initialize(to: unsafeBitCast(v, to: Unicode.Scalar.self))
                         count += 1
                     }
                 }

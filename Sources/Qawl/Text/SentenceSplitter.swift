@@ -6,9 +6,14 @@
 ///     «قال: "نعم. لا". ثم غادر.» → [«قال: "نعم. لا".», «ثم غادر.»]
 public struct SentenceSplitter: Sendable {
     public let abbreviations: Set<WordKey>
+    /// `abbreviations` for lookups on bytes.
+    private let abbreviationTable: WordSet
 
-    public init(abbreviations: Set<WordKey>) { self.abbreviations = abbreviations }
-    public init(abbreviations: Set<String>) { self.abbreviations = Set(abbreviations.map(WordKey.init)) }
+    public init(abbreviations: Set<WordKey>) {
+        self.abbreviations = abbreviations
+        self.abbreviationTable = WordSet(abbreviations)
+    }
+    public init(abbreviations: Set<String>) { self.init(abbreviations: Set(abbreviations.map(WordKey.init))) }
 
     /// Token index ranges, one per sentence, without newline tokens; empty sentences are dropped.
     public func split(_ tokens: [Token]) -> [Range<Int>] {
@@ -22,29 +27,33 @@ public struct SentenceSplitter: Sendable {
             start = endExclusive
         }
         while i < tokens.count {
-            let t = tokens[i]
-            if t.kind == .newline {
+            // fields read in place: copying a `Token` retains and releases its `norm`
+            let kind = tokens[i].kind
+            if kind == .newline {
                 close(i); start = i + 1
                 guillemets = 0; asciiOpen = false
                 i += 1; continue
             }
-            guard t.kind == .punct else { i += 1; continue }
-            switch t.punct {
+            guard kind == .punct else { i += 1; continue }
+            let punct = tokens[i].punct
+            switch punct {
             case 0xAB, 0x201C, 0x201E: guillemets += 1
             case 0xBB, 0x201D: guillemets = max(0, guillemets - 1)
             case 0x22:
                 // direction from the neighbours: «"كلمة» opens, «كلمة"» closes; otherwise it toggles.
                 // An opening mark while open (an inner quote) changes nothing.
-                let before = i > 0 && tokens[i - 1].end == t.start && tokens[i - 1].kind != .punct
-                let after = i + 1 < tokens.count && tokens[i + 1].start == t.end && tokens[i + 1].kind != .punct && tokens[i + 1].kind != .newline
+                let before = i > 0 && tokens[i - 1].end == tokens[i].start && tokens[i - 1].kind != .punct
+                let after = i + 1 < tokens.count && tokens[i + 1].start == tokens[i].end && tokens[i + 1].kind != .punct && tokens[i + 1].kind != .newline
                 if after && !before { asciiOpen = true }
                 else if before && !after { asciiOpen = false }
                 else { asciiOpen.toggle() }
             case 0x2E, 0x061F, 0x3F, 0x21, 0x061B, 0x3B, 0x2026, 0x06D4:
                 let inQuote = guillemets > 0 || asciiOpen
-                if t.punct == 0x2E, i > 0, tokens[i - 1].end == t.start, tokens[i - 1].kind == .word {
-                    let prev = tokens[i - 1]
-                    if prev.norm.unicodeScalars.count == 1 || abbreviations.contains(prev.norm) { i += 1; continue }
+                if punct == 0x2E, i > 0, tokens[i - 1].end == tokens[i].start, tokens[i - 1].kind == .word {
+                    let abbreviated = tokens[i - 1].norm.withWordBytes { w in
+                        w.count <= 4 && Clitics.scalarCount(w) == 1 || abbreviationTable.contains(bytes: w)   // a letter, or «د»
+                    }
+                    if abbreviated { i += 1; continue }
                 }
                 if inQuote { i += 1; continue }
                 // take following end punctuation and closing quotes with this sentence
@@ -65,6 +74,6 @@ public struct SentenceSplitter: Sendable {
             i += 1
         }
         close(tokens.count)
-        return out.filter { r in tokens[r].contains { $0.kind != .punct } }
+        return out.filter { r in r.contains { tokens[$0].kind != .punct } }
     }
 }

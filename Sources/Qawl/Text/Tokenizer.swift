@@ -35,7 +35,7 @@ public enum Tokenizer {
             || v == 0x3000 || v == 0x0B || v == 0x0C || v == 0x200B || v == 0xFEFF
     }
 
-    /// A growable byte buffer for the normalised form of the token being read, as UTF-8.
+    /// A growable byte buffer for the normalised forms of the tokens, as UTF-8.
     private struct NormBytes {
         var base: UnsafeMutablePointer<UInt8>
         var count = 0
@@ -79,34 +79,54 @@ public enum Tokenizer {
 
     private static let asciiNorms: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
-    /// Each token's normalised form is written as UTF-8 into one reused buffer and made a `String`
-    /// from those bytes in one step (no allocation up to 15 bytes).
-    /// Appending scalar by scalar to a `String` cost more than the rest of extraction's per-token work.
-    public static func tokenize(_ scalars: [Unicode.Scalar], from: Int = 0, to: Int? = nil) -> [Token] {
+    /// Each token's normalised form is written as UTF-8 into one buffer for the whole text and made a
+    /// `String` from those bytes in one step (no allocation up to 15 bytes). Appending scalar by
+    /// scalar to a `String` cost more than the rest of extraction's per-token work.
+    ///
+    /// With a `cache`, words seen before reuse their string (`WordCache`).
+    public static func tokenize(_ scalars: [Unicode.Scalar], from: Int = 0, to: Int? = nil, cache: WordCache? = nil) -> [Token] {
+        tokenizeWithNorms(scalars, from: from, to: to, cache: cache).tokens
+    }
+
+    /// `tokenize`, and the tokens' normalised forms as UTF-8 in one buffer (`TokenNorms`).
+    public static func tokenizeWithNorms(_ scalars: [Unicode.Scalar], from: Int = 0, to: Int? = nil,
+                                         cache: WordCache? = nil) -> (tokens: [Token], norms: TokenNorms) {
         let end = to ?? scalars.count
-        guard from < end else { return [] }
         var tokens: [Token] = []
+        var offsets: [Int32] = [0]
+        guard from < end else { return (tokens, TokenNorms(base: .allocate(capacity: 1), offsets: offsets)) }
         tokens.reserveCapacity((end - from) / 5 + 4)
-        var norms = NormBytes(capacity: 64)
-        defer { norms.base.deallocate() }
+        offsets.reserveCapacity((end - from) / 5 + 5)
+        var norms = NormBytes(capacity: 2 * (end - from) + 16)
         let asciiNorms = Self.asciiNorms
         scalars.withUnsafeBufferPointer { sc in
+            var start = 0   // where the current token's bytes begin in `norms`
             @inline(__always) func add(_ kind: Token.Kind, _ i: Int, _ j: Int, _ punct: UInt32, _ latin: Bool) {
-                let norm = String(decoding: UnsafeBufferPointer(start: norms.base, count: norms.count), as: UTF8.self)
+                let bytes = UnsafeBufferPointer(start: norms.base + start, count: norms.count - start)
+                let norm = cache?.string(bytes) ?? String(decoding: bytes, as: UTF8.self)
                 tokens.append(Token(kind: kind, start: i, end: j, norm: norm, punct: punct, latin: latin))
+                offsets.append(Int32(norms.count))
             }
             var i = from
             while i < end {
                 let v = sc[i].value
-                if v == 0x0A || v == 0x2029 || v == 0x2028 {
-                    tokens.append(Token(kind: .newline, start: i, end: i + 1, norm: "\n", punct: 0x0A, latin: false))
-                    i += 1
-                    continue
+                start = norms.count
+                let arabic: Bool, latin: Bool
+                if v &- 0x0621 <= 0x064A - 0x0621 {   // the common case: a basic Arabic letter (or tatweel)
+                    arabic = true; latin = false
+                } else {
+                    if v == 0x20 { i += 1; continue }
+                    if v == 0x0A || v == 0x2029 || v == 0x2028 {
+                        norms.append(0x0A)
+                        tokens.append(Token(kind: .newline, start: i, end: i + 1, norm: "\n", punct: 0x0A, latin: false))
+                        offsets.append(Int32(norms.count))
+                        i += 1
+                        continue
+                    }
+                    if isSpace(v) || ArabicNormalizer.isIgnorable(v) && v != 0x0640 { i += 1; continue }
+                    arabic = isArabicLetter(v) || v == 0x0640
+                    latin = isLatinLetter(v)
                 }
-                if isSpace(v) || ArabicNormalizer.isIgnorable(v) && v != 0x0640 { i += 1; continue }
-                let arabic = isArabicLetter(v) || v == 0x0640
-                let latin = isLatinLetter(v)
-                norms.count = 0
                 if arabic || latin {
                     var j = i
                     while j < end {
@@ -125,7 +145,7 @@ public enum Tokenizer {
                             norms.append(w); j += 1
                         } else { break }
                     }
-                    if norms.count == 0 { i = j; continue }   // a lone tatweel
+                    if norms.count == start { i = j; continue }   // a lone tatweel
                     add(.word, i, j, 0, latin)
                     i = j
                     continue
@@ -143,7 +163,9 @@ public enum Tokenizer {
                     continue
                 }
                 if v < 0x80 {   // ASCII punctuation: the same few strings over and over
+                    norms.append(v)
                     tokens.append(Token(kind: .punct, start: i, end: i + 1, norm: asciiNorms[Int(v)], punct: v, latin: false))
+                    offsets.append(Int32(norms.count))
                     i += 1
                     continue
                 }
@@ -152,6 +174,29 @@ public enum Tokenizer {
                 i += 1
             }
         }
-        return tokens
+        return (tokens, TokenNorms(base: norms.base, offsets: offsets))
+    }
+}
+
+/// The normalised forms of a text's tokens as UTF-8, one after the other in one buffer: token `i`
+/// is bytes `offsets[i]..<offsets[i + 1]`. Lexicon lookups read a token's bytes here rather than
+/// through its `String`, which costs a retain, a release and a copy of a small string each time.
+public final class TokenNorms: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<UInt8>
+    private let offsets: [Int32]
+
+    /// Takes ownership of `base`.
+    init(base: UnsafeMutablePointer<UInt8>, offsets: [Int32]) {
+        self.base = base
+        self.offsets = offsets
+    }
+
+    deinit { base.deallocate() }
+
+    /// Runs `body` on token `i`'s normalised bytes.
+    @inline(__always)
+    public func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let a = Int(offsets[i]), b = Int(offsets[i + 1])
+        return try withExtendedLifetime(self) { try body(UnsafeBufferPointer(start: base + a, count: b - a)) }
     }
 }

@@ -20,7 +20,7 @@ public struct WordTable<Value: Sendable>: Sendable {
     private let keyBytes: [UInt8]
     private let entries: [Entry]
     private let values: [Value]
-    /// Open addressing, at most half full: entry index + 1, or 0 for an empty slot.
+    /// Open addressing, at most a quarter full: entry index + 1, or 0 for an empty slot.
     private let slots: [Int32]
     private let mask: Int
 
@@ -31,8 +31,8 @@ public struct WordTable<Value: Sendable>: Sendable {
         var values: [Value] = []
         var pending: [(String, Value)] = []
         for p in pairs { pending.append(p) }
-        var size = 4
-        while size < pending.count * 2 { size <<= 1 }
+        var size = 8
+        while size < pending.count * 4 { size <<= 1 }   // at most a quarter full: most lookups miss
         var slots = [Int32](repeating: 0, count: size)
         let mask = size - 1
         for (key, value) in pending {
@@ -71,18 +71,59 @@ public struct WordTable<Value: Sendable>: Sendable {
     }
 
     /// The hash a lookup uses: computed once, it serves several tables (`value(bytes:hash:)`).
+    /// Eight bytes at a time, the last step reading the tail with overlapping loads, then a mix.
     @inline(__always)
     public static func hash(_ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var h: UInt32 = 0x811C_9DC5
-        for b in p { h = (h ^ UInt32(b)) &* 0x0100_0193 }
-        return h ^ (h >> 15)
+        let n = p.count
+        let m: UInt64 = 0xFF51_AFD7_ED55_8CCD
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
+        guard let base = p.baseAddress else { return UInt32(truncatingIfNeeded: h) }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= n {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* m
+            h ^= h >> 32
+            i += 8
+        }
+        if i < n { h = (h ^ tail(raw, i, n)) &* m }
+        h ^= h >> 29
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 32
+        return UInt32(truncatingIfNeeded: h)
+    }
+
+    /// Bytes `i..<n` (fewer than eight) as one number, read with at most two loads.
+    @inline(__always)
+    static func tail(_ raw: UnsafeRawPointer, _ i: Int, _ n: Int) -> UInt64 {
+        let r = n - i
+        if n >= 8 { return raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) >> UInt64(8 * (8 - r)) }
+        if r >= 4 {
+            return UInt64(raw.loadUnaligned(fromByteOffset: i, as: UInt32.self))
+                | UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)) << 32
+        }
+        if r >= 2 {
+            return UInt64(raw.loadUnaligned(fromByteOffset: i, as: UInt16.self))
+                | UInt64(raw.loadUnaligned(fromByteOffset: n - 2, as: UInt16.self)) << 16
+        }
+        return UInt64(raw.load(fromByteOffset: i, as: UInt8.self))
+    }
+
+    /// Whether `count` bytes at `a` and `b` are the same.
+    @inline(__always)
+    static func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        let x = UnsafeRawPointer(a), y = UnsafeRawPointer(b)
+        var i = 0
+        while i + 8 <= count {
+            if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i += 8
+        }
+        return i == count || tail(x, i, count) == tail(y, i, count)
     }
 
     @inline(__always)
     private static func equal(_ key: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
-        var i = 0
-        while i < key.count { if key[i] != bytes[start + i] { return false }; i += 1 }
-        return true
+        guard let k = key.baseAddress, let b = bytes.baseAddress else { return key.isEmpty }
+        return sameBytes(k, b + start, key.count)
     }
 
     /// The value stored under exactly these bytes.
@@ -135,13 +176,16 @@ extension String {
     /// Arabic text that differs costs a normalisation pass; normalised words have nothing to compose.
     @inline(__always)
     public func sameWord(_ other: String) -> Bool {
-        withWordBytes { a in other.withWordBytes { b in a.count == b.count && a.elementsEqual(b) } }
+        withWordBytes { a in
+            other.withWordBytes { b in a.count == b.count && (a.isEmpty || WordSet.sameBytes(a.baseAddress!, b.baseAddress!, a.count)) }
+        }
     }
 
     /// Runs `body` on the string's UTF-8 bytes (normalised words are native strings: no copy beyond
     /// the stack copy of a small string).
     @inline(__always)
     public func withWordBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let r = try utf8.withContiguousStorageIfAvailable(body) { return r }
         var s = self
         return try s.withUTF8(body)
     }
