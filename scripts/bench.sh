@@ -37,17 +37,24 @@ echo "bench: preparing inputs in $INPUTS" >&2
 python3 scripts/bench/make_inputs.py "$ANT" "$WARC" "$INPUTS"
 
 # --- measuring -----------------------------------------------------------------------------------
-# best wall time of N runs and the peak RSS (KB) of that run: "seconds rss"
+# best wall time of N runs and the peak RSS (KB) of that run: "seconds rss". An argument @OUT@ becomes
+# a new, empty output directory for every run (the best run's is left in $tmp/best.dir). Nothing is
+# deleted until the end: on ext4 without a journal (these machines), inodes freed in the last
+# 60–300 s are skipped one by one when files are created, so deleting an output of 35,000
+# timelines and writing the next one at once would time the file system's penalty, not qawl.
 measure() {
   local n=$1; shift
   local best="" rss=0
   for _ in $(seq "$n"); do
-    /usr/bin/time -f "%e %M" -o "$tmp/time" "$@" >"$tmp/out" 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
+    local dir; dir=$(mktemp -d -p "$tmp" run.XXXXXX)
+    local args=("${@/@OUT@/$dir}")
+    /usr/bin/time -f "%e %M" -o "$tmp/time" "${args[@]}" >"$tmp/out" 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
     read -r s m < "$tmp/time"
-    if [ -z "$best" ] || awk "BEGIN{exit !($s < $best)}"; then best=$s; rss=$m; cp "$tmp/out" "$tmp/best.out"; fi
+    if [ -z "$best" ] || awk "BEGIN{exit !($s < $best)}"; then best=$s; rss=$m; cp "$tmp/out" "$tmp/best.out"; echo "$dir" > "$tmp/best.dir"; fi
   done
   echo "$best $rss"
 }
+best_dir() { cat "$tmp/best.dir"; }
 raw_bytes() { gzip -dc "$1" | wc -c; }
 docs_of() { python3 -c "import json,sys;print(json.load(open(sys.argv[1]))['documents']['read'])" "$1/report.json"; }
 stage() { python3 -c "import json,sys;print(json.load(open(sys.argv[1]))['stages'].get(sys.argv[2],0))" "$1/report.json" "$2"; }
@@ -70,14 +77,14 @@ ant_raw=$(raw_bytes "$ANT")
 read -r g_ant g_rss < <(measure "$REPEAT" gzip -dc "$ANT")
 row "gzip -dc" "ant" "$g_ant" "$ant_raw" 0 "$g_rss" "1.00× gzip -dc"
 for j in 1 2; do
-  read -r s rss < <(measure "$REPEAT" "$BIN" run --full --no-extract --jobs $j --out "$tmp/ant-p$j" "$ANT")
-  row "qawl read+inflate+parse --jobs $j" "ant" "$s" "$ant_raw" "$(docs_of "$tmp/ant-p$j")" "$rss" "$(ratio "$s" "$g_ant")× gzip -dc"
+  read -r s rss < <(measure "$REPEAT" "$BIN" run --full --no-extract --jobs $j --out @OUT@ "$ANT")
+  row "qawl read+inflate+parse --jobs $j" "ant" "$s" "$ant_raw" "$(docs_of "$(best_dir)")" "$rss" "$(ratio "$s" "$g_ant")× gzip -dc"
 done
-declare -A ANT_S ANT_RSS
+declare -A ANT_S ANT_RSS ANT_DIR
 for j in 1 2; do
-  read -r s rss < <(measure "$REPEAT" "$BIN" run --full --jobs $j --out "$tmp/ant-$j" "$ANT")
-  ANT_S[$j]=$s; ANT_RSS[$j]=$rss
-  row "**qawl full pipeline --jobs $j**" "ant" "$s" "$ant_raw" "$(docs_of "$tmp/ant-$j")" "$rss" "$(ratio "$s" "$g_ant")× gzip -dc"
+  read -r s rss < <(measure "$REPEAT" "$BIN" run --full --jobs $j --out @OUT@ "$ANT")
+  ANT_S[$j]=$s; ANT_RSS[$j]=$rss; ANT_DIR[$j]=$(best_dir)
+  row "**qawl full pipeline --jobs $j**" "ant" "$s" "$ant_raw" "$(docs_of "$(best_dir)")" "$rss" "$(ratio "$s" "$g_ant")× gzip -dc"
 done
 G[text]=$(ratio "${ANT_S[2]}" "$g_ant")
 G[ant_jobs]=$(ratio "${ANT_S[1]}" "${ANT_S[2]}")
@@ -98,14 +105,14 @@ peer_mbs=$(awk -v b="$warc_raw" -v s="$s" 'BEGIN{printf "%.2f", b/1e6/s}')
 row "Python: FastWARC + Resiliparse + regex" "warc" "$s" "$warc_raw" "$pages" "$rss" "$(ratio "$s" "$g_warc")× gzip -dc"
 read -r s rss < <(measure 1 "$PY" scripts/bench/peer.py trafilatura "$WARC")
 row "Python: FastWARC + trafilatura (fast) + regex" "warc" "$s" "$warc_raw" "$pages" "$rss" "$(ratio "$s" "$g_warc")× gzip -dc"
-read -r s rss < <(measure "$REPEAT" "$BIN" run --full --no-extract --jobs 1 --out "$tmp/warc-p1" "$WARC")
-row "qawl read+inflate+parse --jobs 1" "warc" "$s" "$warc_raw" "$(docs_of "$tmp/warc-p1")" "$rss" "$(ratio "$s" "$g_warc")× gzip -dc"
-declare -A WARC_S
+read -r s rss < <(measure "$REPEAT" "$BIN" run --full --no-extract --jobs 1 --out @OUT@ "$WARC")
+row "qawl read+inflate+parse --jobs 1" "warc" "$s" "$warc_raw" "$(docs_of "$(best_dir)")" "$rss" "$(ratio "$s" "$g_warc")× gzip -dc"
+declare -A WARC_S WARC_DIR
 for j in 1 2; do
-  read -r s rss < <(measure "$REPEAT" "$BIN" run --full --jobs $j --out "$tmp/warc-$j" "$WARC")
-  WARC_S[$j]=$s
+  read -r s rss < <(measure "$REPEAT" "$BIN" run --full --jobs $j --out @OUT@ "$WARC")
+  WARC_S[$j]=$s; WARC_DIR[$j]=$(best_dir)
   mbs=$(awk -v b="$warc_raw" -v s="$s" 'BEGIN{printf "%.2f", b/1e6/s}')
-  row "**qawl full pipeline --jobs $j**" "warc" "$s" "$warc_raw" "$(docs_of "$tmp/warc-$j")" "$rss" \
+  row "**qawl full pipeline --jobs $j**" "warc" "$s" "$warc_raw" "$(docs_of "$(best_dir)")" "$rss" \
       "$(ratio "$mbs" "$x_mbs") of libxml2, $(ratio "$mbs" "$peer_mbs")× peer"
   if [ $j = 1 ]; then G[web_libxml2]=$(ratio "$mbs" "$x_mbs"); G[web_peer]=$(ratio "$mbs" "$peer_mbs"); fi
 done
@@ -122,11 +129,11 @@ size_rows() {  # NAME FILE_1x FILE_4x FILE_16x
   for f in "$@"; do
     local n=$REPEAT; [ $k = 16 ] && n=$BIG_REPEAT
     local raw; raw=$(raw_bytes "$f")
-    read -r s rss < <(measure "$n" "$BIN" run --full --out "$tmp/size" "$f")
+    read -r s rss < <(measure "$n" "$BIN" run --full --out @OUT@ "$f")
     note_rss "$rss"
     local cost; cost=$(awk -v s="$s" -v b="$raw" 'BEGIN{printf "%.4f", s/(b/1e6)}')
     [ -z "$base_cost" ] && base_cost=$cost
-    row "qawl full pipeline, ${k}× (default --jobs)" "$name" "$s" "$raw" "$(docs_of "$tmp/size")" "$rss" \
+    row "qawl full pipeline, ${k}× (default --jobs)" "$name" "$s" "$raw" "$(docs_of "$(best_dir)")" "$rss" \
         "$(ratio "$cost" "$base_cost")× the 1× cost per MB"
     G[${name}_linear_$k]=$(ratio "$cost" "$base_cost")
     k=$((k * 4))
@@ -139,15 +146,16 @@ size_rows warc "$WARC" "$INPUTS/news-4x.warc.gz" "$INPUTS/news-16x.warc.gz"
 mkdir -p "$tmp/no-actors"
 ext_with=""; ext_without=""
 for _ in $(seq "$REPEAT"); do
-  "$BIN" run --full --jobs 1 --out "$tmp/reg" "$INPUTS/ant-4x.trec.xml.gz" >/dev/null 2>&1
-  e=$(stage "$tmp/reg" extract); { [ -z "$ext_with" ] || awk "BEGIN{exit !($e < $ext_with)}"; } && ext_with=$e
-  "$BIN" run --full --jobs 1 --actors "$tmp/no-actors" --out "$tmp/noreg" "$INPUTS/ant-4x.trec.xml.gz" >/dev/null 2>&1
-  e=$(stage "$tmp/noreg" extract); { [ -z "$ext_without" ] || awk "BEGIN{exit !($e < $ext_without)}"; } && ext_without=$e
+  reg=$(mktemp -d -p "$tmp" reg.XXXXXX); noreg=$(mktemp -d -p "$tmp" noreg.XXXXXX)
+  "$BIN" run --full --jobs 1 --out "$reg" "$INPUTS/ant-4x.trec.xml.gz" >/dev/null 2>&1
+  e=$(stage "$reg" extract); { [ -z "$ext_with" ] || awk "BEGIN{exit !($e < $ext_with)}"; } && ext_with=$e
+  "$BIN" run --full --jobs 1 --actors "$tmp/no-actors" --out "$noreg" "$INPUTS/ant-4x.trec.xml.gz" >/dev/null 2>&1
+  e=$(stage "$noreg" extract); { [ -z "$ext_without" ] || awk "BEGIN{exit !($e < $ext_without)}"; } && ext_without=$e
 done
 G[registry]=$(awk -v a="$ext_with" -v b="$ext_without" 'BEGIN{printf "%.3f", (a-b)/a}')
 echo
 echo "registry lookup: extract stage ${ext_with} s with $(ls data/actors/*.yaml | wc -l) registry files, ${ext_without} s with an empty registry (ant 4×, --jobs 1): lookup share ${G[registry]}"
-python3 - "$tmp/ant-2/report.json" "$tmp/warc-1/report.json" <<'PY'
+python3 - "${ANT_DIR[2]}/report.json" "${WARC_DIR[1]}/report.json" <<'PY'
 import json, sys
 for label, path in (("ant --jobs 2", sys.argv[1]), ("warc --jobs 1", sys.argv[2])):
     st = json.load(open(path))["stages"]

@@ -34,6 +34,10 @@ public struct OutputWriter {
     public var syndication = SyndicationClusterer()
     /// Shards (`--partial`) write statements, errors and the manifest only.
     public var partial = false
+    /// Threads for writing: with more than one, statements.jsonl is written beside the timelines
+    /// (from a second connection to the store) and timelines are built and written by `jobs`
+    /// workers. The files are the same whatever `jobs` is.
+    public var jobs = 1
 
     public init(directory: URL, partial: Bool = false) throws {
         self.directory = directory
@@ -64,13 +68,33 @@ public struct OutputWriter {
         var run = run
         let started = monotonicSeconds()
         removeStaleTemporaries()
-        try writeLines(to: "statements.jsonl", store.forEachStatementJSON)
-        try writeLines(to: "errors.jsonl", store.forEachErrorJSON)
+        if partial || jobs <= 1 {
+            try writeLines(to: "statements.jsonl", store.forEachStatementJSON)
+            try writeLines(to: "errors.jsonl", store.forEachErrorJSON)
+        }
         if partial {
             try writeManifest(inputs: store.inputs(), run: run)
             return nil
         }
-        let timelines = try writeTimelines(store)
+        // statements.jsonl and errors.jsonl from their own connection, beside the timelines.
+        let lines = ConcurrentResults<Void>(count: 1)
+        lines.set(0, .success(()))
+        let linesDone = DispatchGroup()
+        if jobs > 1 {
+            DispatchQueue.global().async(group: linesDone) { [self] in
+                lines.set(0, Result {
+                    let reader = try StatementStore(path: store.path, readOnly: true)
+                    try reader.reading {
+                        try writeLines(to: "statements.jsonl", reader.forEachStatementJSON)
+                        try writeLines(to: "errors.jsonl", reader.forEachErrorJSON)
+                    }
+                })
+            }
+        }
+        let built = Result { try writeTimelines(store) }
+        linesDone.wait()
+        _ = try lines.values()
+        let timelines = try built.get()
         try writeActors(timelines.actors)
         // The reports are written last; their `write` and `elapsed_seconds` count everything
         // written before them (the reports themselves take a few milliseconds).
@@ -108,85 +132,58 @@ public struct OutputWriter {
         var figures = RunReport.StatementFigures()
     }
 
-    /// The fields of a statement line that a timeline entry lists for each of its copies.
-    static let sourceKeys = ["doc_id", "published", "source", "url", "title"]
-    static let sourceKeyBytes = sourceKeys.map { Array($0.utf8) }
-
     /// One file per actor; syndicated copies merged into one entry with all their sources.
     /// Each file is assembled in memory (an actor's statements are in memory anyway) and written
-    /// with one call.
+    /// with one call. With `jobs` > 1 this thread reads the store and counts the report figures
+    /// while workers cluster, assemble and write the files (file creation is most of the cost of a
+    /// run with tens of thousands of actors); the summaries are put back in actor order.
     func writeTimelines(_ store: StatementStore) throws -> Timelines {
         let dir = directory.appendingPathComponent("timelines")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let dirPath = dir.path + "/"
+        let builder = TimelineBuilder(directory: dir.path + "/", syndication: syndication,
+                                      existing: Set((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []))
         var out = Timelines()
         var written = Set<String>()
-        let existing = Set((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [])
-        var file: [UInt8] = []
-        var w = JSONWriter(reserving: 4096)
-        let null = Array("null".utf8)
-        try store.forEachActor { id, rows in
-            let clusters = syndication.clusters(signatures: rows.map(\.signature), documents: rows.map(\.docID))
-            var members = [[Int]](repeating: [], count: rows.count)
-            for (i, c) in clusters.enumerated() { members[c].append(i) }
-            let fileName = SafeFileName.forActor(id) + ".jsonl"
-            written.insert(fileName)
-            file.removeAll(keepingCapacity: true)
-            var entries = 0
-            var perDay: [String: Int] = [:]
-            // Raw values of the source fields, copied into the entries as they are in the lines.
-            let sourceValues = rows.map { JSONRecord.valueRanges(in: $0.json, keys: Self.sourceKeyBytes) }
-            for (i, row) in rows.enumerated() {
-                out.figures.count(row)
-                guard clusters[i] == i else { continue }
-                let copies = members[i]
-                entries += 1
-                out.merged += copies.count - 1
-                if let p = row.published { perDay[String(p.prefix(10)), default: 0] += 1 }
-                // The statement as in statements.jsonl, plus where it was carried.
-                file.append(contentsOf: row.json.dropLast())  // "}"
-                file.append(contentsOf: ",\"copies\":\(copies.count),\"sources\":".utf8)
-                w.reset()
-                w.array { w in
-                    for c in copies {
-                        w.object { w in
-                            for (k, key) in Self.sourceKeys.enumerated() {
-                                if let range = sourceValues[c][k] {
-                                    w.field(key, rawValue: rows[c].json[range])
-                                } else {
-                                    w.field(key, rawValue: null)
-                                }
-                            }
-                        }
+        if jobs <= 1 {
+            var scratch = TimelineBuilder.Scratch()
+            try store.forEachActor { id, rows in
+                for row in rows { out.figures.count(row) }
+                let built = try builder.build(id: id, rows: rows, scratch: &scratch)
+                written.insert(built.fileName)
+                out.merged += built.merged
+                out.actors.append(built.summary)
+            }
+        } else {
+            let queue = BoundedQueue<(Int, String, [StatementStore.Row])>(capacity: jobs * 4)
+            let results = TimelineResults()
+            let group = DispatchGroup()
+            for _ in 0..<jobs {
+                DispatchQueue.global().async(group: group) {
+                    var scratch = TimelineBuilder.Scratch()
+                    while let (seq, id, rows) = queue.pop() {
+                        results.set(seq, Result { try builder.build(id: id, rows: rows, scratch: &scratch) })
                     }
                 }
-                file.append(contentsOf: w.bytes)
-                file.append(UInt8(ascii: "}"))
-                file.append(0x0A)
             }
-            // Most timelines are the same as last night's: leaving those files alone spares the
-            // file system tens of thousands of replaced files.
-            if !existing.contains(fileName) || !Self.file(dirPath + fileName, holds: file) {
-                try AtomicFile.write(file, toPath: dirPath + fileName)
+            var seq = 0
+            let reading = Result {
+                try store.forEachActor { id, rows in
+                    for row in rows { out.figures.count(row) }
+                    queue.push((seq, id, rows))
+                    seq += 1
+                }
             }
-            var names: [String: Int] = [:]
-            for r in rows { names[r.speaker, default: 0] += 1 }
-            let dates = rows.compactMap { $0.published.map { String($0.prefix(10)) } }
-            var summary = RunReport.ActorSummary(
-                id: id, name: rows[0].actorName,
-                names: names.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(20).map(\.key),
-                file: "timelines/" + fileName, statements: rows.count, entries: entries,
-                first: dates.min(), last: dates.max())
-            // Kept for report.html's per-actor sections (linked actors only, without the JSON
-            // lines): tens of thousands of unlinked speakers would otherwise hold memory to the end.
-            if summary.linked {
-                summary.perDay = perDay
-                summary.latest = rows.suffix(5).reversed().map(RunReport.Entry.init)
+            queue.close()
+            group.wait()
+            try reading.get()
+            for built in try results.values(count: seq) {
+                written.insert(built.fileName)
+                out.merged += built.merged
+                out.actors.append(built.summary)
             }
-            out.actors.append(summary)
         }
         // Timelines of actors that no longer have statements (e.g. after a registry change) go.
-        for name in existing where name.hasSuffix(".jsonl") && !written.contains(name) {
+        for name in builder.existing where name.hasSuffix(".jsonl") && !written.contains(name) {
             try? FileManager.default.removeItem(at: dir.appendingPathComponent(name))
         }
         return out

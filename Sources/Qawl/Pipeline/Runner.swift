@@ -37,7 +37,7 @@ public struct Runner {
         let started = Date()
         let t0 = monotonicSeconds()
         let outDir = URL(fileURLWithPath: configuration.out)
-        let writer = try OutputWriter(directory: outDir, partial: partial)
+        var writer = try OutputWriter(directory: outDir, partial: partial)
         let store = try StatementStore(path: storePath ?? outDir.appendingPathComponent("qawl.sqlite").path)
         if full { try store.reset() }
 
@@ -96,6 +96,7 @@ public struct Runner {
         info.unchanged = unchanged
         info.bytesProcessed = aggregator.bytesUncompressed
         info.documentsProcessed = aggregator.documents.read
+        writer.jobs = jobs
         let w0 = monotonicSeconds()
         if partial { try store.checkpoint() }
         let report = try writer.writeAll(store, run: info)
@@ -112,7 +113,8 @@ public struct Runner {
         let started = Date()
         let t0 = monotonicSeconds()
         let outDir = URL(fileURLWithPath: out)
-        let writer = try OutputWriter(directory: outDir)
+        var writer = try OutputWriter(directory: outDir)
+        writer.jobs = ProcessInfo.processInfo.activeProcessorCount
         let store = try StatementStore(path: outDir.appendingPathComponent("qawl.sqlite").path)
         for part in parts.sorted() {
             let file = URL(fileURLWithPath: part).appendingPathComponent("qawl.sqlite").path

@@ -1,0 +1,107 @@
+import Foundation
+
+/// Builds and writes one actor's timeline file: syndicated copies merged into one entry that lists
+/// all their sources, then the file replaced atomically unless it already holds exactly these bytes.
+/// Immutable, so several workers can build timelines at once, each with its own `Scratch`.
+struct TimelineBuilder: @unchecked Sendable {
+    /// `timelines/`, with a trailing slash.
+    let directory: String
+    let syndication: SyndicationClusterer
+    /// File names already in `timelines/` before this run.
+    let existing: Set<String>
+
+    /// Buffers reused from one actor to the next by the same worker.
+    struct Scratch {
+        var file: [UInt8] = []
+        var json = JSONWriter(reserving: 4096)
+    }
+
+    struct Built {
+        var fileName: String
+        /// Syndicated copies folded into another entry.
+        var merged: Int
+        var summary: RunReport.ActorSummary
+    }
+
+    /// The fields of a statement line that a timeline entry lists for each of its copies.
+    static let sourceKeys = ["doc_id", "published", "source", "url", "title"]
+    static let sourceKeyBytes = sourceKeys.map { Array($0.utf8) }
+    static let null = Array("null".utf8)
+
+    func build(id: String, rows: [StatementStore.Row], scratch: inout Scratch) throws -> Built {
+        let clusters = syndication.clusters(signatures: rows.map(\.signature), documents: rows.map(\.docID))
+        var members = [[Int]](repeating: [], count: rows.count)
+        for (i, c) in clusters.enumerated() { members[c].append(i) }
+        let fileName = SafeFileName.forActor(id) + ".jsonl"
+        scratch.file.removeAll(keepingCapacity: true)
+        var entries = 0, merged = 0
+        var perDay: [String: Int] = [:]
+        // Raw values of the source fields, copied into the entries as they are in the lines.
+        let sourceValues = rows.map { JSONRecord.valueRanges(in: $0.json, keys: Self.sourceKeyBytes) }
+        for (i, row) in rows.enumerated() {
+            guard clusters[i] == i else { continue }
+            let copies = members[i]
+            entries += 1
+            merged += copies.count - 1
+            if let p = row.published { perDay[String(p.prefix(10)), default: 0] += 1 }
+            // The statement as in statements.jsonl, plus where it was carried.
+            scratch.file.append(contentsOf: row.json.dropLast())  // "}"
+            scratch.file.append(contentsOf: ",\"copies\":\(copies.count),\"sources\":".utf8)
+            scratch.json.reset()
+            scratch.json.array { w in
+                for c in copies {
+                    w.object { w in
+                        for (k, key) in Self.sourceKeys.enumerated() {
+                            if let range = sourceValues[c][k] {
+                                w.field(key, rawValue: rows[c].json[range])
+                            } else {
+                                w.field(key, rawValue: Self.null)
+                            }
+                        }
+                    }
+                }
+            }
+            scratch.file.append(contentsOf: scratch.json.bytes)
+            scratch.file.append(UInt8(ascii: "}"))
+            scratch.file.append(0x0A)
+        }
+        // Most timelines are the same as last night's: leaving those files alone spares the
+        // file system tens of thousands of replaced files.
+        let path = directory + fileName
+        if !existing.contains(fileName) || !OutputWriter.file(path, holds: scratch.file) {
+            try AtomicFile.write(scratch.file, toPath: path)
+        }
+        var names: [String: Int] = [:]
+        for r in rows { names[r.speaker, default: 0] += 1 }
+        let dates = rows.compactMap { $0.published.map { String($0.prefix(10)) } }
+        var summary = RunReport.ActorSummary(
+            id: id, name: rows[0].actorName,
+            names: names.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(20).map(\.key),
+            file: "timelines/" + fileName, statements: rows.count, entries: entries,
+            first: dates.min(), last: dates.max())
+        // Kept for report.html's per-actor sections (linked actors only, without the JSON
+        // lines): tens of thousands of unlinked speakers would otherwise hold memory to the end.
+        if summary.linked {
+            summary.perDay = perDay
+            summary.latest = rows.suffix(5).reversed().map(RunReport.Entry.init)
+        }
+        return Built(fileName: fileName, merged: merged, summary: summary)
+    }
+}
+
+/// Timelines built by workers, by sequence number; read back in actor order.
+final class TimelineResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Int: Result<TimelineBuilder.Built, Error>] = [:]
+
+    func set(_ seq: Int, _ result: Result<TimelineBuilder.Built, Error>) {
+        lock.lock(); defer { lock.unlock() }
+        slots[seq] = result
+    }
+
+    /// Results 0..<count in order; throws the first failure in actor order.
+    func values(count: Int) throws -> [TimelineBuilder.Built] {
+        lock.lock(); defer { lock.unlock() }
+        return try (0..<count).map { try slots[$0]!.get() }
+    }
+}
