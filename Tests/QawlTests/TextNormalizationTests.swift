@@ -74,5 +74,14 @@ final class TextNormalizationTests: XCTestCase {
             XCTAssertFalse(table.contains(w + "x"), w)
         }
     }
-}
 
+    /// The shortcut that decides word characters for syndication shingles without a Unicode
+    /// property lookup agrees with the property everywhere: signatures in old stores stay valid.
+    func testSyndicationWordScalarsAgreeWithTheUnicodeProperty() {
+        for value in UInt32(0)...0x2FFF {
+            guard let u = Unicode.Scalar(value), let v = ArabicNormalizer.fold(value) else { continue }
+            let reference = u.properties.isAlphabetic || (0x30...0x39).contains(v) || (0x0660...0x0669).contains(v)
+            XCTAssertEqual(SyndicationClusterer.isWordScalar(u, folded: v), reference, String(format: "U+%04X", value))
+        }
+    }
+}

@@ -85,6 +85,16 @@ public struct SyndicationClusterer {
 
     /// MinHash signature of the content's word 3-shingles over letters and digits only, folded as
     /// for matching; nil for contents too short to compare.
+    /// Whether a scalar belongs to a word for shingling: a letter or a digit (Western or Arabic-Indic).
+    /// ASCII and the basic Arabic letters are decided without a Unicode property lookup.
+    @inline(__always)
+    static func isWordScalar(_ u: Unicode.Scalar, folded v: UInt32) -> Bool {
+        let c = u.value
+        if c < 0x80 { return (c | 0x20) &- 0x61 < 26 || c &- 0x30 < 10 }
+        if c &- 0x0620 <= 0x064A - 0x0620 { return true }
+        return u.properties.isAlphabetic || (0x30...0x39).contains(v) || (0x0660...0x0669).contains(v)
+    }
+
     static func signature(_ content: String) -> [UInt64]? {
         var words: [UInt64] = []
         var h: UInt64 = 0
@@ -92,7 +102,7 @@ public struct SyndicationClusterer {
         for u in content.unicodeScalars {
             // Matching folds (ArabicNormalizer): diacritics and tatweel dropped, letter variants unified.
             guard let v = ArabicNormalizer.fold(u.value) else { continue }
-            let isWord = u.properties.isAlphabetic || (0x30...0x39).contains(v) || (0x0660...0x0669).contains(v)
+            let isWord = Self.isWordScalar(u, folded: v)
             if isWord {
                 if !inWord { h = 14695981039346656037; inWord = true }
                 h = (h ^ UInt64(v)) &* 1099511628211
