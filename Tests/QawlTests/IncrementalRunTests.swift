@@ -184,6 +184,26 @@ final class IncrementalRunTests: XCTestCase {
         XCTAssertEqual(try outputs("j1"), try outputs("j4"))
     }
 
+    /// A first run stages its timelines and renames the directory into place; a run killed while
+    /// staging leaves a hidden directory that the next run clears; later runs update files in place.
+    func testTimelinesAreStagedOnAFirstRunAndLeaveNoTemporaries() throws {
+        let a = write("a.txt", "2017-04-12\nlavrov: relations are difficult\n")
+        let out = dir.appendingPathComponent("o")
+        try FileManager.default.createDirectory(at: out.appendingPathComponent(".timelines.tmp-999999/x"),
+                                                withIntermediateDirectories: true)
+        _ = try run([a], out: "o")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".") }, [],
+                       "no staging directory or temporary file is left")
+        XCTAssertTrue(read("o", "timelines/lavrov.jsonl").contains("relations are difficult"))
+        let b = write("b.txt", "2017-04-13\nlavrov: talks will go on\ntillerson: we agree\n")
+        _ = try run([a, b], out: "o")
+        XCTAssertEqual(read("o", "timelines/lavrov.jsonl").split(separator: "\n").count, 2)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("timelines").path).sorted(),
+                       ["lavrov.jsonl", "tillerson.jsonl"])
+        _ = try run([a, b], out: "fresh")
+        XCTAssertEqual(try outputs("o"), try outputs("fresh"))
+    }
+
     func testSyndicatedCopiesBecomeOneTimelineEntry() throws {
         let a = write("bbc.txt", "2017-04-12\nlavrov: the relations between russia and the united states are going through a difficult stage\n")
         let b = write("cnn.txt", "2017-04-13\nlavrov: the relations between russia and the united states are going through a very difficult stage\n")

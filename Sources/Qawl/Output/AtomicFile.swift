@@ -89,6 +89,29 @@ public final class AtomicFile {
         try f.write(bytes)
         try f.commit()
     }
+
+    /// Writes a new file in place, without a temporary: for files inside a staging directory that
+    /// is itself renamed into place when complete (a first run's `timelines/`), where a rename per
+    /// file would only double the cost of creating tens of thousands of files.
+    public static func writeInStagedDirectory(_ bytes: [UInt8], toPath path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        if fd < 0 { throw OutputError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        var failure: String?
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += n
+            }
+        }
+        if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if let failure { throw OutputError.cannotWrite(path: path, reason: failure) }
+    }
 }
 
 public enum OutputError: Error, CustomStringConvertible {

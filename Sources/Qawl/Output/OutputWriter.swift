@@ -139,9 +139,16 @@ public struct OutputWriter {
     /// run with tens of thousands of actors); the summaries are put back in actor order.
     func writeTimelines(_ store: StatementStore) throws -> Timelines {
         let dir = directory.appendingPathComponent("timelines")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let builder = TimelineBuilder(directory: dir.path + "/", syndication: syndication,
-                                      existing: Set((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []))
+        // A first run (no timelines yet) writes them into a staging directory that becomes
+        // `timelines/` in one rename; later runs replace changed files one by one.
+        let fm = FileManager.default
+        let existing = Set((try? fm.contentsOfDirectory(atPath: dir.path)) ?? [])
+        let staged = existing.isEmpty
+        let target = staged ? directory.appendingPathComponent(".timelines.tmp-\(getpid())") : dir
+        if staged { try? fm.removeItem(at: target) }
+        try fm.createDirectory(at: target, withIntermediateDirectories: true)
+        let builder = TimelineBuilder(directory: target.path + "/", syndication: syndication, existing: existing,
+                                      staged: staged)
         var out = Timelines()
         var written = Set<String>()
         if jobs <= 1 {
@@ -182,9 +189,15 @@ public struct OutputWriter {
                 out.actors.append(built.summary)
             }
         }
+        if staged {
+            try? fm.removeItem(at: dir)   // empty, if there at all
+            if rename(target.path, dir.path) != 0 {
+                throw OutputError.cannotWrite(path: dir.path, reason: String(cString: strerror(errno)))
+            }
+        }
         // Timelines of actors that no longer have statements (e.g. after a registry change) go.
-        for name in builder.existing where name.hasSuffix(".jsonl") && !written.contains(name) {
-            try? FileManager.default.removeItem(at: dir.appendingPathComponent(name))
+        for name in existing where name.hasSuffix(".jsonl") && !written.contains(name) {
+            try? fm.removeItem(at: dir.appendingPathComponent(name))
         }
         return out
     }

@@ -9,6 +9,9 @@ struct TimelineBuilder: @unchecked Sendable {
     let syndication: SyndicationClusterer
     /// File names already in `timelines/` before this run.
     let existing: Set<String>
+    /// `directory` is a staging directory renamed into place at the end: files are written
+    /// without a temporary each.
+    var staged = false
 
     /// Buffers reused from one actor to the next by the same worker.
     struct Scratch {
@@ -68,7 +71,9 @@ struct TimelineBuilder: @unchecked Sendable {
         // Most timelines are the same as last night's: leaving those files alone spares the
         // file system tens of thousands of replaced files.
         let path = directory + fileName
-        if !existing.contains(fileName) || !OutputWriter.file(path, holds: scratch.file) {
+        if staged {
+            try AtomicFile.writeInStagedDirectory(scratch.file, toPath: path)
+        } else if !existing.contains(fileName) || !OutputWriter.file(path, holds: scratch.file) {
             try AtomicFile.write(scratch.file, toPath: path)
         }
         var names: [String: Int] = [:]
