@@ -68,6 +68,12 @@ final class ExtractLinkingTests: XCTestCase {
         XCTAssertEqual(statements(text, published: "2021-03-15").last?.actorID, "unlinked:ماي")
     }
 
+    func testPersianLetterFormsMatchTheArabicAliases() {
+        // ی (U+06CC) and ک (U+06A9), as Persian keyboards type them, in «محمود عباس» and «الخارجیة»
+        let s = statements("وقال الرئیس محمود عباس إن القدس ستبقى عاصمة لدولة فلسطين. وأکدت وزارة الخارجیة الروسیة أن موسكو ترفض القرار.")
+        XCTAssertEqual(s.map(\.actorID), ["mahmoud-abbas", "russian-foreign-ministry"])
+    }
+
     func testSurnameOfARegistryNameLinksWithoutAnyRegistryEntryForIt() {
         let text = "واستقبل الرئيس محمود عباس وفدا من رجال الأعمال في رام الله. وأكد عباس أن القدس ستبقى عاصمة لدولة فلسطين."
         let s = statements(text)

@@ -164,9 +164,9 @@ public enum AliasKey {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.lowercased().unicodeScalars {
-            // The matcher's folding (diacritics, tatweel, alef/hamza forms, ى, ة), so that the
+            // The matcher's folding (diacritics, tatweel, alef/hamza forms, ى, ة, Persian ی ک), so that the
             // validator calls two aliases the same exactly when the matcher cannot tell them apart.
-            guard let folded = ArabicNormalizer.fold(scalar.value), let s = Unicode.Scalar(folded) else { continue }
+            guard let folded = ArabicNormalizer.matchFold(scalar.value), let s = Unicode.Scalar(folded) else { continue }
             if s == "." || s == "'" || s == "\u{2019}" || s == "\u{2018}" || s == "\"" { continue }
             if s == " " || s == "-" || s == "\u{060C}" || s == "," || s == "\t" || s == "\u{00A0}" || s == "_" {
                 pendingSpace = !out.isEmpty

@@ -4,7 +4,9 @@
 ///     «وأضافَ» → «واضاف» · «المتّحدة» → «المتحده» · «مُؤتمر» → «موتمر» · «Lavrov» → «lavrov»
 ///
 /// Diacritics (U+064B–U+065F, U+0670, U+0610–U+061A, U+06D6–U+06ED) and tatweel (U+0640) are
-/// dropped; أ إ آ ٱ → ا; ى → ي; ة → ه; ؤ → و; ئ → ي. Same folding as the reference scorer.
+/// dropped; أ إ آ ٱ → ا; ى → ي; ة → ه; ؤ → و; ئ → ي: the reference scorer's folding (`fold`).
+/// Matching (`matchFold`) also reads the Persian and Urdu letter forms that some outlets and
+/// keyboards put into Arabic text as their Arabic letters: ی ې → ي, ک ڪ → ك, ہ ۀ ە ھ → ه.
 public enum ArabicNormalizer {
     /// The folded form of one scalar, or nil when the scalar is dropped (a diacritic or tatweel).
     @inline(__always)
@@ -19,6 +21,18 @@ public enum ArabicNormalizer {
         case 0x0626: return 0x064A
         case 0x00C0...0x00DE where v != 0x00D7: return v + 0x20
         default: return v
+        }
+    }
+
+    /// `fold`, plus Persian and Urdu letter forms read as Arabic: used for tokens, lexicon entries
+    /// and registry aliases (not by the scorer, nor by syndication signatures, which stores keep).
+    @inline(__always)
+    public static func matchFold(_ v: UInt32) -> UInt32? {
+        switch v {
+        case 0x06CC, 0x06D0: return 0x064A
+        case 0x06A9, 0x06AA: return 0x0643
+        case 0x06C0, 0x06C1, 0x06D5, 0x06BE: return 0x0647
+        default: return fold(v)
         }
     }
 
@@ -39,7 +53,7 @@ public enum ArabicNormalizer {
         for u in s.unicodeScalars {
             if u.properties.isWhitespace { pendingSpace = !out.isEmpty; continue }
             if isIgnorable(u.value) { continue }
-            guard let f = fold(u.value), let fu = Unicode.Scalar(f) else { continue }
+            guard let f = matchFold(u.value), let fu = Unicode.Scalar(f) else { continue }
             if pendingSpace { out.append(" "); pendingSpace = false }
             out.append(fu)
         }

@@ -141,7 +141,7 @@ public enum Tokenizer {
                             continue
                         }
                         if arabic ? (isArabicLetter(w) || ArabicNormalizer.isIgnorable(w)) : (isLatinLetter(w) || (w == 0x27 && j + 1 < end && isLatinLetter(sc[j + 1].value))) {
-                            if let f = ArabicNormalizer.fold(w), !ArabicNormalizer.isIgnorable(w), Unicode.Scalar(f) != nil { norms.append(f) }
+                            if let f = ArabicNormalizer.matchFold(w), !ArabicNormalizer.isIgnorable(w), Unicode.Scalar(f) != nil { norms.append(f) }
                             j += 1
                         } else if isDigit(w) && latin {
                             norms.append(w); j += 1
