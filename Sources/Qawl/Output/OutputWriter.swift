@@ -161,7 +161,8 @@ public struct OutputWriter {
                 out.actors.append(built.summary)
             }
         } else {
-            let queue = BoundedQueue<(Int, String, [StatementStore.Row])>(capacity: jobs * 4)
+            // Small: a queued actor holds all its rows (a head of state's can be tens of MB).
+            let queue = BoundedQueue<(Int, String, [StatementStore.Row])>(capacity: jobs)
             let results = TimelineResults()
             let group = DispatchGroup()
             for _ in 0..<jobs {

@@ -90,6 +90,8 @@ struct TimelineBuilder: @unchecked Sendable {
             summary.perDay = perDay
             summary.latest = rows.suffix(5).reversed().map(RunReport.Entry.init)
         }
+        // One very large timeline should not keep its buffer for the rest of the run.
+        if scratch.file.capacity > 1 << 22 { scratch.file = [] }
         return Built(fileName: fileName, merged: merged, summary: summary)
     }
 }

@@ -97,6 +97,10 @@ public struct Runner {
         info.bytesProcessed = aggregator.bytesUncompressed
         info.documentsProcessed = aggregator.documents.read
         writer.jobs = jobs
+        // The pipeline's buffers are gone: give their memory back before the write phase grows.
+        #if os(Linux)
+        _ = glibcMallocTrim(0)
+        #endif
         let w0 = monotonicSeconds()
         if partial { try store.checkpoint() }
         let report = try writer.writeAll(store, run: info)
@@ -181,3 +185,9 @@ struct ProgressMeter {
         FileHandle.standardError.write(Data("\n".utf8))
     }
 }
+
+#if os(Linux)
+/// glibc's `malloc_trim` (not in the Glibc module): returns freed heap pages to the system.
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif
