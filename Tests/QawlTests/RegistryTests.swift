@@ -111,6 +111,10 @@ final class RegistryTests: XCTestCase {
         ("austria-president", "2018-06-16", "alexander-van-der-bellen"),
         ("niger-president", "2018-06-04", "mahamadou-issoufou"),
         ("us-energy-secretary", "2018-06-12", "rick-perry"),
+        ("saudi-sports-authority-chairman", "2018-06-01", "turki-al-sheikh"),
+        ("saudi-sports-authority-chairman", "2019-06-01", "abdulaziz-bin-turki-al-faisal"),
+        ("egypt-prosecutor-general", "2014-01-01", "hisham-barakat"),
+        ("egypt-prosecutor-general", "2018-01-01", "nabil-sadek"),
     ]
 
     func testRoleHoldersOnKnownDates() throws {
@@ -187,6 +191,8 @@ final class RegistryTests: XCTestCase {
             ("saudi-led-coalition", "التحالف"), ("global-coalition-against-isis", "التحالف"),
             ("syrian-observatory-for-human-rights", "المرصد"), ("fc-barcelona", "برشلونة"),
             ("ahmad-khatami", "خاتمي"), ("mohammad-khatami", "خاتمي"),
+            ("mohammed-bin-salman", "بن سلمان"), ("antonio-conte", "كونتي"), ("giuseppe-conte", "كونتي"),
+            ("xi-jinping", "شي"), ("ahed-tamimi", "عهد"),
         ]
         for (id, alias) in contextual {
             let actor = try XCTUnwrap(registry.actor(id: id), id)
