@@ -115,6 +115,14 @@ final class RegistryTests: XCTestCase {
         ("saudi-sports-authority-chairman", "2019-06-01", "abdulaziz-bin-turki-al-faisal"),
         ("egypt-prosecutor-general", "2014-01-01", "hisham-barakat"),
         ("egypt-prosecutor-general", "2018-01-01", "nabil-sadek"),
+        ("philippines-president", "2018-03-01", "rodrigo-duterte"),
+        ("saudi-finance-minister", "2018-03-01", "mohammed-al-jadaan"),
+        ("saudi-justice-minister", "2018-03-01", "walid-al-samaani"),
+        ("lebanon-finance-minister", "2018-03-01", "ali-hassan-khalil"),
+        ("uk-security-minister", "2018-03-01", "ben-wallace"),
+        ("italy-interior-minister", "2018-07-01", "matteo-salvini"),
+        ("israel-finance-minister", "2018-03-01", "moshe-kahlon"),
+        ("fifa-president", "2018-06-14", "gianni-infantino"),
     ]
 
     func testRoleHoldersOnKnownDates() throws {
