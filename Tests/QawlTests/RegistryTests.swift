@@ -123,6 +123,11 @@ final class RegistryTests: XCTestCase {
         ("italy-interior-minister", "2018-07-01", "matteo-salvini"),
         ("israel-finance-minister", "2018-03-01", "moshe-kahlon"),
         ("fifa-president", "2018-06-14", "gianni-infantino"),
+        ("lebanon-interior-minister", "2018-03-01", "nohad-machnouk"),
+        ("turkey-justice-minister", "2018-03-01", "abdulhamit-gul"),
+        ("iran-oil-minister", "2018-06-01", "bijan-zanganeh"),
+        ("sweden-prime-minister", "2018-03-01", "stefan-lofven"),
+        ("netherlands-foreign-minister", "2018-05-25", "stef-blok"),
     ]
 
     func testRoleHoldersOnKnownDates() throws {
