@@ -652,10 +652,15 @@ public struct ArabicExtractor: StatementExtractor {
         var mentions: [ActorMatcher.Mention] = []
         var titled = false
         var endsWithActor = false
-        while j < b, words < 10 {
+        var budget = 10
+        while j < b, words < budget {
             let t = tokens[j]
             if t.kind == .punct {
                 if t.punct == 0x23 { j += 1; continue }
+                // «ويقول د. مهروترا»: a full stop after an abbreviation or a single letter
+                if t.punct == 0x2E, end == j, j > a, j + 1 < b, tokens[j + 1].kind == .word, isAbbreviation(tokens[j - 1]) {
+                    j += 1; continue
+                }
                 // «منظمة "غولوس" غير الحكومية», «صحيفة "واشنطن بوست"», «وكالة "رويترز".», and a
                 // registry name quoted alone: «وتقول "بلومبرغ" إن …»
                 if isQuote(t), !endsWithActor, end == a || words == 1 {
@@ -680,7 +685,12 @@ public struct ArabicExtractor: StatementExtractor {
                 if isComma(t), end > a, j + 1 < b, tokens[j + 1].kind == .word, !isStop(tokens[j + 1]),
                    cue(at: j + 1, c) == nil, complementizer(tokens[j + 1]) == nil {
                     let m = matcher.match(at: j + 1, in: tokens, limit: b)
-                    if m != nil || inSet(tokens[j + 1], lexicon.titles) || (titled && !endsWithActor) { j += 1; continue }
+                    if m != nil || inSet(tokens[j + 1], lexicon.titles) || (titled && !endsWithActor) {
+                        // a long title before the comma leaves room for the name after it: «الممثل الخاص
+                        // للأمين العام … ورئيس البعثة الأممية، محمد صالح النظيف، …»
+                        budget = max(budget, words + 4)
+                        j += 1; continue
+                    }
                 }
                 break
             }
@@ -706,8 +716,10 @@ public struct ArabicExtractor: StatementExtractor {
                 mentions.append(m); words += m.end - m.start; j = m.end; end = j; continue
             }
             if titled, t.norm == "لدي", j + 1 < b, tokens[j + 1].kind == .word { j += 1; end = j; words += 1; continue }
+            if j > a, continuesGivenName(j, b, c) { j += 1; end = j; words += 1; continue }   // «المهندس محمد الماضي، "…"»
             if !(j == a && gluedPreposition) {
                 if hasTanween(t, c) { break }   // «أخيراً», «مجدداً»: adverbs, never names
+                if j == a, inSet(t, lexicon.timeNouns) { break }   // «حذرت العام الماضي من …»: a dropped subject
                 if j == a, isObjectNoun(t) {
                     break   // «وأبدى اهتمامه بـ…»: the object follows a dropped subject
                 }
@@ -737,6 +749,33 @@ public struct ArabicExtractor: StatementExtractor {
             }
         }
         return end > a ? Phrase(start: a, end: end, mentions: mentions) : nil
+    }
+
+    /// A word with the article right after a common given name (`given_names.txt`) that ends the phrase
+    /// (a comma, quote, cue, complementizer or preposition follows) is a family name, though it is also
+    /// an ordinary word or a speaker stop: «المهندس محمد الماضي، "…"», «قال علي الكبير إن». A time noun
+    /// there is an adverbial: «قال محمد الخميس إن».
+    func continuesGivenName(_ j: Int, _ b: Int, _ c: Ctx) -> Bool {
+        let t = c.tokens[j], p = c.tokens[j - 1]
+        guard t.kind == .word, p.kind == .word, !t.latin, t.norm.unicodeScalars.starts(with: "ال".unicodeScalars),
+              t.norm.unicodeScalars.count >= 4, lexicon.givenNames.contains(p.norm) || lexicon.clitics.withoutConjunction(p.norm).map({ lexicon.givenNames.contains($0) }) == true,
+              !inSet(t, lexicon.timeNouns), cue(at: j, c) == nil, complementizer(t) == nil else { return false }
+        guard j + 1 < b else { return true }
+        let n = c.tokens[j + 1]
+        if n.kind == .punct { return true }
+        return n.kind == .word && (cue(at: j + 1, c) != nil || complementizer(n) != nil || isStop(n))
+    }
+
+    /// «د.», «م.»: a single letter or an abbreviation (`abbreviations.txt`) before a full stop.
+    func isAbbreviation(_ t: Token) -> Bool {
+        guard t.kind == .word else { return false }
+        return t.norm.unicodeScalars.count == 1 || lexicon.abbreviations.contains(WordKey(t.norm))
+    }
+
+    /// «مجموعة من الطلاب», «الكثير من الفلسطينيين»: a quantity head alone before «من» is a vague source.
+    func isPartitive(_ ph: Phrase, _ c: Ctx) -> Bool {
+        guard ph.end < c.tokens.count, c.tokens[ph.end].norm.sameWord("من"), wordCount(c.tokens, ph.start, ph.end) == 1 else { return false }
+        return inSet(c.tokens[ph.start], lexicon.partitives)
     }
 
     /// «بيان صادر عن وزارة الدفاع الروسية», «لبيان رسمي أصدرته منظمة العفو الدولية», «حصيلة جديدة
@@ -906,7 +945,7 @@ public struct ArabicExtractor: StatementExtractor {
         if ph.end - ph.start == 1, inSet(tokens[ph.start], lexicon.documentNouns), let prev = state.history.last {
             return (prev, text, .carryover, 0.6)   // «وأضاف البيان أن …»: the issuer speaks
         }
-        if inSet(tokens[ph.start], lexicon.vague) {
+        if inSet(tokens[ph.start], lexicon.vague) || isPartitive(ph, c) {
             let sp = Speaker(actorID: "unlinked:" + normKey(c, ph.start, ph.end).joined(separator: " "), actorName: text,
                              agreement: agreement, vague: true, nameKey: [])
             return (sp, text, .name, 0.3)
@@ -1212,10 +1251,14 @@ public struct ArabicExtractor: StatementExtractor {
         var e = a
         while e < colon, tokens[e].kind != .word || (!isStop(tokens[e]) && cue(at: e, c) == nil) { e += 1 }
         guard e > a else { return [] }
+        // «فيديو: …», «مباشر: …», «ريبورتاج: …»: a rubric label, not a speaker
+        guard !inSet(tokens[a], lexicon.rubrics) else { return [] }
         let ph = Phrase(start: a, end: e, mentions: matcher.mentions(in: tokens, range: a..<e))
         let words = wordCount(tokens, a, e)
         let known = !ph.mentions.isEmpty || inSet(tokens[a], lexicon.titles)
         guard known || words <= 2 else { return [] }
+        // «الحرب في سوريا: …»: an unknown phrase cut before the colon is a topic, not a speaker
+        guard known || wordCount(tokens, e, colon) == 0 else { return [] }
         var end = tokens.count
         if let dots = tokens[(colon + 1)...].firstIndex(where: { $0.kind == .punct && $0.punct == 0x2E }),
            dots + 1 < tokens.count, tokens[dots + 1].punct == 0x2E { end = dots }

@@ -57,6 +57,14 @@ public final class ArabicLexicon: Sendable {
     public let inanimate: WordSet
     /// «بن», «أبو», «عبد», «الثاني»: the word after (or the word itself) is not a surname.
     public let nameParticles: WordSet
+    /// «فيديو», «مباشر», «ريبورتاج»: headline rubric labels before a colon, never speakers.
+    public let rubrics: WordSet
+    /// «محمد», «علي»: common given names; an ordinary word after one may be a family name («محمد الماضي»).
+    public let givenNames: WordSet
+    /// «العام», «الأسبوع», «الخميس»: time nouns, adverbials rather than speakers or family names.
+    public let timeNouns: WordSet
+    /// «مجموعة», «عدد», «الكثير»: before «من» a vague source («مجموعة من الطلاب»).
+    public let partitives: WordSet
     /// «صادر عن», «أصدرته»: after a document noun, the issuer follows («بيان صادر عن الوزارة»).
     public let issuedBy: [[String]]
 
@@ -83,6 +91,10 @@ public final class ArabicLexicon: Sendable {
         objectNouns = WordSet(try LexiconFile.wordSet(file("object_nouns.txt")))
         inanimate = WordSet(try LexiconFile.wordSet(file("inanimate.txt")))
         nameParticles = WordSet(try LexiconFile.wordSet(file("name_particles.txt")))
+        rubrics = WordSet(try LexiconFile.wordSet(file("rubrics.txt")))
+        givenNames = WordSet(try LexiconFile.wordSet(file("given_names.txt")))
+        timeNouns = WordSet(try LexiconFile.wordSet(file("time_nouns.txt")))
+        partitives = WordSet(try LexiconFile.wordSet(file("partitives.txt")))
         issuedBy = try LexiconFile.lines(file("issued_by.txt"))
             .map { ArabicNormalizer.normalize($0).split(separator: " ").map(String.init) }
             .filter { !$0.isEmpty }
