@@ -477,7 +477,10 @@ public struct ArabicExtractor: StatementExtractor {
         case .verb:
             if k > s.lowerBound, !conj, lexicon.nonSpeakers.contains(tokens[k - 1].norm),
                k - 1 == s.lowerBound || tokens[k - 2].kind == .punct { return nil }   // «وهذا يؤكد أن …»
-            if k > s.lowerBound, lexicon.relativePronouns.contains(tokens[k - 1].norm) { return nil }   // «التي تنفي التدخل»
+            if k > s.lowerBound, lexicon.relativePronouns.contains(tokens[k - 1].norm)
+                || lexicon.clitics.withoutConjunction(tokens[k - 1].norm).map({ lexicon.relativePronouns.contains($0) }) == true {
+                return nil   // «التي تنفي التدخل», «والذي لفت الأنظار»
+            }
             if k > s.lowerBound + 1, ["لم", "لن", "لا", "قد"].contains(where: tokens[k - 1].norm.sameWord),
                lexicon.relativePronouns.contains(tokens[k - 2].norm) { return nil }   // «التي لم تعترف»
             let asSaid = asSaidOpener(k, s, tokens)
@@ -755,11 +758,21 @@ public struct ArabicExtractor: StatementExtractor {
     /// (a comma, quote, cue, complementizer or preposition follows) is a family name, though it is also
     /// an ordinary word or a speaker stop: «المهندس محمد الماضي، "…"», «قال علي الكبير إن». A time noun
     /// there is an adverbial: «قال محمد الخميس إن».
+    /// A stop that is one only once folded continues the name too: as written «علي» (a given name) and
+    /// «إمام» are names, «على» and «أمام» are not: «محمد علي النسور، مدير …», «محمد إمام أن».
     func continuesGivenName(_ j: Int, _ b: Int, _ c: Ctx) -> Bool {
         let t = c.tokens[j], p = c.tokens[j - 1]
-        guard t.kind == .word, p.kind == .word, !t.latin, t.norm.unicodeScalars.starts(with: "ال".unicodeScalars),
-              t.norm.unicodeScalars.count >= 4, lexicon.givenNames.contains(p.norm) || lexicon.clitics.withoutConjunction(p.norm).map({ lexicon.givenNames.contains($0) }) == true,
-              !inSet(t, lexicon.timeNouns), cue(at: j, c) == nil, complementizer(t) == nil else { return false }
+        guard t.kind == .word, p.kind == .word, !t.latin,
+              lexicon.givenNames.contains(p.norm) || lexicon.clitics.withoutConjunction(p.norm).map({ lexicon.givenNames.contains($0) }) == true,
+              cue(at: j, c) == nil, complementizer(t) == nil else { return false }
+        if isStop(t) {
+            // as written a given name («علي»), or spelled with a hamza that no stop has («إمام»)
+            let w = ArabicLexicon.written(c.text(j, j + 1))
+            if !lexicon.writtenStops.contains(w),
+               lexicon.writtenGivenNames.contains(w) || w.unicodeScalars.contains(where: { $0 == "إ" || $0 == "أ" || $0 == "آ" }) { return true }
+        }
+        guard t.norm.unicodeScalars.starts(with: "ال".unicodeScalars), t.norm.unicodeScalars.count >= 4,
+              !inSet(t, lexicon.timeNouns) else { return false }
         guard j + 1 < b else { return true }
         let n = c.tokens[j + 1]
         if n.kind == .punct { return true }

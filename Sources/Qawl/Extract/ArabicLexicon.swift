@@ -65,8 +65,18 @@ public final class ArabicLexicon: Sendable {
     public let timeNouns: WordSet
     /// «مجموعة», «عدد», «الكثير»: before «من» a vague source («مجموعة من الطلاب»).
     public let partitives: WordSet
+    /// `speaker_stop.txt` as written (diacritics dropped, not normalised): «على» and «أمام» are stops,
+    /// the names «علي» and «إمام» that normalise alike are not.
+    public let writtenStops: Set<String>
+    /// `given_names.txt` as written: «علي» (not «على»).
+    public let writtenGivenNames: Set<String>
     /// «صادر عن», «أصدرته»: after a document noun, the issuer follows («بيان صادر عن الوزارة»).
     public let issuedBy: [[String]]
+
+    /// A word as written without diacritics and tatweel (no letter folding).
+    public static func written(_ w: String) -> String {
+        String(String.UnicodeScalarView(w.unicodeScalars.filter { !(0x064B...0x0652).contains($0.value) && $0.value != 0x0640 }))
+    }
 
     /// Loads `DIR/lexicons/ar` where DIR is a data directory (`DataDirectory.locate()`).
     public convenience init(dataDirectory: URL) throws {
@@ -95,6 +105,8 @@ public final class ArabicLexicon: Sendable {
         givenNames = WordSet(try LexiconFile.wordSet(file("given_names.txt")))
         timeNouns = WordSet(try LexiconFile.wordSet(file("time_nouns.txt")))
         partitives = WordSet(try LexiconFile.wordSet(file("partitives.txt")))
+        writtenStops = Set(try LexiconFile.lines(file("speaker_stop.txt")).map(ArabicLexicon.written))
+        writtenGivenNames = Set(try LexiconFile.lines(file("given_names.txt")).map(ArabicLexicon.written))
         issuedBy = try LexiconFile.lines(file("issued_by.txt"))
             .map { ArabicNormalizer.normalize($0).split(separator: " ").map(String.init) }
             .filter { !$0.isEmpty }
