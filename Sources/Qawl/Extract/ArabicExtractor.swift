@@ -452,7 +452,7 @@ public struct ArabicExtractor: StatementExtractor {
             while a < b, tokens[a].kind == .word, tokens[a].norm == "ل" { a += 1 }
             // «حسب قول نتانياهو» → نتانياهو; «حسب قوله» → the previous speaker
             if a < b, tokens[a].norm == "قول" { a += 1 }
-            else if a < b, tokens[a].norm.hasPrefix("قول"), tokens[a].norm.unicodeScalars.count <= 6, k - s.lowerBound >= 3,
+            else if a < b, tokens[a].norm.hasPrefix("قول") && tokens[a].norm.unicodeScalars.count <= 6 || ownWords(tokens[a]), k - s.lowerBound >= 3,
                     wordCount(tokens, s.lowerBound, k) >= 3, let h = carryOver(.unknown, state) {
                 next = a + 1
                 return Pending(cueToken: k, cue: cue, speaker: h.0, speakerText: c.text(a, a + 1), resolution: .carryover,
@@ -605,7 +605,9 @@ public struct ArabicExtractor: StatementExtractor {
                 if verb.needs.contains(t.norm) { return (j, true, true) }
                 if !isStop(t), j == p || !adverbial { return (p, false, false) }
             }
-            if complementizer(t) != nil { return (j > p && tokens[j - 1].norm.sameWord("الي") ? j - 1 : j, true, true) }
+            // a verb that needs its own word («عبر» … «عن») is no cue before a bare complementizer:
+            // «أعلن ذلك … عبر حسابه في "تويتر" أن …» is the preposition «via»
+            if complementizer(t) != nil { return (j > p && tokens[j - 1].norm.sameWord("الي") ? j - 1 : j, verb.needs.isEmpty, true) }
             if let (cc, conj) = cue(at: j, c) {
                 if cc.type == .participle, wordCount(tokens, p, j) == 0 {
                     consumed = j; j += 1; continue   // «وتابع ماكرون قائلا إن …»
@@ -703,6 +705,8 @@ public struct ArabicExtractor: StatementExtractor {
                 // «يقول لبي بي سي إن»: a name governed by a preposition is no subject (unless a
                 // nominal cue's own preposition is glued to it: «وفقا لرويترز»)
                 if j == a, m.governed, !gluedPreposition { break }
+                // «وقال متحدث باسم الشركة لبي بي سي إن»: an addressee with a stop preposition ends the phrase
+                if j > a, m.governed, isStop(t) { break }
                 if j == a, case .role = m.target { titled = true }
                 // «وطالب مجلس الجامعة مجلس الأمن بـ…», «واتهمت المعارضة الحكومة السورية»: an
                 // organisation of two words or more right after an untitled subject that ends in a
@@ -783,6 +787,17 @@ public struct ArabicExtractor: StatementExtractor {
     func isAbbreviation(_ t: Token) -> Bool {
         guard t.kind == .word else { return false }
         return t.norm.unicodeScalars.count == 1 || lexicon.abbreviations.contains(WordKey(t.norm))
+    }
+
+    /// «تعبيره», «وصفها», «زعمهم» after a nominal cue («بحسب تعبيره»): the speaker's own words
+    /// (`own_words.txt` with a pronoun suffix), so the previous speaker.
+    func ownWords(_ t: Token) -> Bool {
+        guard t.kind == .word else { return false }
+        let w = t.norm
+        for suffix in ["هما", "هم", "ها", "ه"] where w.hasSuffix(suffix) {
+            if lexicon.ownWords.contains(String(w.dropLast(suffix.count))) { return true }
+        }
+        return false
     }
 
     /// «مجموعة من الطلاب», «الكثير من الفلسطينيين»: a quantity head alone before «من» is a vague source.
