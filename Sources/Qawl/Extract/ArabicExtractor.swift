@@ -657,7 +657,7 @@ public struct ArabicExtractor: StatementExtractor {
         var mentions: [ActorMatcher.Mention] = []
         var titled = false
         var endsWithActor = false
-        var budget = 10
+        var budget = 10, extended = false
         while j < b, words < budget {
             let t = tokens[j]
             if t.kind == .punct {
@@ -693,7 +693,7 @@ public struct ArabicExtractor: StatementExtractor {
                     if m != nil || inSet(tokens[j + 1], lexicon.titles) || (titled && !endsWithActor) {
                         // a long title before the comma leaves room for the name after it: «الممثل الخاص
                         // للأمين العام … ورئيس البعثة الأممية، محمد صالح النظيف، …»
-                        budget = max(budget, words + 4)
+                        if !extended, words >= 7 { budget = max(budget, words + 3); extended = true }
                         j += 1; continue
                     }
                 }
@@ -1285,8 +1285,9 @@ public struct ArabicExtractor: StatementExtractor {
         let words = wordCount(tokens, a, e)
         let known = !ph.mentions.isEmpty || inSet(tokens[a], lexicon.titles)
         guard known || words <= 2 else { return [] }
-        // «الحرب في سوريا: …»: an unknown phrase cut before the colon is a topic, not a speaker
-        guard known || wordCount(tokens, e, colon) == 0 else { return [] }
+        // «الحرب في سوريا: …»: an unknown phrase cut before the colon is a topic, not a speaker, unless
+        // the cut is an addressee («المالكي لـCNN: …»)
+        guard known || wordCount(tokens, e, colon) == 0 || tokens[e].norm.unicodeScalars.first == "ل" else { return [] }
         var end = tokens.count
         if let dots = tokens[(colon + 1)...].firstIndex(where: { $0.kind == .punct && $0.punct == 0x2E }),
            dots + 1 < tokens.count, tokens[dots + 1].punct == 0x2E { end = dots }
