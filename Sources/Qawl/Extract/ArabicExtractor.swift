@@ -973,6 +973,11 @@ public struct ArabicExtractor: StatementExtractor {
         if ph.end - ph.start == 1, inSet(tokens[ph.start], lexicon.documentNouns), let prev = state.history.last {
             return (prev, text, .carryover, 0.6)   // «وأضاف البيان أن …»: the issuer speaks
         }
+        if ph.end - ph.start == 1, hasArticle(tokens[ph.start]), inSet(tokens[ph.start], lexicon.documentNouns) {
+            // «وأضاف البيان» with no speaker before it: a document nobody issued is no speaker
+            return (Speaker(actorID: "unlinked:" + normKey(c, ph.start, ph.end).joined(separator: " "), actorName: text,
+                            agreement: agreement, vague: true, nameKey: []), text, .name, 0.3)
+        }
         if inSet(tokens[ph.start], lexicon.vague) || isPartitive(ph, c) {
             let sp = Speaker(actorID: "unlinked:" + normKey(c, ph.start, ph.end).joined(separator: " "), actorName: text,
                              agreement: agreement, vague: true, nameKey: [])
