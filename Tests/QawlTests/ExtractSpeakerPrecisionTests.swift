@@ -87,6 +87,12 @@ final class ExtractSpeakerPrecisionTests: XCTestCase {
         XCTAssertEqual(s.last?.actorID, "unlinked:محمد الماضي")
     }
 
+    func testNounAfterAPluralVerbIsItsObject() {
+        // a verb before its subject is singular: after «وطالبوا» the noun is the object
+        let s = statements("وندد المتظاهرون بممارسات النظام، وطالبوا المجتمع الدولي بالمساندة لاستعادة الأراضي.")
+        XCTAssertFalse(s.contains { $0.speaker == "المجتمع الدولي" })
+    }
+
     func testViaPrepositionIsNoCue() {
         // «عبر» needs «عن» to be the verb «expressed»; before a bare «أن» it is «via»
         let s = statements("وأعلن ذلك المتحدث الرسمي علي الغامدي عبر حسابه في \"تويتر\" أن الدراسة معلقة.")

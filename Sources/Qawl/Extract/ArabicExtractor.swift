@@ -499,6 +499,9 @@ public struct ArabicExtractor: StatementExtractor {
                let r = resolve(ph, c, &state, agreement: cue.agreement) {
                 found = r   // «وكانت روسيا قد وصفت إدلب بأنها …»
             } else if let ph = afterPhrase, !isObject(ph, cue, c, b),
+               // a verb before its subject is singular: after «وطالبوا», «ودعوا» a noun is the object
+               // («وطالبوا المجتمع الدولي بالمساندة»), the subject is in the verb
+               cue.agreement != .plural,
                !(cue.takesObject && ph.mentions.isEmpty && tokens[ph.start].norm.unicodeScalars.starts(with: "با".unicodeScalars) || isPrepositional(tokens[ph.start], initial: true)),
                let r = resolve(ph, c, &state, agreement: cue.agreement) {
                 found = r; after = ph.end
