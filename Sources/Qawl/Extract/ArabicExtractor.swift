@@ -452,7 +452,7 @@ public struct ArabicExtractor: StatementExtractor {
             while a < b, tokens[a].kind == .word, tokens[a].norm == "ل" { a += 1 }
             // «حسب قول نتانياهو» → نتانياهو; «حسب قوله» → the previous speaker
             if a < b, tokens[a].norm == "قول" { a += 1 }
-            else if a < b, tokens[a].norm.hasPrefix("قول"), tokens[a].norm.unicodeScalars.count <= 6, k - s.lowerBound >= 3,
+            else if a < b, tokens[a].norm.hasPrefix("قول") && tokens[a].norm.unicodeScalars.count <= 6 || ownWords(tokens[a]), k - s.lowerBound >= 3,
                     wordCount(tokens, s.lowerBound, k) >= 3, let h = carryOver(.unknown, state) {
                 next = a + 1
                 return Pending(cueToken: k, cue: cue, speaker: h.0, speakerText: c.text(a, a + 1), resolution: .carryover,
@@ -477,7 +477,10 @@ public struct ArabicExtractor: StatementExtractor {
         case .verb:
             if k > s.lowerBound, !conj, lexicon.nonSpeakers.contains(tokens[k - 1].norm),
                k - 1 == s.lowerBound || tokens[k - 2].kind == .punct { return nil }   // «وهذا يؤكد أن …»
-            if k > s.lowerBound, lexicon.relativePronouns.contains(tokens[k - 1].norm) { return nil }   // «التي تنفي التدخل»
+            if k > s.lowerBound, lexicon.relativePronouns.contains(tokens[k - 1].norm)
+                || lexicon.clitics.withoutConjunction(tokens[k - 1].norm).map({ lexicon.relativePronouns.contains($0) }) == true {
+                return nil   // «التي تنفي التدخل», «والذي لفت الأنظار»
+            }
             if k > s.lowerBound + 1, ["لم", "لن", "لا", "قد"].contains(where: tokens[k - 1].norm.sameWord),
                lexicon.relativePronouns.contains(tokens[k - 2].norm) { return nil }   // «التي لم تعترف»
             let asSaid = asSaidOpener(k, s, tokens)
@@ -496,6 +499,9 @@ public struct ArabicExtractor: StatementExtractor {
                let r = resolve(ph, c, &state, agreement: cue.agreement) {
                 found = r   // «وكانت روسيا قد وصفت إدلب بأنها …»
             } else if let ph = afterPhrase, !isObject(ph, cue, c, b),
+               // a verb before its subject is singular: after «وطالبوا», «ودعوا» a noun is the object
+               // («وطالبوا المجتمع الدولي بالمساندة»), the subject is in the verb
+               cue.agreement != .plural,
                !(cue.takesObject && ph.mentions.isEmpty && tokens[ph.start].norm.unicodeScalars.starts(with: "با".unicodeScalars) || isPrepositional(tokens[ph.start], initial: true)),
                let r = resolve(ph, c, &state, agreement: cue.agreement) {
                 found = r; after = ph.end
@@ -602,7 +608,9 @@ public struct ArabicExtractor: StatementExtractor {
                 if verb.needs.contains(t.norm) { return (j, true, true) }
                 if !isStop(t), j == p || !adverbial { return (p, false, false) }
             }
-            if complementizer(t) != nil { return (j > p && tokens[j - 1].norm.sameWord("الي") ? j - 1 : j, true, true) }
+            // a verb that needs its own word («عبر» … «عن») is no cue before a bare complementizer:
+            // «أعلن ذلك … عبر حسابه في "تويتر" أن …» is the preposition «via»
+            if complementizer(t) != nil { return (j > p && tokens[j - 1].norm.sameWord("الي") ? j - 1 : j, verb.needs.isEmpty, true) }
             if let (cc, conj) = cue(at: j, c) {
                 if cc.type == .participle, wordCount(tokens, p, j) == 0 {
                     consumed = j; j += 1; continue   // «وتابع ماكرون قائلا إن …»
@@ -652,10 +660,15 @@ public struct ArabicExtractor: StatementExtractor {
         var mentions: [ActorMatcher.Mention] = []
         var titled = false
         var endsWithActor = false
-        while j < b, words < 10 {
+        var budget = 10, extended = false
+        while j < b, words < budget {
             let t = tokens[j]
             if t.kind == .punct {
                 if t.punct == 0x23 { j += 1; continue }
+                // «ويقول د. مهروترا»: a full stop after an abbreviation or a single letter
+                if t.punct == 0x2E, end == j, j > a, j + 1 < b, tokens[j + 1].kind == .word, isAbbreviation(tokens[j - 1]) {
+                    j += 1; continue
+                }
                 // «منظمة "غولوس" غير الحكومية», «صحيفة "واشنطن بوست"», «وكالة "رويترز".», and a
                 // registry name quoted alone: «وتقول "بلومبرغ" إن …»
                 if isQuote(t), !endsWithActor, end == a || words == 1 {
@@ -680,7 +693,12 @@ public struct ArabicExtractor: StatementExtractor {
                 if isComma(t), end > a, j + 1 < b, tokens[j + 1].kind == .word, !isStop(tokens[j + 1]),
                    cue(at: j + 1, c) == nil, complementizer(tokens[j + 1]) == nil {
                     let m = matcher.match(at: j + 1, in: tokens, limit: b)
-                    if m != nil || inSet(tokens[j + 1], lexicon.titles) || (titled && !endsWithActor) { j += 1; continue }
+                    if m != nil || inSet(tokens[j + 1], lexicon.titles) || (titled && !endsWithActor) {
+                        // a long title before the comma leaves room for the name after it: «الممثل الخاص
+                        // للأمين العام … ورئيس البعثة الأممية، محمد صالح النظيف، …»
+                        if !extended, words >= 7 { budget = max(budget, words + 3); extended = true }
+                        j += 1; continue
+                    }
                 }
                 break
             }
@@ -690,6 +708,8 @@ public struct ArabicExtractor: StatementExtractor {
                 // «يقول لبي بي سي إن»: a name governed by a preposition is no subject (unless a
                 // nominal cue's own preposition is glued to it: «وفقا لرويترز»)
                 if j == a, m.governed, !gluedPreposition { break }
+                // «وقال متحدث باسم الشركة لبي بي سي إن»: an addressee with a stop preposition ends the phrase
+                if j > a, m.governed, isStop(t) { break }
                 if j == a, case .role = m.target { titled = true }
                 // «وطالب مجلس الجامعة مجلس الأمن بـ…», «واتهمت المعارضة الحكومة السورية»: an
                 // organisation of two words or more right after an untitled subject that ends in a
@@ -706,8 +726,10 @@ public struct ArabicExtractor: StatementExtractor {
                 mentions.append(m); words += m.end - m.start; j = m.end; end = j; continue
             }
             if titled, t.norm == "لدي", j + 1 < b, tokens[j + 1].kind == .word { j += 1; end = j; words += 1; continue }
+            if j > a, continuesGivenName(j, b, c) { j += 1; end = j; words += 1; continue }   // «المهندس محمد الماضي، "…"»
             if !(j == a && gluedPreposition) {
                 if hasTanween(t, c) { break }   // «أخيراً», «مجدداً»: adverbs, never names
+                if j == a, inSet(t, lexicon.timeNouns) { break }   // «حذرت العام الماضي من …»: a dropped subject
                 if j == a, isObjectNoun(t) {
                     break   // «وأبدى اهتمامه بـ…»: the object follows a dropped subject
                 }
@@ -737,6 +759,54 @@ public struct ArabicExtractor: StatementExtractor {
             }
         }
         return end > a ? Phrase(start: a, end: end, mentions: mentions) : nil
+    }
+
+    /// A word with the article right after a common given name (`given_names.txt`) that ends the phrase
+    /// (a comma, quote, cue, complementizer or preposition follows) is a family name, though it is also
+    /// an ordinary word or a speaker stop: «المهندس محمد الماضي، "…"», «قال علي الكبير إن». A time noun
+    /// there is an adverbial: «قال محمد الخميس إن».
+    /// A stop that is one only once folded continues the name too: as written «علي» (a given name) and
+    /// «إمام» are names, «على» and «أمام» are not: «محمد علي النسور، مدير …», «محمد إمام أن».
+    func continuesGivenName(_ j: Int, _ b: Int, _ c: Ctx) -> Bool {
+        let t = c.tokens[j], p = c.tokens[j - 1]
+        guard t.kind == .word, p.kind == .word, !t.latin,
+              lexicon.givenNames.contains(p.norm) || lexicon.clitics.withoutConjunction(p.norm).map({ lexicon.givenNames.contains($0) }) == true,
+              cue(at: j, c) == nil, complementizer(t) == nil else { return false }
+        if isStop(t) {
+            // as written a given name («علي»), or spelled with a hamza that no stop has («إمام»)
+            let w = ArabicLexicon.written(c.text(j, j + 1))
+            if !lexicon.writtenStops.contains(w),
+               lexicon.writtenGivenNames.contains(w) || w.unicodeScalars.contains(where: { $0 == "إ" || $0 == "أ" || $0 == "آ" }) { return true }
+        }
+        guard t.norm.unicodeScalars.starts(with: "ال".unicodeScalars), t.norm.unicodeScalars.count >= 4,
+              !inSet(t, lexicon.timeNouns) else { return false }
+        guard j + 1 < b else { return true }
+        let n = c.tokens[j + 1]
+        if n.kind == .punct { return true }
+        return n.kind == .word && (cue(at: j + 1, c) != nil || complementizer(n) != nil || isStop(n))
+    }
+
+    /// «د.», «م.»: a single letter or an abbreviation (`abbreviations.txt`) before a full stop.
+    func isAbbreviation(_ t: Token) -> Bool {
+        guard t.kind == .word else { return false }
+        return t.norm.unicodeScalars.count == 1 || lexicon.abbreviations.contains(WordKey(t.norm))
+    }
+
+    /// «تعبيره», «وصفها», «زعمهم» after a nominal cue («بحسب تعبيره»): the speaker's own words
+    /// (`own_words.txt` with a pronoun suffix), so the previous speaker.
+    func ownWords(_ t: Token) -> Bool {
+        guard t.kind == .word else { return false }
+        let w = t.norm
+        for suffix in ["هما", "هم", "ها", "ه"] where w.hasSuffix(suffix) {
+            if lexicon.ownWords.contains(String(w.dropLast(suffix.count))) { return true }
+        }
+        return false
+    }
+
+    /// «مجموعة من الطلاب», «الكثير من الفلسطينيين»: a quantity head alone before «من» is a vague source.
+    func isPartitive(_ ph: Phrase, _ c: Ctx) -> Bool {
+        guard ph.end < c.tokens.count, c.tokens[ph.end].norm.sameWord("من"), wordCount(c.tokens, ph.start, ph.end) == 1 else { return false }
+        return inSet(c.tokens[ph.start], lexicon.partitives)
     }
 
     /// «بيان صادر عن وزارة الدفاع الروسية», «لبيان رسمي أصدرته منظمة العفو الدولية», «حصيلة جديدة
@@ -906,7 +976,12 @@ public struct ArabicExtractor: StatementExtractor {
         if ph.end - ph.start == 1, inSet(tokens[ph.start], lexicon.documentNouns), let prev = state.history.last {
             return (prev, text, .carryover, 0.6)   // «وأضاف البيان أن …»: the issuer speaks
         }
-        if inSet(tokens[ph.start], lexicon.vague) {
+        if ph.end - ph.start == 1, hasArticle(tokens[ph.start]), inSet(tokens[ph.start], lexicon.documentNouns) {
+            // «وأضاف البيان» with no speaker before it: a document nobody issued is no speaker
+            return (Speaker(actorID: "unlinked:" + normKey(c, ph.start, ph.end).joined(separator: " "), actorName: text,
+                            agreement: agreement, vague: true, nameKey: []), text, .name, 0.3)
+        }
+        if inSet(tokens[ph.start], lexicon.vague) || isPartitive(ph, c) {
             let sp = Speaker(actorID: "unlinked:" + normKey(c, ph.start, ph.end).joined(separator: " "), actorName: text,
                              agreement: agreement, vague: true, nameKey: [])
             return (sp, text, .name, 0.3)
@@ -1212,10 +1287,15 @@ public struct ArabicExtractor: StatementExtractor {
         var e = a
         while e < colon, tokens[e].kind != .word || (!isStop(tokens[e]) && cue(at: e, c) == nil) { e += 1 }
         guard e > a else { return [] }
+        // «فيديو: …», «مباشر: …», «ريبورتاج: …»: a rubric label, not a speaker
+        guard !inSet(tokens[a], lexicon.rubrics) else { return [] }
         let ph = Phrase(start: a, end: e, mentions: matcher.mentions(in: tokens, range: a..<e))
         let words = wordCount(tokens, a, e)
         let known = !ph.mentions.isEmpty || inSet(tokens[a], lexicon.titles)
         guard known || words <= 2 else { return [] }
+        // «الحرب في سوريا: …»: an unknown phrase cut before the colon is a topic, not a speaker, unless
+        // the cut is an addressee («المالكي لـCNN: …»)
+        guard known || wordCount(tokens, e, colon) == 0 || tokens[e].norm.unicodeScalars.first == "ل" else { return [] }
         var end = tokens.count
         if let dots = tokens[(colon + 1)...].firstIndex(where: { $0.kind == .punct && $0.punct == 0x2E }),
            dots + 1 < tokens.count, tokens[dots + 1].punct == 0x2E { end = dots }

@@ -57,8 +57,28 @@ public final class ArabicLexicon: Sendable {
     public let inanimate: WordSet
     /// «بن», «أبو», «عبد», «الثاني»: the word after (or the word itself) is not a surname.
     public let nameParticles: WordSet
+    /// «فيديو», «مباشر», «ريبورتاج»: headline rubric labels before a colon, never speakers.
+    public let rubrics: WordSet
+    /// «محمد», «علي»: common given names; an ordinary word after one may be a family name («محمد الماضي»).
+    public let givenNames: WordSet
+    /// «العام», «الأسبوع», «الخميس»: time nouns, adverbials rather than speakers or family names.
+    public let timeNouns: WordSet
+    /// «مجموعة», «عدد», «الكثير»: before «من» a vague source («مجموعة من الطلاب»).
+    public let partitives: WordSet
+    /// «تعبير», «وصف»: with a pronoun after a nominal cue («بحسب تعبيره») the previous speaker's words.
+    public let ownWords: WordSet
+    /// `speaker_stop.txt` as written (diacritics dropped, not normalised): «على» and «أمام» are stops,
+    /// the names «علي» and «إمام» that normalise alike are not.
+    public let writtenStops: Set<String>
+    /// `given_names.txt` as written: «علي» (not «على»).
+    public let writtenGivenNames: Set<String>
     /// «صادر عن», «أصدرته»: after a document noun, the issuer follows («بيان صادر عن الوزارة»).
     public let issuedBy: [[String]]
+
+    /// A word as written without diacritics and tatweel (no letter folding).
+    public static func written(_ w: String) -> String {
+        String(String.UnicodeScalarView(w.unicodeScalars.filter { !(0x064B...0x0652).contains($0.value) && $0.value != 0x0640 }))
+    }
 
     /// Loads `DIR/lexicons/ar` where DIR is a data directory (`DataDirectory.locate()`).
     public convenience init(dataDirectory: URL) throws {
@@ -83,6 +103,13 @@ public final class ArabicLexicon: Sendable {
         objectNouns = WordSet(try LexiconFile.wordSet(file("object_nouns.txt")))
         inanimate = WordSet(try LexiconFile.wordSet(file("inanimate.txt")))
         nameParticles = WordSet(try LexiconFile.wordSet(file("name_particles.txt")))
+        rubrics = WordSet(try LexiconFile.wordSet(file("rubrics.txt")))
+        givenNames = WordSet(try LexiconFile.wordSet(file("given_names.txt")))
+        timeNouns = WordSet(try LexiconFile.wordSet(file("time_nouns.txt")))
+        partitives = WordSet(try LexiconFile.wordSet(file("partitives.txt")))
+        ownWords = WordSet(try LexiconFile.wordSet(file("own_words.txt")))
+        writtenStops = Set(try LexiconFile.lines(file("speaker_stop.txt")).map(ArabicLexicon.written))
+        writtenGivenNames = Set(try LexiconFile.lines(file("given_names.txt")).map(ArabicLexicon.written))
         issuedBy = try LexiconFile.lines(file("issued_by.txt"))
             .map { ArabicNormalizer.normalize($0).split(separator: " ").map(String.init) }
             .filter { !$0.isEmpty }

@@ -1,0 +1,101 @@
+import Foundation
+import XCTest
+@testable import Qawl
+
+/// Precision of Arabic speakers: rubric labels and topics before a headline colon are no speakers,
+/// family names that are also ordinary words stay in the name, adverbials and addressees stay out of
+/// it, and vague, partitive or inanimate subjects give no statement. The language knowledge lives in
+/// `data/lexicons/ar/` (rubrics, given names, time nouns, partitives, own words).
+final class ExtractSpeakerPrecisionTests: XCTestCase {
+    static let actors: [Actor] = [
+        Actor(id: "bbc", kind: .organisation, name: "BBC", aliases: ["بي بي سي"]),
+        Actor(id: "afp", kind: .organisation, name: "AFP", aliases: ["وكالة فرانس برس", "فرانس برس"]),
+    ]
+    static let extractor: ArabicExtractor = try! ArabicExtractor(dataDirectory: TestRegistry.dataDirectory, actors: actors, roles: [])
+
+    func statements(_ text: String, title: String? = nil) -> [Statement] {
+        Self.extractor.extract(from: TestRegistry.document(text, title: title, published: "2018-03-15"))
+    }
+
+    // MARK: - Headlines
+
+    func testRubricLabelBeforeTheColonIsNoSpeaker() {
+        for title in ["فيديو: موجة البرد القارس تبدأ بالتراجع في القارة الأوروبية",
+                      "مباشر: باريس سان جرمان في مهمة الإطاحة بريال مدريد",
+                      "ريبورتاج: مئات الأطفال النازحين يتسولون في شوارع عدن",
+                      "بالصور: أمطار غزيرة تغرق شوارع المدينة"] {
+            XCTAssertTrue(statements("نص الخبر.", title: title).filter { $0.part == "title" }.isEmpty, title)
+        }
+    }
+
+    func testTopicCutBeforeTheColonIsNoSpeaker() {
+        // «الحرب في سوريا» is what the story is about, not who speaks
+        let s = statements("نص الخبر.", title: "الحرب في سوريا: الأمم المتحدة تدعو إلى إنهاء القتال في الغوطة")
+        XCTAssertTrue(s.filter { $0.part == "title" }.isEmpty)
+    }
+
+    func testShortNameBeforeTheColonStillSpeaks() {
+        let s = statements("نص الخبر.", title: "الصدر: لن نشارك في الحكومة المقبلة")
+        XCTAssertEqual(s.first { $0.part == "title" }?.speaker, "الصدر")
+    }
+
+    // MARK: - Family names that are also words
+
+    func testFamilyNameThatIsAlsoATimeWordStaysInTheName() {
+        let s = statements("وقال رئيس المؤسسة العامة للصناعات العسكرية المهندس محمد الماضي، \"لدينا برنامج كبير جدا لصناعة الاتصالات\".")
+        XCTAssertEqual(s.first?.actorID, "unlinked:محمد الماضي")
+    }
+
+    func testFamilyNameWrittenLikeAPrepositionStaysInTheName() {
+        // «علي» as written is a name; «على» would be the preposition
+        let s = statements("وقال محمد علي النسور إن المفوضية تتعامل بجدية مع الشكوى.")
+        XCTAssertEqual(s.first?.actorID, "unlinked:محمد علي النسور")
+    }
+
+    func testLongTitleLeavesRoomForTheNameAfterTheComma() {
+        let s = statements("وقال الممثل الخاص للأمين العام للأمم المتحدة ورئيس البعثة الأممية، محمد صالح النظيف، في البيان، إن قوة الأمم المتحدة تعزز جهازها الأمني.")
+        XCTAssertEqual(s.first?.actorID, "unlinked:محمد صالح النظيف")
+    }
+
+    func testAdverbAfterAGivenNameIsNotASurname() {
+        let s = statements("وقال محمد أمس إن الاجتماع سيعقد في موعده.")
+        XCTAssertEqual(s.first?.speaker, "محمد")
+        let d = statements("وقال محمد الخميس إن الاجتماع سيعقد في موعده.")
+        XCTAssertEqual(d.first?.speaker, "محمد")
+    }
+
+    // MARK: - What is no speaker
+
+    func testTimeNounOpensNoSpeaker() {
+        let s = statements("لكن الشركة حذرت العام الماضي من أن اللقاح ربما يسبب تفاقم المرض.")
+        XCTAssertFalse(s.contains { $0.speaker.hasPrefix("العام") })
+    }
+
+    func testPartitiveBeforeMinIsVague() {
+        let s = statements("وأعلنت مجموعة من الطلاب أن المظاهرة ستقام في 24 آذار المقبل.")
+        XCTAssertTrue(s.isEmpty, s.map(\.speaker).description)
+    }
+
+    func testAddresseeWithAStopPrepositionIsNotInTheSpeaker() {
+        let s = statements("وقال متحدث باسم الشركة لبي بي سي إن المنتجات صودرت في عدة دول.")
+        XCTAssertEqual(s.first?.speaker, "متحدث باسم الشركة")
+    }
+
+    func testOwnWordsAfterANominalCueAreThePreviousSpeakers() {
+        let s = statements("وقال محمد الماضي إن المصنع سيفتتح قريبا. وسيكون المصنع الأكبر في المنطقة، بحسب تعبيره.")
+        XCTAssertEqual(s.count, 2)
+        XCTAssertEqual(s.last?.actorID, "unlinked:محمد الماضي")
+    }
+
+    func testNounAfterAPluralVerbIsItsObject() {
+        // a verb before its subject is singular: after «وطالبوا» the noun is the object
+        let s = statements("وندد المتظاهرون بممارسات النظام، وطالبوا المجتمع الدولي بالمساندة لاستعادة الأراضي.")
+        XCTAssertFalse(s.contains { $0.speaker == "المجتمع الدولي" })
+    }
+
+    func testViaPrepositionIsNoCue() {
+        // «عبر» needs «عن» to be the verb «expressed»; before a bare «أن» it is «via»
+        let s = statements("وأعلن ذلك المتحدث الرسمي علي الغامدي عبر حسابه في \"تويتر\" أن الدراسة معلقة.")
+        XCTAssertFalse(s.contains { $0.speaker == "حسابه" })
+    }
+}
