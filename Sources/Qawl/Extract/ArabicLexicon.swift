@@ -59,6 +59,10 @@ public final class ArabicLexicon: Sendable {
     public let nameParticles: WordSet
     /// «صادر عن», «أصدرته»: after a document noun, the issuer follows («بيان صادر عن الوزارة»).
     public let issuedBy: [[String]]
+    /// `countries.tsv` and `state_bodies.tsv`, raw lines: the states an article may be about and the bare
+    /// bodies that mean its institutions (`CountryContext`). Empty when the files are absent.
+    public let countryLines: [String]
+    public let stateBodyLines: [String]
 
     /// Loads `DIR/lexicons/ar` where DIR is a data directory (`DataDirectory.locate()`).
     public convenience init(dataDirectory: URL) throws {
@@ -87,6 +91,8 @@ public final class ArabicLexicon: Sendable {
             .map { ArabicNormalizer.normalize($0).split(separator: " ").map(String.init) }
             .filter { !$0.isEmpty }
             .sorted { $0.count > $1.count }
+        countryLines = try Self.optionalLines(file("countries.tsv"))
+        stateBodyLines = try Self.optionalLines(file("state_bodies.tsv"))
         var comp: [WordKey: Bool] = [:]
         for line in try LexiconFile.lines(file("complementizers.txt")) {
             let f = line.split(separator: "\t").map(String.init)

@@ -1,0 +1,246 @@
+import Foundation
+
+/// The state an article is about, and the bare state bodies that mean that state's institution.
+///
+/// «وقالت الشرطة إن …» in an article datelined «القاهرة -» or full of «مصر», «المصرية», «القاهرة» is
+/// the Egyptian police, as an analyst (or PETRARCH's country-context coding) reads it. Language
+/// knowledge is data: `data/lexicons/ar/countries.tsv` (per state: names, nisba adjectives, capital
+/// and cities) and `data/lexicons/ar/state_bodies.tsv` (bare bodies and offices: «الشرطة», «وزارة
+/// الداخلية», «الرئيس»). Which actor a bare body means in a state is the registry's answer for the
+/// explicit phrase («الشرطة» + «المصرية» → the alias «الشرطة المصرية» → `egyptian-police`; «الرئيس»
+/// + «المصري» → the role `egypt-president` → its holder on the article's date), so the registry, not
+/// code, decides which bodies exist where.
+///
+/// Order of evidence for a bare body speaker (`ArabicExtractor.resolve`):
+/// 1. an explicit state in the speaker phrase is a registry match and never reaches this;
+///    «الشرطة في القاهرة» names its state by the place after «في»;
+/// 2. an antecedent: the most recent earlier registry mention of that body in any state («وزارة
+///    الداخلية العراقية» … «وزارة الداخلية»), or of a person holding that office («السيسي» … «الرئيس»)
+///    — resolution `carryover`, confidence 0.6;
+/// 3. the article's dominant state (`dominant`) — resolution `name` (bodies) or `role` (offices),
+///    confidence `contextConfidence`. With no clear dominant state the speaker stays unlinked.
+final class CountryContext: Sendable {
+    /// Confidence of a link made through the article's state alone (lower than any explicit link).
+    static let contextConfidence = 0.5
+
+    /// The article's state, once decided per document: an index into `ids`, or nil for none clear.
+    struct Verdict: Sendable { var country: Int? }
+
+    /// One bare body: per state, what the explicit phrase is in the registry.
+    struct Body: Sendable {
+        var targets: [Int: ActorMatcher.Target] = [:]
+        var actors: Set<Int> = []
+        var roles: Set<Int> = []
+    }
+
+    /// State slugs (`countries.tsv`, first column).
+    let ids: [String]
+    /// A matcher whose «actors» are the states, named by their names, adjectives and cities, so that
+    /// state mentions are found with the registry's clitic-aware longest match.
+    let cues: ActorMatcher
+    /// Canonical key of a bare speaker (`canonical`) → the body.
+    let bodies: [String: Body]
+    let clitics: Clitics
+
+    init(lexicon: ArabicLexicon, matcher: ActorMatcher) {
+        let clitics = lexicon.clitics
+        self.clitics = clitics
+        var ids: [String] = []
+        var forms: [[String]] = []     // per state: adjectives (for the explicit phrase)
+        var names: [[String]] = []     // per state: names (for the construct phrase «شرطة مصر»)
+        var stateActors: [Actor] = []
+        for line in lexicon.countryLines {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) }
+            guard let id = f.first, !id.isEmpty else { continue }
+            func list(_ i: Int) -> [String] {
+                i < f.count ? f[i].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } : []
+            }
+            ids.append(id)
+            names.append(list(1))
+            forms.append(list(2))
+            stateActors.append(Actor(id: id, kind: .organisation, name: id, aliases: list(1) + list(2) + list(3)))
+        }
+        self.ids = ids
+        self.cues = ActorMatcher(actors: stateActors, roles: [], clitics: clitics)
+
+        /// The registry target of a whole phrase, or nil when the phrase is not exactly an alias.
+        func target(_ phrase: String) -> ActorMatcher.Target? {
+            let t = Tokenizer.tokenize(Array(phrase.unicodeScalars))
+            guard !t.isEmpty, let m = matcher.match(at: 0, in: t, limit: t.count), m.end == t.count, !m.ambiguous else { return nil }
+            return m.target
+        }
+        var bodies: [String: Body] = [:]
+        for line in lexicon.stateBodyLines {
+            let f = line.split(separator: "\t").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard let speaker = f.first else { continue }
+            var body = Body()
+            for c in ids.indices {
+                for form in f {   // the speaker form first, then its body form
+                    var found: ActorMatcher.Target?
+                    for adj in forms[c] { if let t = target(form + " " + adj) { found = t; break } }
+                    if found == nil, !form.contains(" "), form.unicodeScalars.starts(with: "ال".unicodeScalars) {
+                        let bare = String(form.unicodeScalars.dropFirst(2))
+                        for n in names[c] { if let t = target(bare + " " + n) { found = t; break } }
+                    }
+                    if let t = found {
+                        body.targets[c] = t
+                        switch t {
+                        case .actor(let ai): body.actors.insert(ai)
+                        case .role(let ri): body.roles.insert(ri)
+                        }
+                        break
+                    }
+                }
+            }
+            let key = Self.canonical(Tokenizer.tokenize(Array(speaker.unicodeScalars)).filter { $0.kind == .word }.map(\.norm))
+            if !body.targets.isEmpty, bodies[key] == nil { bodies[key] = body }
+        }
+        self.bodies = bodies
+    }
+
+    /// Normalised words compared without a final «ه» (titles drop it: «المتحدث باسم الشرط») and with
+    /// «الأميركي» as «الأمريكي».
+    static func canonical(_ words: [String]) -> String {
+        words.map { w -> String in
+            var s = w.replacingOccurrences(of: "اميرك", with: "امريك")
+            if s.unicodeScalars.count > 3, s.unicodeScalars.last == "ه" { s = String(s.unicodeScalars.dropLast()) }
+            return s
+        }.joined(separator: " ")
+    }
+
+    /// The bare body a speaker key is, and the state it names itself, if any: «الشرطه» → (police, nil);
+    /// «الشرطه في القاهره» → (police, Egypt). Nil when the key is no bare body.
+    func body(_ words: [String]) -> (Body, Int?)? {
+        guard !words.isEmpty else { return nil }
+        var words = words
+        if let body = bodies[Self.canonical(words)] { return (body, nil) }
+        if let bare = clitics.withoutConjunction(words[0]) {
+            words[0] = bare
+            if let body = bodies[Self.canonical(words)] { return (body, nil) }
+        }
+        // «السلطات في مصر», «الشرطة في مدينة القاهرة»: the place after «في» is the state
+        guard let fi = words.firstIndex(of: "في"), fi > 0, fi + 1 < words.count,
+              let body = bodies[Self.canonical(Array(words[..<fi]))] else { return nil }
+        let t = Tokenizer.tokenize(Array(words[(fi + 1)...].joined(separator: " ").unicodeScalars))
+        let found = Set(cues.mentions(in: t, range: 0..<t.count).compactMap { m -> Int? in
+            if case .actor(let c) = m.target, !m.ambiguous { return c } else { return nil }
+        })
+        guard found.count == 1, let c = found.first else { return nil }
+        return (body, c)
+    }
+
+    /// The state the article is about, when the evidence is clear: mentions of each state's names,
+    /// adjectives and cities, counted twice in the title and the lead (first 40 tokens), and a
+    /// dateline («القاهرة - », «بغداد (رويترز) -») worth four more. The leading state wins only with
+    /// a score of at least 2 and twice the runner-up's.
+    func dominant(body: [Token], title: String?) -> Int? {
+        var score = [Double](repeating: 0, count: ids.count)
+        func country(_ m: ActorMatcher.Mention) -> Int? {
+            if case .actor(let c) = m.target, !m.ambiguous { return c } else { return nil }
+        }
+        let mentions = cues.mentions(in: body, range: 0..<body.count)
+        for m in mentions {
+            guard let c = country(m) else { continue }
+            score[c] += m.start < 40 ? 2 : 1
+        }
+        if let first = mentions.first, let c = country(first), isDateline(first, body) { score[c] += 4 }
+        if let title, !title.isEmpty {
+            let t = Tokenizer.tokenize(Array(title.unicodeScalars))
+            for m in cues.mentions(in: t, range: 0..<t.count) { if let c = country(m) { score[c] += 2 } }
+        }
+        var best = -1, top = 0.0, second = 0.0
+        for (c, s) in score.enumerated() {
+            if s > top { second = top; top = s; best = c } else if s > second { second = s }
+        }
+        guard best >= 0, top >= 2, top >= 2 * second else { return nil }
+        return best
+    }
+
+    /// «القاهرة - », «بغداد (رويترز) -», «القدس (CNN) --»: a state's place opening the text (after at
+    /// most one other word), then at most a parenthesis, then a dash.
+    func isDateline(_ m: ActorMatcher.Mention, _ body: [Token]) -> Bool {
+        guard m.start <= 1 else { return false }
+        var i = m.end
+        var inParens = false
+        while i < body.count, i < m.end + 10 {
+            let t = body[i]
+            if t.kind == .punct {
+                switch t.punct {
+                case 0x2D, 0x2013, 0x2014: return !inParens
+                case 0x28: inParens = true
+                case 0x29: inParens = false
+                case 0x2C, 0x060C, 0x2F: break
+                default: return false
+                }
+            } else if t.kind == .newline || !inParens {
+                return false
+            }
+            i += 1
+        }
+        return false
+    }
+}
+
+extension ArabicLexicon {
+    /// Reads `countries.tsv` and `state_bodies.tsv` of a lexicon folder, or nothing when absent.
+    static func optionalLines(_ url: URL) throws -> [String] {
+        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+            .map { String($0) }.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") }
+    }
+}
+
+extension ArabicExtractor {
+    /// A speaker phrase resolved (`resolveSpeaker`), then, when it stayed unlinked and is a bare state
+    /// body («الشرطة», «وزارة الداخلية», «الرئيس»), bound through its antecedent or the article's state
+    /// (`CountryContext`).
+    func resolve(_ ph: Phrase, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement)
+        -> (Speaker, String, Statement.Resolution, Double)? {
+        guard let r = resolveSpeaker(ph, c, &state, agreement: agreement) else { return nil }
+        guard !r.0.vague, r.0.actorID.hasPrefix("unlinked:"),
+              let bound = stateBody(r.0, at: ph.start, c, &state, agreement: agreement) else { return r }
+        return (bound.0, r.1, bound.1, bound.2)
+    }
+
+    func stateBody(_ sp: Speaker, at position: Int, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement)
+        -> (Speaker, Statement.Resolution, Double)? {
+        let countries = index.countries
+        let words = sp.actorID.dropFirst("unlinked:".count).split(separator: " ").map(String.init)
+        guard let (body, named) = countries.body(words) else { return nil }
+        func speaker(_ t: ActorMatcher.Target) -> (Speaker, Statement.Resolution)? {
+            switch t {
+            case .actor(let ai): return (registrySpeaker(ai, agreement: agreement), .name)
+            case .role(let ri):
+                if let b = state.roleBinding[ri] { return (b, .role) }
+                guard let h = matcher.holder(ofRole: ri, on: state.published) else { return nil }
+                return (registrySpeaker(h, agreement: agreement), .role)
+            }
+        }
+        if let named {   // «الشرطة في القاهرة»
+            guard let t = body.targets[named], let s = speaker(t) else { return nil }
+            return (s.0, s.1, 0.7)
+        }
+        // an antecedent: the body in some state, or a holder of the office, named before
+        if !c.isTitle {
+            scanMentions(upTo: position, &state)
+            for m in state.mentions.reversed() where m.end <= position && !m.ambiguous {
+                switch m.target {
+                case .actor(let ai):
+                    if body.actors.contains(ai) { return (registrySpeaker(ai, agreement: agreement), .carryover, 0.6) }
+                    if !body.roles.isEmpty, matcher.actors[ai].kind == .person,
+                       body.roles.contains(where: { matcher.holder(ofRole: $0, on: state.published) == ai }) {
+                        return (registrySpeaker(ai, agreement: agreement), .carryover, 0.6)
+                    }
+                case .role(let ri):
+                    if body.roles.contains(ri), let s = speaker(.role(ri)) { return (s.0, .carryover, 0.6) }
+                }
+            }
+        }
+        // the article's state
+        if state.country == nil {
+            state.country = CountryContext.Verdict(country: countries.dominant(body: state.body, title: state.title))
+        }
+        guard let country = state.country?.country, let t = body.targets[country], let s = speaker(t) else { return nil }
+        return (s.0, s.1, CountryContext.contextConfidence)
+    }
+}
