@@ -58,7 +58,13 @@ final class CountryContext: Sendable {
             ids.append(id)
             names.append(list(1))
             forms.append(list(2))
-            stateActors.append(Actor(id: id, kind: .organisation, name: id, aliases: list(1) + list(2) + list(3)))
+            // actor 2c: the state's places (names, cities); 2c + 1: its adjectives, less the forms that
+            // are also names («السعودية»)
+            let places = list(1) + list(3)
+            let placeKeys = Set(places.map { ArabicNormalizer.normalize($0) })
+            stateActors.append(Actor(id: id, kind: .organisation, name: id, aliases: places))
+            stateActors.append(Actor(id: id + "/adj", kind: .organisation, name: id,
+                                     aliases: list(2).filter { !placeKeys.contains(ArabicNormalizer.normalize($0)) }))
         }
         self.ids = ids
         self.cues = ActorMatcher(actors: stateActors, roles: [], clitics: clitics)
@@ -73,9 +79,11 @@ final class CountryContext: Sendable {
         for line in lexicon.stateBodyLines {
             let f = line.split(separator: "\t").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             guard let speaker = f.first else { continue }
+            var tried = Array(f.prefix(2))
+            if tried.count == 2, tried[1].hasPrefix("=") { tried = [String(tried[1].dropFirst())] }
             var body = Body()
             for c in ids.indices {
-                for form in f {   // the speaker form first, then its body form
+                for form in tried {   // the speaker form first, then its body form
                     var found: ActorMatcher.Target?
                     for adj in forms[c] { if let t = target(form + " " + adj) { found = t; break } }
                     if found == nil, !form.contains(" "), form.unicodeScalars.starts(with: "ال".unicodeScalars) {
@@ -122,31 +130,35 @@ final class CountryContext: Sendable {
         guard let fi = words.firstIndex(of: "في"), fi > 0, fi + 1 < words.count,
               let body = bodies[Self.canonical(Array(words[..<fi]))] else { return nil }
         let t = Tokenizer.tokenize(Array(words[(fi + 1)...].joined(separator: " ").unicodeScalars))
-        let found = Set(cues.mentions(in: t, range: 0..<t.count).compactMap { m -> Int? in
-            if case .actor(let c) = m.target, !m.ambiguous { return c } else { return nil }
-        })
+        let found = Set(cues.mentions(in: t, range: 0..<t.count).compactMap { state($0)?.country })
         guard found.count == 1, let c = found.first else { return nil }
         return (body, c)
     }
 
-    /// The state the article is about, when the evidence is clear: mentions of each state's names,
-    /// adjectives and cities, counted twice in the title and the lead (first 40 tokens), and a
+    /// The state the article is about, when the evidence is clear: mentions of each state's names and
+    /// cities (1; 2 after «في» or a glued preposition: where things happen) and adjectives (0.5: often
+    /// only someone's nationality), counted twice in the title and the lead (first 40 tokens), and a
     /// dateline («القاهرة - », «بغداد (رويترز) -») worth four more. The leading state wins only with
     /// a score of at least 2 and twice the runner-up's.
     func dominant(body: [Token], title: String?) -> Int? {
         var score = [Double](repeating: 0, count: ids.count)
-        func country(_ m: ActorMatcher.Mention) -> Int? {
-            if case .actor(let c) = m.target, !m.ambiguous { return c } else { return nil }
+        func weight(_ m: ActorMatcher.Mention, _ tokens: [Token], adjective: Bool) -> Double {
+            if adjective { return 0.5 }
+            // a place after «في» or a glued preposition («بمصر», «لبغداد») is where things happen
+            let locative = m.governed || (m.start > 0 && tokens[m.start - 1].norm == "في")
+            return locative ? 2 : 1
         }
         let mentions = cues.mentions(in: body, range: 0..<body.count)
         for m in mentions {
-            guard let c = country(m) else { continue }
-            score[c] += m.start < 40 ? 2 : 1
+            guard let (c, adjective) = state(m) else { continue }
+            score[c] += weight(m, body, adjective: adjective) * (m.start < 40 ? 2 : 1)
         }
-        if let first = mentions.first, let c = country(first), isDateline(first, body) { score[c] += 4 }
+        if let first = mentions.first, let (c, _) = state(first), isDateline(first, body) { score[c] += 4 }
         if let title, !title.isEmpty {
             let t = Tokenizer.tokenize(Array(title.unicodeScalars))
-            for m in cues.mentions(in: t, range: 0..<t.count) { if let c = country(m) { score[c] += 2 } }
+            for m in cues.mentions(in: t, range: 0..<t.count) {
+                if let (c, adjective) = state(m) { score[c] += 2 * weight(m, t, adjective: adjective) }
+            }
         }
         var best = -1, top = 0.0, second = 0.0
         for (c, s) in score.enumerated() {
@@ -154,6 +166,11 @@ final class CountryContext: Sendable {
         }
         guard best >= 0, top >= 2, top >= 2 * second else { return nil }
         return best
+    }
+
+    /// The state a mention of `cues` names, and whether by an adjective.
+    func state(_ m: ActorMatcher.Mention) -> (country: Int, adjective: Bool)? {
+        if case .actor(let a) = m.target, !m.ambiguous { return (a / 2, a % 2 == 1) } else { return nil }
     }
 
     /// «القاهرة - », «بغداد (رويترز) -», «القدس (CNN) --»: a state's place opening the text (after at
