@@ -215,15 +215,28 @@ extension ArabicExtractor {
         -> (Speaker, String, Statement.Resolution, Double)? {
         guard let r = resolveSpeaker(ph, c, &state, agreement: agreement) else { return nil }
         guard !r.0.vague, r.0.actorID.hasPrefix("unlinked:"),
-              let bound = stateBody(r.0, at: ph.start, c, &state, agreement: agreement) else { return r }
+              let bound = stateBody(r.0, ph, c, &state, agreement: agreement) else { return r }
         return (bound.0, r.1, bound.1, bound.2)
     }
 
-    func stateBody(_ sp: Speaker, at position: Int, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement)
+    func stateBody(_ sp: Speaker, _ ph: Phrase, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement)
         -> (Speaker, Statement.Resolution, Double)? {
         let countries = index.countries
+        let position = ph.start
+        // the whole phrase first («متحدث باسم وزارة الداخلية»); the unlinked name it was reduced to
+        // only when no title was dropped before it («رئيس مجلس الوزراء» is no «مجلس الوزراء»), or when
+        // it comes from an earlier phrase («الوزارة» bound to «وزارة الداخلية»)
+        let phraseWords = titleKey(c, ph.start, ph.end).split(separator: " ").map(String.init)
         let words = sp.actorID.dropFirst("unlinked:".count).split(separator: " ").map(String.init)
-        guard let (body, named) = countries.body(words) else { return nil }
+        let found: (CountryContext.Body, Int?)
+        if let f = countries.body(phraseWords) {
+            found = f
+        } else {
+            let whole = CountryContext.canonical(phraseWords), name = CountryContext.canonical(words)
+            guard whole == name || !whole.hasSuffix(" " + name), let f = countries.body(words) else { return nil }
+            found = f
+        }
+        let (body, named) = found
         func speaker(_ t: ActorMatcher.Target) -> (Speaker, Statement.Resolution)? {
             switch t {
             case .actor(let ai): return (registrySpeaker(ai, agreement: agreement), .name)
