@@ -58,6 +58,12 @@ final class ExtractCountryContextTests: XCTestCase {
     func testExplicitAntecedentWinsOverTheArticlesState() {
         let s = statements("القاهرة - قالت وزارة الداخلية العراقية إن الحدود ستغلق. وأضافت وزارة الداخلية أن القرار مؤقت.")
         XCTAssertEqual(s.map(\.actorID), ["iraqi-interior-ministry", "iraqi-interior-ministry"])
+    }
+
+    func testAntecedentNamedOutsideAStatementWins() {
+        // the Iraqi ministry is only mentioned, not a speaker; the article is Egyptian
+        let s = statements("القاهرة - وصل وفد من وزارة الداخلية العراقية إلى مصر أمس. وقالت وزارة الداخلية إن الزيارة ناجحة.")
+        XCTAssertEqual(s.last?.actorID, "iraqi-interior-ministry")
         XCTAssertEqual(s.last?.resolution, .carryover)
     }
 
