@@ -257,12 +257,21 @@ extension ArabicExtractor {
                 switch m.target {
                 case .actor(let ai):
                     if body.actors.contains(ai) { return (registrySpeaker(ai, agreement: agreement), .carryover, 0.6) }
-                    if !body.roles.isEmpty, matcher.actors[ai].kind == .person,
+                    guard matcher.actors[ai].kind == .person else { continue }
+                    if !body.roles.isEmpty,
                        body.roles.contains(where: { matcher.holder(ofRole: $0, on: state.published) == ai }) {
                         return (registrySpeaker(ai, agreement: agreement), .carryover, 0.6)
                     }
+                    // «تيلرسون» … «وزارة الخارجية»: the body of an office the person holds that day
+                    if !body.actors.isEmpty, let o = office(of: ai, in: body.actors, on: state.published) {
+                        return (registrySpeaker(o, agreement: agreement), .carryover, 0.6)
+                    }
                 case .role(let ri):
                     if body.roles.contains(ri), let s = speaker(.role(ri)) { return (s.0, .carryover, 0.6) }
+                    // «وزير الخارجية الأمريكي» … «وزارة الخارجية»: the office's organisation
+                    if let o = index.roleOrganisation[ri], body.actors.contains(o) {
+                        return (registrySpeaker(o, agreement: agreement), .carryover, 0.6)
+                    }
                 }
             }
         }
@@ -272,5 +281,19 @@ extension ArabicExtractor {
         }
         guard let country = state.country?.country, let t = body.targets[country], let s = speaker(t) else { return nil }
         return (s.0, s.1, CountryContext.contextConfidence)
+    }
+
+    /// The organisation among `bodies` of a role the person holds on `date` (Tillerson in March 2018 →
+    /// `us-state-department` through `us-secretary-of-state`).
+    func office(of person: Int, in bodies: Set<Int>, on date: String?) -> Int? {
+        guard let date, date.count >= 10 else { return nil }
+        let d = String(date.prefix(10))
+        for t in matcher.actors[person].roles {
+            if let f = t.from, String(f.prefix(10)) > d { continue }
+            if let u = t.until, String(u.prefix(10)) < d { continue }
+            guard let ri = matcher.role(id: t.role), let o = index.roleOrganisation[ri], bodies.contains(o) else { continue }
+            return o
+        }
+        return nil
     }
 }
