@@ -85,6 +85,12 @@ final class ExtractCountryContextTests: XCTestCase {
         XCTAssertTrue(s.first?.actorID.hasPrefix("unlinked:") ?? false, s.first?.actorID ?? "none")
     }
 
+    func testNewsroomDatelineIsNotTheNewsPlace() {
+        // CNN Arabic's Dubai newsroom: the explosion is in Baghdad
+        let s = statements("دبي، الإمارات العربية المتحدة (CNN) -- قالت الشرطة إن انفجارا وقع في بغداد الأربعاء.")
+        XCTAssertEqual(s.first?.actorID, "iraqi-police")
+    }
+
     func testCountryTableLoads() {
         let cc = Self.extractor.index.countries
         XCTAssertTrue(cc.ids.contains("egyptian"))

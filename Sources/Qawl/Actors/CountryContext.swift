@@ -41,10 +41,15 @@ final class CountryContext: Sendable {
     /// Canonical key of a bare speaker (`canonical`) → the body.
     let bodies: [String: Body]
     let clitics: Clitics
+    /// Newsroom datelines (`newsroom_datelines.txt`) as normalised words: not the news's place.
+    let newsrooms: [[String]]
 
     init(lexicon: ArabicLexicon, matcher: ActorMatcher) {
         let clitics = lexicon.clitics
         self.clitics = clitics
+        self.newsrooms = lexicon.newsroomDatelineLines.map { line in
+            Tokenizer.tokenize(Array(line.unicodeScalars)).filter { $0.kind == .word }.map(\.norm)
+        }.filter { !$0.isEmpty }
         var ids: [String] = []
         var forms: [[String]] = []     // per state: adjectives (for the explicit phrase)
         var names: [[String]] = []     // per state: names (for the construct phrase «شرطة مصر»)
@@ -148,12 +153,13 @@ final class CountryContext: Sendable {
             let locative = m.governed || (m.start > 0 && tokens[m.start - 1].norm == "في")
             return locative ? 2 : 1
         }
-        let mentions = cues.mentions(in: body, range: 0..<body.count)
+        let skip = newsroomEnd(body)
+        let mentions = cues.mentions(in: body, range: skip..<body.count)
         for m in mentions {
             guard let (c, adjective) = state(m) else { continue }
             score[c] += weight(m, body, adjective: adjective) * (m.start < 40 ? 2 : 1)
         }
-        if let first = mentions.first, let (c, _) = state(first), isDateline(first, body) { score[c] += 4 }
+        if skip == 0, let first = mentions.first, let (c, _) = state(first), isDateline(first, body) { score[c] += 4 }
         if let title, !title.isEmpty {
             let t = Tokenizer.tokenize(Array(title.unicodeScalars))
             for m in cues.mentions(in: t, range: 0..<t.count) {
@@ -166,6 +172,22 @@ final class CountryContext: Sendable {
         }
         guard best >= 0, top >= 2, top >= 2 * second else { return nil }
         return best
+    }
+
+    /// The token after a newsroom dateline opening the body, or 0.
+    func newsroomEnd(_ body: [Token]) -> Int {
+        for words in newsrooms {
+            var i = 0, k = 0
+            while i < body.count, k < words.count {
+                if body[i].kind == .word {
+                    guard body[i].norm == words[k] else { break }
+                    k += 1
+                }
+                i += 1
+            }
+            if k == words.count { return i }
+        }
+        return 0
     }
 
     /// The state a mention of `cues` names, and whether by an adjective.

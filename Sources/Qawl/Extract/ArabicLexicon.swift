@@ -63,6 +63,7 @@ public final class ArabicLexicon: Sendable {
     /// bodies that mean its institutions (`CountryContext`). Empty when the files are absent.
     public let countryLines: [String]
     public let stateBodyLines: [String]
+    public let newsroomDatelineLines: [String]
 
     /// Loads `DIR/lexicons/ar` where DIR is a data directory (`DataDirectory.locate()`).
     public convenience init(dataDirectory: URL) throws {
@@ -93,6 +94,7 @@ public final class ArabicLexicon: Sendable {
             .sorted { $0.count > $1.count }
         countryLines = try Self.optionalLines(file("countries.tsv"))
         stateBodyLines = try Self.optionalLines(file("state_bodies.tsv"))
+        newsroomDatelineLines = try Self.optionalLines(file("newsroom_datelines.txt"))
         var comp: [WordKey: Bool] = [:]
         for line in try LexiconFile.lines(file("complementizers.txt")) {
             let f = line.split(separator: "\t").map(String.init)
