@@ -42,6 +42,8 @@ public struct ArabicExtractor: StatementExtractor {
         /// `document_nouns.txt` and `inanimate.txt` together: the words an issuer may follow
         /// (`issuerPhrase`), tested once per speaker phrase.
         let issuerHeads: WordSet
+        /// States and bare state bodies, for linking «الشرطة» through the article's state.
+        let countries: CountryContext
 
         init(lexicon: ArabicLexicon, matcher: ActorMatcher) {
             var surnames: [WordKey: [Int]] = [:]
@@ -80,10 +82,11 @@ public struct ArabicExtractor: StatementExtractor {
             }
             self.objectForms = WordSet(forms)
             self.issuerHeads = WordSet(lexicon.documentNouns.keys + lexicon.inanimate.keys)
+            self.countries = CountryContext(lexicon: lexicon, matcher: matcher)
         }
     }
 
-    private let index: LinkingIndex
+    let index: LinkingIndex
 
     public init(lexicon: ArabicLexicon, matcher: ActorMatcher) {
         self.lexicon = lexicon
@@ -126,6 +129,8 @@ public struct ArabicExtractor: StatementExtractor {
         var scanned = 0
         /// The actors the document (body or title) names without doubt, once the whole body is scanned.
         var named: Set<Int>?
+        /// The article's state (`CountryContext.dominant`), decided on first need.
+        var country: CountryContext.Verdict?
     }
 
     struct Pending {
@@ -969,7 +974,7 @@ public struct ArabicExtractor: StatementExtractor {
 
     /// Turns a speaker phrase into a speaker: a registry actor, a role (bound in the document or by
     /// date), or an unlinked name; binds «TITLE … NAME» appositions for the rest of the document.
-    func resolve(_ ph: Phrase, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement)
+    func resolveSpeaker(_ ph: Phrase, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement)
         -> (Speaker, String, Statement.Resolution, Double)? {
         let tokens = c.tokens
         let text = c.text(ph.start, ph.end)

@@ -74,6 +74,11 @@ public final class ArabicLexicon: Sendable {
     public let writtenGivenNames: Set<String>
     /// «صادر عن», «أصدرته»: after a document noun, the issuer follows («بيان صادر عن الوزارة»).
     public let issuedBy: [[String]]
+    /// `countries.tsv` and `state_bodies.tsv`, raw lines: the states an article may be about and the bare
+    /// bodies that mean its institutions (`CountryContext`). Empty when the files are absent.
+    public let countryLines: [String]
+    public let stateBodyLines: [String]
+    public let newsroomDatelineLines: [String]
 
     /// A word as written without diacritics and tatweel (no letter folding).
     public static func written(_ w: String) -> String {
@@ -114,6 +119,9 @@ public final class ArabicLexicon: Sendable {
             .map { ArabicNormalizer.normalize($0).split(separator: " ").map(String.init) }
             .filter { !$0.isEmpty }
             .sorted { $0.count > $1.count }
+        countryLines = try Self.optionalLines(file("countries.tsv"))
+        stateBodyLines = try Self.optionalLines(file("state_bodies.tsv"))
+        newsroomDatelineLines = try Self.optionalLines(file("newsroom_datelines.txt"))
         var comp: [WordKey: Bool] = [:]
         for line in try LexiconFile.lines(file("complementizers.txt")) {
             let f = line.split(separator: "\t").map(String.init)

@@ -1,0 +1,321 @@
+import Foundation
+
+/// The state an article is about, and the bare state bodies that mean that state's institution.
+///
+/// «وقالت الشرطة إن …» in an article datelined «القاهرة -» or full of «مصر», «المصرية», «القاهرة» is
+/// the Egyptian police, as an analyst (or PETRARCH's country-context coding) reads it. Language
+/// knowledge is data: `data/lexicons/ar/countries.tsv` (per state: names, nisba adjectives, capital
+/// and cities) and `data/lexicons/ar/state_bodies.tsv` (bare bodies and offices: «الشرطة», «وزارة
+/// الداخلية», «الرئيس»). Which actor a bare body means in a state is the registry's answer for the
+/// explicit phrase («الشرطة» + «المصرية» → the alias «الشرطة المصرية» → `egyptian-police`; «الرئيس»
+/// + «المصري» → the role `egypt-president` → its holder on the article's date), so the registry, not
+/// code, decides which bodies exist where.
+///
+/// Order of evidence for a bare body speaker (`ArabicExtractor.resolve`):
+/// 1. an explicit state in the speaker phrase is a registry match and never reaches this;
+///    «الشرطة في القاهرة» names its state by the place after «في»;
+/// 2. an antecedent: the most recent earlier registry mention of that body in any state («وزارة
+///    الداخلية العراقية» … «وزارة الداخلية»), or of a person holding that office («السيسي» … «الرئيس»)
+///    — resolution `carryover`, confidence 0.6;
+/// 3. the article's dominant state (`dominant`) — resolution `name` (bodies) or `role` (offices),
+///    confidence `contextConfidence`. With no clear dominant state the speaker stays unlinked.
+final class CountryContext: Sendable {
+    /// Confidence of a link made through the article's state alone (lower than any explicit link).
+    static let contextConfidence = 0.5
+
+    /// The article's state, once decided per document: an index into `ids`, or nil for none clear.
+    struct Verdict: Sendable { var country: Int? }
+
+    /// One bare body: per state, what the explicit phrase is in the registry.
+    struct Body: Sendable {
+        var targets: [Int: ActorMatcher.Target] = [:]
+        var actors: Set<Int> = []
+        var roles: Set<Int> = []
+    }
+
+    /// State slugs (`countries.tsv`, first column).
+    let ids: [String]
+    /// A matcher whose «actors» are the states, named by their names, adjectives and cities, so that
+    /// state mentions are found with the registry's clitic-aware longest match.
+    let cues: ActorMatcher
+    /// Canonical key of a bare speaker (`canonical`) → the body.
+    let bodies: [String: Body]
+    let clitics: Clitics
+    /// Newsroom datelines (`newsroom_datelines.txt`) as normalised words: not the news's place.
+    let newsrooms: [[String]]
+
+    init(lexicon: ArabicLexicon, matcher: ActorMatcher) {
+        let clitics = lexicon.clitics
+        self.clitics = clitics
+        self.newsrooms = lexicon.newsroomDatelineLines.map { line in
+            Tokenizer.tokenize(Array(line.unicodeScalars)).filter { $0.kind == .word }.map(\.norm)
+        }.filter { !$0.isEmpty }
+        var ids: [String] = []
+        var forms: [[String]] = []     // per state: adjectives (for the explicit phrase)
+        var names: [[String]] = []     // per state: names (for the construct phrase «شرطة مصر»)
+        var stateActors: [Actor] = []
+        for line in lexicon.countryLines {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) }
+            guard let id = f.first, !id.isEmpty else { continue }
+            func list(_ i: Int) -> [String] {
+                i < f.count ? f[i].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } : []
+            }
+            ids.append(id)
+            names.append(list(1))
+            forms.append(list(2))
+            // actor 2c: the state's places (names, cities); 2c + 1: its adjectives, less the forms that
+            // are also names («السعودية»)
+            let places = list(1) + list(3)
+            let placeKeys = Set(places.map { ArabicNormalizer.normalize($0) })
+            stateActors.append(Actor(id: id, kind: .organisation, name: id, aliases: places))
+            stateActors.append(Actor(id: id + "/adj", kind: .organisation, name: id,
+                                     aliases: list(2).filter { !placeKeys.contains(ArabicNormalizer.normalize($0)) }))
+        }
+        self.ids = ids
+        self.cues = ActorMatcher(actors: stateActors, roles: [], clitics: clitics)
+
+        /// The registry target of a whole phrase, or nil when the phrase is not exactly an alias.
+        func target(_ phrase: String) -> ActorMatcher.Target? {
+            let t = Tokenizer.tokenize(Array(phrase.unicodeScalars))
+            guard !t.isEmpty, let m = matcher.match(at: 0, in: t, limit: t.count), m.end == t.count, !m.ambiguous else { return nil }
+            return m.target
+        }
+        var bodies: [String: Body] = [:]
+        for line in lexicon.stateBodyLines {
+            let f = line.split(separator: "\t").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard let speaker = f.first else { continue }
+            var tried = Array(f.prefix(2))
+            if tried.count == 2, tried[1].hasPrefix("=") { tried = [String(tried[1].dropFirst())] }
+            var body = Body()
+            for c in ids.indices {
+                for form in tried {   // the speaker form first, then its body form
+                    var found: ActorMatcher.Target?
+                    for adj in forms[c] { if let t = target(form + " " + adj) { found = t; break } }
+                    if found == nil, !form.contains(" "), form.unicodeScalars.starts(with: "ال".unicodeScalars) {
+                        let bare = String(form.unicodeScalars.dropFirst(2))
+                        for n in names[c] { if let t = target(bare + " " + n) { found = t; break } }
+                    }
+                    if let t = found {
+                        body.targets[c] = t
+                        switch t {
+                        case .actor(let ai): body.actors.insert(ai)
+                        case .role(let ri): body.roles.insert(ri)
+                        }
+                        break
+                    }
+                }
+            }
+            let key = Self.canonical(Tokenizer.tokenize(Array(speaker.unicodeScalars)).filter { $0.kind == .word }.map(\.norm))
+            if !body.targets.isEmpty, bodies[key] == nil { bodies[key] = body }
+        }
+        self.bodies = bodies
+    }
+
+    /// Normalised words compared without a final «ه» (titles drop it: «المتحدث باسم الشرط») and with
+    /// «الأميركي» as «الأمريكي».
+    static func canonical(_ words: [String]) -> String {
+        words.map { w -> String in
+            var s = w.replacingOccurrences(of: "اميرك", with: "امريك")
+            if s.unicodeScalars.count > 3, s.unicodeScalars.last == "ه" { s = String(s.unicodeScalars.dropLast()) }
+            return s
+        }.joined(separator: " ")
+    }
+
+    /// The bare body a speaker key is, and the state it names itself, if any: «الشرطه» → (police, nil);
+    /// «الشرطه في القاهره» → (police, Egypt). Nil when the key is no bare body.
+    func body(_ words: [String]) -> (Body, Int?)? {
+        guard !words.isEmpty else { return nil }
+        var words = words
+        if let body = bodies[Self.canonical(words)] { return (body, nil) }
+        if let bare = clitics.withoutConjunction(words[0]) {
+            words[0] = bare
+            if let body = bodies[Self.canonical(words)] { return (body, nil) }
+        }
+        // «السلطات في مصر», «الشرطة في مدينة القاهرة»: the place after «في» is the state
+        guard let fi = words.firstIndex(of: "في"), fi > 0, fi + 1 < words.count,
+              let body = bodies[Self.canonical(Array(words[..<fi]))] else { return nil }
+        let t = Tokenizer.tokenize(Array(words[(fi + 1)...].joined(separator: " ").unicodeScalars))
+        let found = Set(cues.mentions(in: t, range: 0..<t.count).compactMap { state($0)?.country })
+        guard found.count == 1, let c = found.first else { return nil }
+        return (body, c)
+    }
+
+    /// The state the article is about, when the evidence is clear: mentions of each state's names and
+    /// cities (1; 2 after «في» or a glued preposition: where things happen) and adjectives (0.5: often
+    /// only someone's nationality), counted twice in the title and the lead (first 40 tokens), and a
+    /// dateline («القاهرة - », «بغداد (رويترز) -») worth four more. The leading state wins only with
+    /// a score of at least 2 and twice the runner-up's.
+    func dominant(body: [Token], title: String?) -> Int? {
+        var score = [Double](repeating: 0, count: ids.count)
+        func weight(_ m: ActorMatcher.Mention, _ tokens: [Token], adjective: Bool) -> Double {
+            if adjective { return 0.5 }
+            // a place after «في» or a glued preposition («بمصر», «لبغداد») is where things happen
+            let locative = m.governed || (m.start > 0 && tokens[m.start - 1].norm == "في")
+            return locative ? 2 : 1
+        }
+        let skip = newsroomEnd(body)
+        let mentions = cues.mentions(in: body, range: skip..<body.count)
+        for m in mentions {
+            guard let (c, adjective) = state(m) else { continue }
+            score[c] += weight(m, body, adjective: adjective) * (m.start < 40 ? 2 : 1)
+        }
+        if skip == 0, let first = mentions.first, let (c, _) = state(first), isDateline(first, body) { score[c] += 4 }
+        if let title, !title.isEmpty {
+            let t = Tokenizer.tokenize(Array(title.unicodeScalars))
+            for m in cues.mentions(in: t, range: 0..<t.count) {
+                if let (c, adjective) = state(m) { score[c] += 2 * weight(m, t, adjective: adjective) }
+            }
+        }
+        var best = -1, top = 0.0, second = 0.0
+        for (c, s) in score.enumerated() {
+            if s > top { second = top; top = s; best = c } else if s > second { second = s }
+        }
+        guard best >= 0, top >= 2, top >= 2 * second else { return nil }
+        return best
+    }
+
+    /// The token after a newsroom dateline opening the body, or 0.
+    func newsroomEnd(_ body: [Token]) -> Int {
+        for words in newsrooms {
+            var i = 0, k = 0
+            while i < body.count, k < words.count {
+                if body[i].kind == .word {
+                    guard body[i].norm == words[k] else { break }
+                    k += 1
+                }
+                i += 1
+            }
+            if k == words.count { return i }
+        }
+        return 0
+    }
+
+    /// The state a mention of `cues` names, and whether by an adjective.
+    func state(_ m: ActorMatcher.Mention) -> (country: Int, adjective: Bool)? {
+        if case .actor(let a) = m.target, !m.ambiguous { return (a / 2, a % 2 == 1) } else { return nil }
+    }
+
+    /// «القاهرة - », «بغداد (رويترز) -», «القدس (CNN) --»: a state's place opening the text (after at
+    /// most one other word), then at most a parenthesis, then a dash.
+    func isDateline(_ m: ActorMatcher.Mention, _ body: [Token]) -> Bool {
+        guard m.start <= 1 else { return false }
+        var i = m.end
+        var inParens = false
+        while i < body.count, i < m.end + 10 {
+            let t = body[i]
+            if t.kind == .punct {
+                switch t.punct {
+                case 0x2D, 0x2013, 0x2014: return !inParens
+                case 0x28: inParens = true
+                case 0x29: inParens = false
+                case 0x2C, 0x060C, 0x2F: break
+                default: return false
+                }
+            } else if t.kind == .newline || !inParens {
+                return false
+            }
+            i += 1
+        }
+        return false
+    }
+}
+
+extension ArabicLexicon {
+    /// Reads `countries.tsv` and `state_bodies.tsv` of a lexicon folder, or nothing when absent.
+    static func optionalLines(_ url: URL) throws -> [String] {
+        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+            .map { String($0) }.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") }
+    }
+}
+
+extension ArabicExtractor {
+    /// A speaker phrase resolved (`resolveSpeaker`), then, when it stayed unlinked and is a bare state
+    /// body («الشرطة», «وزارة الداخلية», «الرئيس»), bound through its antecedent or the article's state
+    /// (`CountryContext`).
+    func resolve(_ ph: Phrase, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement)
+        -> (Speaker, String, Statement.Resolution, Double)? {
+        guard let r = resolveSpeaker(ph, c, &state, agreement: agreement) else { return nil }
+        guard !r.0.vague, r.0.actorID.hasPrefix("unlinked:"),
+              let bound = stateBody(r.0, ph, c, &state, agreement: agreement) else { return r }
+        return (bound.0, r.1, bound.1, bound.2)
+    }
+
+    func stateBody(_ sp: Speaker, _ ph: Phrase, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement)
+        -> (Speaker, Statement.Resolution, Double)? {
+        let countries = index.countries
+        let position = ph.start
+        // the whole phrase first («متحدث باسم وزارة الداخلية»); the unlinked name it was reduced to
+        // only when no title was dropped before it («رئيس مجلس الوزراء» is no «مجلس الوزراء»), or when
+        // it comes from an earlier phrase («الوزارة» bound to «وزارة الداخلية»)
+        let phraseWords = titleKey(c, ph.start, ph.end).split(separator: " ").map(String.init)
+        let words = sp.actorID.dropFirst("unlinked:".count).split(separator: " ").map(String.init)
+        let found: (CountryContext.Body, Int?)
+        if let f = countries.body(phraseWords) {
+            found = f
+        } else {
+            let whole = CountryContext.canonical(phraseWords), name = CountryContext.canonical(words)
+            guard whole == name || !whole.hasSuffix(" " + name), let f = countries.body(words) else { return nil }
+            found = f
+        }
+        let (body, named) = found
+        func speaker(_ t: ActorMatcher.Target) -> (Speaker, Statement.Resolution)? {
+            switch t {
+            case .actor(let ai): return (registrySpeaker(ai, agreement: agreement), .name)
+            case .role(let ri):
+                if let b = state.roleBinding[ri] { return (b, .role) }
+                guard let h = matcher.holder(ofRole: ri, on: state.published) else { return nil }
+                return (registrySpeaker(h, agreement: agreement), .role)
+            }
+        }
+        if let named {   // «الشرطة في القاهرة»
+            guard let t = body.targets[named], let s = speaker(t) else { return nil }
+            return (s.0, s.1, 0.7)
+        }
+        // an antecedent: the body in some state, or a holder of the office, named before
+        if !c.isTitle {
+            scanMentions(upTo: position, &state)
+            for m in state.mentions.reversed() where m.end <= position && !m.ambiguous {
+                switch m.target {
+                case .actor(let ai):
+                    if body.actors.contains(ai) { return (registrySpeaker(ai, agreement: agreement), .carryover, 0.6) }
+                    guard matcher.actors[ai].kind == .person else { continue }
+                    if !body.roles.isEmpty,
+                       body.roles.contains(where: { matcher.holder(ofRole: $0, on: state.published) == ai }) {
+                        return (registrySpeaker(ai, agreement: agreement), .carryover, 0.6)
+                    }
+                    // «تيلرسون» … «وزارة الخارجية»: the body of an office the person holds that day
+                    if !body.actors.isEmpty, let o = office(of: ai, in: body.actors, on: state.published) {
+                        return (registrySpeaker(o, agreement: agreement), .carryover, 0.6)
+                    }
+                case .role(let ri):
+                    if body.roles.contains(ri), let s = speaker(.role(ri)) { return (s.0, .carryover, 0.6) }
+                    // «وزير الخارجية الأمريكي» … «وزارة الخارجية»: the office's organisation
+                    if let o = index.roleOrganisation[ri], body.actors.contains(o) {
+                        return (registrySpeaker(o, agreement: agreement), .carryover, 0.6)
+                    }
+                }
+            }
+        }
+        // the article's state
+        if state.country == nil {
+            state.country = CountryContext.Verdict(country: countries.dominant(body: state.body, title: state.title))
+        }
+        guard let country = state.country?.country, let t = body.targets[country], let s = speaker(t) else { return nil }
+        return (s.0, s.1, CountryContext.contextConfidence)
+    }
+
+    /// The organisation among `bodies` of a role the person holds on `date` (Tillerson in March 2018 →
+    /// `us-state-department` through `us-secretary-of-state`).
+    func office(of person: Int, in bodies: Set<Int>, on date: String?) -> Int? {
+        guard let date, date.count >= 10 else { return nil }
+        let d = String(date.prefix(10))
+        for t in matcher.actors[person].roles {
+            if let f = t.from, String(f.prefix(10)) > d { continue }
+            if let u = t.until, String(u.prefix(10)) < d { continue }
+            guard let ri = matcher.role(id: t.role), let o = index.roleOrganisation[ri], bodies.contains(o) else { continue }
+            return o
+        }
+        return nil
+    }
+}
