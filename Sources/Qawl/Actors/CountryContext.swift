@@ -109,22 +109,38 @@ final class CountryContext: Sendable {
             if !body.targets.isEmpty, bodies[key] == nil { bodies[key] = body }
         }
         self.bodies = bodies
+        firstWords = Set(bodies.keys.map { String($0.split(separator: " ").first ?? "") })
     }
+
+    /// The first word of every body key: most unlinked speakers (people's names) are ruled out by
+    /// their first word alone, before any key is built.
+    let firstWords: Set<String>
 
     /// Normalised words compared without a final «ه» (titles drop it: «المتحدث باسم الشرط») and with
     /// «الأميركي» as «الأمريكي».
     static func canonical(_ words: [String]) -> String {
-        words.map { w -> String in
-            var s = w.replacingOccurrences(of: "اميرك", with: "امريك")
-            if s.unicodeScalars.count > 3, s.unicodeScalars.last == "ه" { s = String(s.unicodeScalars.dropLast()) }
-            return s
-        }.joined(separator: " ")
+        words.map(canonicalWord).joined(separator: " ")
+    }
+
+    static func canonicalWord(_ w: String) -> String {
+        var s = w.contains("اميرك") ? w.replacingOccurrences(of: "اميرك", with: "امريك") : w
+        if s.unicodeScalars.count > 3, s.unicodeScalars.last == "ه" { s = String(s.unicodeScalars.dropLast()) }
+        return s
+    }
+
+    /// Whether some body key could start with these words (the same first word, with or without a
+    /// conjunction): every lookup in `body` is of such a key.
+    func mayBeBody(_ words: [String]) -> Bool {
+        guard let w = words.first else { return false }
+        if firstWords.contains(Self.canonicalWord(w)) { return true }
+        if let bare = clitics.withoutConjunction(w), firstWords.contains(Self.canonicalWord(bare)) { return true }
+        return false
     }
 
     /// The bare body a speaker key is, and the state it names itself, if any: «الشرطه» → (police, nil);
     /// «الشرطه في القاهره» → (police, Egypt). Nil when the key is no bare body.
     func body(_ words: [String]) -> (Body, Int?)? {
-        guard !words.isEmpty else { return nil }
+        guard mayBeBody(words) else { return nil }
         var words = words
         if let body = bodies[Self.canonical(words)] { return (body, nil) }
         if let bare = clitics.withoutConjunction(words[0]) {
@@ -254,6 +270,7 @@ extension ArabicExtractor {
         if let f = countries.body(phraseWords) {
             found = f
         } else {
+            guard countries.mayBeBody(words) else { return nil }
             let whole = CountryContext.canonical(phraseWords), name = CountryContext.canonical(words)
             guard whole == name || !whole.hasSuffix(" " + name), let f = countries.body(words) else { return nil }
             found = f
