@@ -123,9 +123,20 @@ final class CountryContext: Sendable {
     }
 
     static func canonicalWord(_ w: String) -> String {
-        var s = w.contains("اميرك") ? w.replacingOccurrences(of: "اميرك", with: "امريك") : w
-        if s.unicodeScalars.count > 3, s.unicodeScalars.last == "ه" { s = String(s.unicodeScalars.dropLast()) }
+        var s = w.utf8.firstRange(of: ameerk) != nil ? w.replacingOccurrences(of: "اميرك", with: "امريك") : w
+        // more than three letters and a final «ه» (U+0647, D9 87 in UTF-8)
+        let u = s.utf8
+        if u.count >= 5, u.last == 0x87, u[u.index(u.endIndex, offsetBy: -2)] == 0xD9,
+           u.lazy.filter({ $0 & 0xC0 != 0x80 }).count > 3 {
+            s = String(s.unicodeScalars.dropLast())
+        }
         return s
+    }
+    static let ameerk = Array("اميرك".utf8)
+
+    /// Space-separated words, split on bytes (a `Character` split walks grapheme clusters).
+    static func words<S: StringProtocol>(_ s: S) -> [String] {
+        s.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Whether some body key could start with these words (the same first word, with or without a
@@ -264,8 +275,10 @@ extension ArabicExtractor {
         // the whole phrase first («متحدث باسم وزارة الداخلية»); the unlinked name it was reduced to
         // only when no title was dropped before it («رئيس مجلس الوزراء» is no «مجلس الوزراء»), or when
         // it comes from an earlier phrase («الوزارة» bound to «وزارة الداخلية»)
-        let phraseWords = titleKey(c, ph.start, ph.end).split(separator: " ").map(String.init)
-        let words = sp.actorID.dropFirst("unlinked:".count).split(separator: " ").map(String.init)
+        let phraseWords = CountryContext.words(titleKey(c, ph.start, ph.end))
+        let words = CountryContext.words(sp.actorID.dropFirst("unlinked:".count))
+        // neither can be a body key: the common case (people's names), decided on first words
+        guard countries.mayBeBody(phraseWords) || countries.mayBeBody(words) else { return nil }
         let found: (CountryContext.Body, Int?)
         if let f = countries.body(phraseWords) {
             found = f
