@@ -123,7 +123,7 @@ final class CountryContext: Sendable {
     }
 
     static func canonicalWord(_ w: String) -> String {
-        var s = w.utf8.firstRange(of: ameerk) != nil ? w.replacingOccurrences(of: "اميرك", with: "امريك") : w
+        var s = containsAmeerk(w) ? w.replacingOccurrences(of: "اميرك", with: "امريك") : w
         // more than three letters and a final «ه» (U+0647, D9 87 in UTF-8)
         let u = s.utf8
         if u.count >= 5, u.last == 0x87, u[u.index(u.endIndex, offsetBy: -2)] == 0xD9,
@@ -133,6 +133,24 @@ final class CountryContext: Sendable {
         return s
     }
     static let ameerk = Array("اميرك".utf8)
+
+    /// Whether «اميرك» occurs in the word (a plain byte search: the generic `firstRange(of:)` costs
+    /// tens of thousands of instructions per call).
+    static func containsAmeerk(_ word: String) -> Bool {
+        var word = word
+        return word.withUTF8 { b in
+            let n = ameerk.count
+            guard b.count >= n else { return false }
+            var i = 0
+            while i <= b.count - n {
+                var j = 0
+                while j < n && b[i + j] == ameerk[j] { j += 1 }
+                if j == n { return true }
+                i += 1
+            }
+            return false
+        }
+    }
 
     /// Space-separated words, split on bytes (a `Character` split walks grapheme clusters).
     static func words<S: StringProtocol>(_ s: S) -> [String] {

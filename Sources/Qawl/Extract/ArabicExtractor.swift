@@ -1068,7 +1068,15 @@ public struct ArabicExtractor: StatementExtractor {
             let key = titleKey(c, ph.start, ph.end)
             if let sp = state.titleBinding[key] { return (sp, text, .role, 0.75) }
             // «نائب رئيس المفوضية» after «نائب رئيس المفوضية الأوروبية يركي كتاينن»
-            if let hit = state.titleBinding.first(where: { $0.key.string.hasPrefix(key + " ") }) { return (hit.value, text, .role, 0.7) }
+            // (of several such titles, the shortest, then the first in byte order: a dictionary's own
+            // order changes from run to run)
+            let longer = state.titleBinding.filter { $0.key.string.hasPrefix(key + " ") }
+            if let hit = longer.min(by: { a, b in
+                let x = a.key.string.utf8, y = b.key.string.utf8
+                return x.count != y.count ? x.count < y.count : x.lexicographicallyPrecedes(y)
+            }) {
+                return (hit.value, text, .role, 0.7)
+            }
             // «وقال المتحدث» after «المتحدث باسم الكرملين» was named (not as a speaker)
             if wordCount(tokens, ph.start, ph.end) == 1, let sp = anaphor(ph.start, c, &state, agreement: agreement) {
                 return (sp, text, .carryover, 0.6)
