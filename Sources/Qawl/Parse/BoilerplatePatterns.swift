@@ -205,7 +205,10 @@ final class VerdictCache: @unchecked Sendable {
 struct ByteVerdict: Sendable {
     /// Exact patterns of at most 16 bytes, zero-padded into two words (tokens never hold a 0 byte).
     private struct Key: Hashable { var a: UInt64; var b: UInt64 }
-    private var exact: [Key: UInt8] = [:]
+    /// Open-addressing table of the exact patterns (all-zero key: empty slot; no token is empty).
+    private var exactKeys: [Key] = []
+    private var exactBits: [UInt8] = []
+    private var exactMask = 0
     /// Patterns by first byte: `table[b]` is the range of `entries` whose pattern starts with b;
     /// an entry is (offset in `bytes`, length, bit).
     private struct Indexed: Sendable {
@@ -253,6 +256,7 @@ struct ByteVerdict: Sendable {
 
     init?(_ matchers: [BoilerplatePatterns.Matcher]) {
         var pre: [([UInt8], UInt8)] = [], sub: [([UInt8], UInt8)] = []
+        var exact: [Key: UInt8] = [:]
         for (m, matcher) in matchers.enumerated() {
             let bit = UInt8(1) << UInt8(m)
             for e in matcher.exact {
@@ -276,6 +280,35 @@ struct ByteVerdict: Sendable {
         }
         prefixes = Indexed(pre)
         substrings = Indexed(sub)
+        var size = 16
+        while size < exact.count * 4 { size *= 2 }
+        exactMask = size - 1
+        exactKeys = [Key](repeating: Key(a: 0, b: 0), count: size)
+        exactBits = [UInt8](repeating: 0, count: size)
+        for (k, bits) in exact {
+            var i = Self.slot(k, exactMask)
+            while exactKeys[i] != Key(a: 0, b: 0) { i = (i + 1) & exactMask }
+            exactKeys[i] = k
+            exactBits[i] = bits
+        }
+    }
+
+    @inline(__always)
+    private static func slot(_ k: Key, _ mask: Int) -> Int {
+        let h = (k.a &* 0x9E37_79B9_7F4A_7C15) ^ (k.b &* 0xC2B2_AE3D_27D4_EB4F)
+        return Int(truncatingIfNeeded: h >> 32) & mask
+    }
+
+    /// Bits of the matchers listing `k` as an exact pattern.
+    @inline(__always)
+    private func exactHits(_ k: Key) -> UInt8 {
+        var i = Self.slot(k, exactMask)
+        while true {
+            let e = exactKeys[i]
+            if e == k { return exactBits[i] }
+            if e.a == 0 && e.b == 0 { return 0 }
+            i = (i + 1) & exactMask
+        }
     }
 
     private static func key(_ t: ArraySlice<UInt8>) -> Key {
@@ -310,7 +343,7 @@ struct ByteVerdict: Sendable {
                 func close() {
                     if count > tokenStart {
                         let t = UnsafeBufferPointer(rebasing: tb[tokenStart..<count])
-                        if t.count <= 16, let bits = exact[Self.key(t)] { hit |= bits }
+                        if t.count <= 16 { hit |= exactHits(Self.key(t)) }
                         hit |= prefixes.empty | prefixes.hits(t, at: 0, skip: hit)
                         starts.append(count)
                         tokenStart = count
