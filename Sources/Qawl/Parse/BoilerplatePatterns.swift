@@ -327,65 +327,66 @@ struct ByteVerdict: Sendable {
     }
 
     private func verdict(_ sig: UnsafeBufferPointer<UInt8>) -> BoilerplatePatterns.Verdict {
-        // Tokens as in `BoilerplatePatterns.tokens`, laid end to end in `buf`, token k at
-        // `starts[k] ..< starts[k + 1]`; `lowered` is the signature with ASCII lowercased.
+        // Tokens as in `BoilerplatePatterns.tokens`, laid end to end in `tb`, token k at
+        // `starts[k] ..< starts[k + 1]`; `lb` is the signature with ASCII lowercased. Scratch
+        // space on the stack (a signature is short; a long one goes to the heap).
         let n = sig.count
-        var buf = [UInt8](repeating: 0, count: n)
-        var lowered = [UInt8](repeating: 0, count: n)
-        var starts: [Int] = [0]
-        starts.reserveCapacity(n / 2 + 2)
         var hit: UInt8 = 0
-        buf.withUnsafeMutableBufferPointer { tb in
-            lowered.withUnsafeMutableBufferPointer { lb in
-                var count = 0
-                var tokenStart = 0
-                var prevLower = false
-                func close() {
-                    if count > tokenStart {
-                        let t = UnsafeBufferPointer(rebasing: tb[tokenStart..<count])
-                        if t.count <= 16 { hit |= exactHits(Self.key(t)) }
-                        hit |= prefixes.empty | prefixes.hits(t, at: 0, skip: hit)
-                        starts.append(count)
-                        tokenStart = count
-                    }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * n + 2) { scratch in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: n + 2) { starts in
+            let tb = UnsafeMutableBufferPointer(rebasing: scratch[0..<n])
+            let lb = UnsafeMutableBufferPointer(rebasing: scratch[n..<(2 * n)])
+            starts[0] = 0
+            var tokenCount = 0
+            var count = 0
+            var tokenStart = 0
+            var prevLower = false
+            func close() {
+                if count > tokenStart {
+                    let t = UnsafeBufferPointer(rebasing: tb[tokenStart..<count])
+                    if t.count <= 16 { hit |= exactHits(Self.key(t)) }
+                    hit |= prefixes.empty | prefixes.hits(t, at: 0, skip: hit)
+                    tokenCount += 1
+                    starts[tokenCount] = count
+                    tokenStart = count
                 }
-                for i in 0..<n {
-                    let b = sig[i]
-                    let isUpper = b >= 0x41 && b <= 0x5A
-                    lb[i] = isUpper ? b | 0x20 : b
-                    if isUpper {
-                        if prevLower { close() }
-                        tb[count] = b | 0x20; count += 1
-                        prevLower = false
-                    } else if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80 {
-                        tb[count] = b; count += 1
-                        prevLower = b >= 0x61 && b <= 0x7A
-                    } else {
-                        close()
-                        prevLower = false
-                    }
+            }
+            for i in 0..<n {
+                let b = sig[i]
+                let isUpper = b >= 0x41 && b <= 0x5A
+                lb[i] = isUpper ? b | 0x20 : b
+                if isUpper {
+                    if prevLower { close() }
+                    tb[count] = b | 0x20; count += 1
+                    prevLower = false
+                } else if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80 {
+                    tb[count] = b; count += 1
+                    prevLower = b >= 0x61 && b <= 0x7A
+                } else {
+                    close()
+                    prevLower = false
                 }
-                close()
-                let hay = UnsafeBufferPointer(lb)
-                var i = 0
-                while i < n && hit & 0x0F != 0x0F {
-                    hit |= substrings.hits(hay, at: i, skip: hit)
-                    i += 1
+            }
+            close()
+            let hay = UnsafeBufferPointer(lb)
+            var i = 0
+            while i < n && hit & 0x0F != 0x0F {
+                hit |= substrings.hits(hay, at: i, skip: hit)
+                i += 1
+            }
+            if tokenCount > 1 {
+                for (seq, bit) in sequences where hit & bit == 0 && seq.count <= tokenCount {
+                    for i in 0...(tokenCount - seq.count) {
+                        var all = true
+                        for j in 0..<seq.count where !tb[starts[i + j]..<starts[i + j + 1]].elementsEqual(seq[j]) {
+                            all = false
+                            break
+                        }
+                        if all { hit |= bit; break }
+                    }
                 }
             }
         }
-        let tokenCount = starts.count - 1
-        if tokenCount > 1 {
-            for (seq, bit) in sequences where hit & bit == 0 && seq.count <= tokenCount {
-                for i in 0...(tokenCount - seq.count) {
-                    var all = true
-                    for j in 0..<seq.count where !buf[starts[i + j]..<starts[i + j + 1]].elementsEqual(seq[j]) {
-                        all = false
-                        break
-                    }
-                    if all { hit |= bit; break }
-                }
-            }
         }
         var weight = 0
         if hit & 4 != 0 { weight -= 25 }
