@@ -135,6 +135,27 @@ final class ParseBoilerplatePatternTests: XCTestCase {
         XCTAssertEqual(p.verdict(for: "comments").weight, -25)
     }
 
+    func testByteVerdictAgreesWithTheStringMatchers() throws {
+        let p = try BoilerplatePatterns(dataDirectory: ParseFixtures.dataDirectory)
+        let words = ["most", "read", "Most", "Read", "mostRead", "share-bar", "socialShare", "ad", "ads", "ad-break",
+                     "article", "articleBody", "body", "story", "comment", "comments-list", "xcommentx", "footer",
+                     "site-footer", "nav", "navbar", "menu", "main-menu", "also", "next", "article-body", "h-entry",
+                     "tag", "list", "tag list", "mathjax", "px-4", "flex", "items-center", "é-footer", "ünav",
+                     "relatedArticles", "RSS", "A", "", " ", "--", "prev article", "more stories", "Δshare"]
+        var signatures: [String] = words
+        for a in words { for b in words.prefix(20) { signatures.append("\(a) \(b)"); signatures.append("\(a)\(b)") } }
+        for s in signatures {
+            let fast = p.verdict(for: s), slow = p.stringVerdict(for: s)
+            XCTAssertEqual(fast.unlikely, slow.unlikely, s)
+            XCTAssertEqual(fast.weight, slow.weight, s)
+        }
+        let custom = try BoilerplatePatterns(text: "[unlikely]\n*\nab cd\n[positive]\n*xy*\n", path: "p.txt")
+        for s in ["", "-", "q", "ab-cd", "ab", "zxyz", "AbCd"] {
+            XCTAssertEqual(custom.verdict(for: s).unlikely, custom.stringVerdict(for: s).unlikely, s)
+            XCTAssertEqual(custom.verdict(for: s).weight, custom.stringVerdict(for: s).weight, s)
+        }
+    }
+
     func testBadPatternFileIsReportedWithItsLine() {
         XCTAssertThrowsError(try BoilerplatePatterns(text: "share*\n[unlikely]\nnav", path: "p.txt")) { error in
             XCTAssertEqual("\(error)", "p.txt:1: bad pattern line «share*»")

@@ -107,6 +107,7 @@ public struct BoilerplatePatterns: Sendable {
                 self[keyPath: key].exact.insert(line)
             }
         }
+        fast = ByteVerdict([unlikely, maybe, negative, positive])
     }
 
     /// Verdicts already computed, shared by every document and worker of the run: pages of one site
@@ -125,6 +126,16 @@ public struct BoilerplatePatterns: Sendable {
 
     /// Judges one signature (`class id role itemprop` as written).
     func verdict(for signature: String) -> Verdict {
+        if let fast { return fast.verdict(for: signature) }
+        return stringVerdict(for: signature)
+    }
+
+    /// The byte-level judge, built when every pattern is ASCII (then byte equality of a token and
+    /// a pattern is exactly `String` equality); nil otherwise, and `stringVerdict` judges.
+    private var fast: ByteVerdict?
+
+    /// The reference judge on `String` tokens (`verdict(for:)` falls back to it).
+    func stringVerdict(for signature: String) -> Verdict {
         let tokens = Self.tokens(signature)
         let lowered = signature.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         var weight = 0
@@ -181,5 +192,213 @@ final class VerdictCache: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         if map.count >= capacity { map.removeAll(keepingCapacity: true) }
         map[key] = value
+    }
+}
+
+/// `BoilerplatePatterns.verdict(for:)` on UTF-8 bytes: the signature is tokenised once into a flat
+/// buffer (no `String` per token), and the four matchers are tried together, each pattern setting
+/// the bits of the matchers that list it (bit 0 unlikely, 1 maybe, 2 negative, 3 positive).
+/// Same answers as the `String` matchers: a matcher matches when any token equals an exact pattern
+/// or starts with a prefix, the lowered signature contains a substring, or the tokens contain a
+/// sequence. Prefixes and substrings are indexed by their first byte, so a long utility-class
+/// signature is scanned once rather than once per pattern.
+struct ByteVerdict: Sendable {
+    /// Exact patterns of at most 16 bytes, zero-padded into two words (tokens never hold a 0 byte).
+    private struct Key: Hashable { var a: UInt64; var b: UInt64 }
+    /// Open-addressing table of the exact patterns (all-zero key: empty slot; no token is empty).
+    private var exactKeys: [Key] = []
+    private var exactBits: [UInt8] = []
+    private var exactMask = 0
+    /// Patterns by first byte: `table[b]` is the range of `entries` whose pattern starts with b;
+    /// an entry is (offset in `bytes`, length, bit).
+    private struct Indexed: Sendable {
+        var bytes: [UInt8] = []
+        var entries: [(Int, Int, UInt8)] = []
+        var table = [Range<Int>](repeating: 0..<0, count: 256)
+        var empty: UInt8 = 0   // bits of empty patterns (an empty prefix matches every token)
+
+        init(_ patterns: [([UInt8], UInt8)]) {
+            for (p, bit) in patterns where p.isEmpty { empty |= bit }
+            let sorted = patterns.filter { !$0.0.isEmpty }.sorted { $0.0[0] < $1.0[0] }
+            for (p, bit) in sorted {
+                entries.append((bytes.count, p.count, bit))
+                bytes.append(contentsOf: p)
+            }
+            var k = 0
+            while k < sorted.count {
+                let b = sorted[k].0[0]
+                var e = k
+                while e < sorted.count && sorted[e].0[0] == b { e += 1 }
+                table[Int(b)] = k..<e
+                k = e
+            }
+        }
+
+        /// Bits of the patterns found at `hay[i...]` (prefix use: i = 0 and the token as hay).
+        @inline(__always)
+        func hits(_ hay: UnsafeBufferPointer<UInt8>, at i: Int, skip: UInt8) -> UInt8 {
+            let r = table[Int(hay[i])]
+            if r.isEmpty { return 0 }
+            var hit: UInt8 = 0
+            for k in r {
+                let (off, len, bit) = entries[k]
+                if skip & bit != 0 || i + len > hay.count { continue }
+                var j = 1
+                while j < len && hay[i + j] == bytes[off + j] { j += 1 }
+                if j == len { hit |= bit }
+            }
+            return hit
+        }
+    }
+    private var prefixes = Indexed([])
+    private var substrings = Indexed([])
+    private var sequences: [([[UInt8]], UInt8)] = []
+
+    init?(_ matchers: [BoilerplatePatterns.Matcher]) {
+        var pre: [([UInt8], UInt8)] = [], sub: [([UInt8], UInt8)] = []
+        var exact: [Key: UInt8] = [:]
+        for (m, matcher) in matchers.enumerated() {
+            let bit = UInt8(1) << UInt8(m)
+            for e in matcher.exact {
+                let bytes = Array(e.utf8)
+                guard bytes.count <= 16, bytes.allSatisfy({ $0 != 0 && $0 < 0x80 }) else { return nil }
+                exact[Self.key(bytes[...]), default: 0] |= bit
+            }
+            for p in matcher.prefixes {
+                guard p.allSatisfy({ $0 < 0x80 }) else { return nil }
+                pre.append((p, bit))
+            }
+            for p in matcher.substrings {
+                guard p.allSatisfy({ $0 < 0x80 }) else { return nil }
+                sub.append((p, bit))
+            }
+            for q in matcher.sequences {
+                let tokens = q.map { Array($0.utf8) }
+                guard tokens.allSatisfy({ $0.allSatisfy { $0 < 0x80 } }) else { return nil }
+                sequences.append((tokens, bit))
+            }
+        }
+        prefixes = Indexed(pre)
+        substrings = Indexed(sub)
+        var size = 16
+        while size < exact.count * 4 { size *= 2 }
+        exactMask = size - 1
+        exactKeys = [Key](repeating: Key(a: 0, b: 0), count: size)
+        exactBits = [UInt8](repeating: 0, count: size)
+        for (k, bits) in exact {
+            var i = Self.slot(k, exactMask)
+            while exactKeys[i] != Key(a: 0, b: 0) { i = (i + 1) & exactMask }
+            exactKeys[i] = k
+            exactBits[i] = bits
+        }
+    }
+
+    @inline(__always)
+    private static func slot(_ k: Key, _ mask: Int) -> Int {
+        let h = (k.a &* 0x9E37_79B9_7F4A_7C15) ^ (k.b &* 0xC2B2_AE3D_27D4_EB4F)
+        return Int(truncatingIfNeeded: h >> 32) & mask
+    }
+
+    /// Bits of the matchers listing `k` as an exact pattern.
+    @inline(__always)
+    private func exactHits(_ k: Key) -> UInt8 {
+        var i = Self.slot(k, exactMask)
+        while true {
+            let e = exactKeys[i]
+            if e == k { return exactBits[i] }
+            if e.a == 0 && e.b == 0 { return 0 }
+            i = (i + 1) & exactMask
+        }
+    }
+
+    private static func key(_ t: ArraySlice<UInt8>) -> Key {
+        var a: UInt64 = 0, b: UInt64 = 0
+        var shift: UInt64 = 0
+        for (k, c) in t.enumerated() {
+            if k < 8 { a |= UInt64(c) << shift } else { b |= UInt64(c) << (shift - 64) }
+            shift += 8
+        }
+        return Key(a: a, b: b)
+    }
+
+    func verdict(for signature: String) -> BoilerplatePatterns.Verdict {
+        var signature = signature
+        return signature.withUTF8 { verdict($0) }
+    }
+
+    private func verdict(_ sig: UnsafeBufferPointer<UInt8>) -> BoilerplatePatterns.Verdict {
+        // Tokens as in `BoilerplatePatterns.tokens`, laid end to end in `tb`, token k at
+        // `starts[k] ..< starts[k + 1]`; `lb` is the signature with ASCII lowercased. Scratch
+        // space on the stack (a signature is short; a long one goes to the heap).
+        let n = sig.count
+        var hit: UInt8 = 0
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * n + 2) { scratch in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: n + 2) { starts in
+            let tb = UnsafeMutableBufferPointer(rebasing: scratch[0..<n])
+            let lb = UnsafeMutableBufferPointer(rebasing: scratch[n..<(2 * n)])
+            starts[0] = 0
+            var tokenCount = 0
+            var count = 0
+            var tokenStart = 0
+            var prevLower = false
+            func close() {
+                if count > tokenStart {
+                    let t = UnsafeBufferPointer(rebasing: tb[tokenStart..<count])
+                    if t.count <= 16 { hit |= exactHits(Self.key(t)) }
+                    hit |= prefixes.empty | prefixes.hits(t, at: 0, skip: hit)
+                    tokenCount += 1
+                    starts[tokenCount] = count
+                    tokenStart = count
+                }
+            }
+            for i in 0..<n {
+                let b = sig[i]
+                let isUpper = b >= 0x41 && b <= 0x5A
+                lb[i] = isUpper ? b | 0x20 : b
+                if isUpper {
+                    if prevLower { close() }
+                    tb[count] = b | 0x20; count += 1
+                    prevLower = false
+                } else if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80 {
+                    tb[count] = b; count += 1
+                    prevLower = b >= 0x61 && b <= 0x7A
+                } else {
+                    close()
+                    prevLower = false
+                }
+            }
+            close()
+            let hay = UnsafeBufferPointer(lb)
+            var i = 0
+            while i < n && hit & 0x0F != 0x0F {
+                hit |= substrings.hits(hay, at: i, skip: hit)
+                i += 1
+            }
+            if tokenCount > 1 {
+                for (seq, bit) in sequences where hit & bit == 0 && seq.count <= tokenCount {
+                    for i in 0...(tokenCount - seq.count) {
+                        var all = true
+                        for j in 0..<seq.count where !tb[starts[i + j]..<starts[i + j + 1]].elementsEqual(seq[j]) {
+                            all = false
+                            break
+                        }
+                        if all { hit |= bit; break }
+                    }
+                }
+            }
+        }
+        }
+        var weight = 0
+        if hit & 4 != 0 { weight -= 25 }
+        if hit & 8 != 0 { weight += 25 }
+        return BoilerplatePatterns.Verdict(unlikely: hit & 1 != 0 && hit & 2 == 0, weight: weight)
+    }
+
+    private static func key(_ t: UnsafeBufferPointer<UInt8>) -> Key {
+        var a: UInt64 = 0, b: UInt64 = 0
+        for k in 0..<t.count {
+            if k < 8 { a |= UInt64(t[k]) << UInt64(k * 8) } else { b |= UInt64(t[k]) << UInt64((k - 8) * 8) }
+        }
+        return Key(a: a, b: b)
     }
 }

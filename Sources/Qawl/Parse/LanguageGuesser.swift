@@ -19,7 +19,29 @@ struct LanguageGuesser: Sendable {
             for word in stopwords[lang] ?? [] { index[word, default: 0] |= 1 << UInt64(bit) }
         }
         self.index = index
+        // ASCII stop words by their bytes: an ASCII word equals a `String` key exactly when the
+        // bytes are equal (canonical equivalence never maps a non-ASCII key onto a lowercase ASCII
+        // letter run), so the byte table answers for ASCII words and the `String` index for the rest.
+        var ascii: [WordKey: UInt64] = [:]
+        for (word, mask) in index {
+            let bytes = Array(word.utf8)
+            guard !bytes.isEmpty, bytes.count <= 24, bytes.allSatisfy({ $0 != 0 && $0 < 0x80 }) else { continue }
+            var key = WordKey()
+            for (k, b) in bytes.enumerated() { key.add(b, at: k) }
+            ascii[key] = mask
+        }
+        asciiIndex = ascii
     }
+
+    /// An ASCII word of at most 24 bytes, zero-padded into three words.
+    private struct WordKey: Hashable {
+        var a: UInt64 = 0, b: UInt64 = 0, c: UInt64 = 0
+        @inline(__always) mutating func add(_ byte: UInt8, at k: Int) {
+            let v = UInt64(byte) << UInt64((k & 7) * 8)
+            if k < 8 { a |= v } else if k < 16 { b |= v } else { c |= v }
+        }
+    }
+    private let asciiIndex: [WordKey: UInt64]
 
     /// Which scalars of the Arabic block U+0600…U+06FF count as letters (the rule below, as a
     /// table: most scalars of an Arabic text fall in this block).
@@ -94,23 +116,49 @@ struct LanguageGuesser: Sendable {
         var hits = [Int](repeating: 0, count: languages.count)
         var words = 0
         var word: [UInt8] = []
+        var length = 0
+        var key = WordKey()
+        var isASCII = true
         func finish() {
-            if word.isEmpty { return }
+            if length == 0 { return }
             words += 1
-            if word.count <= 24, var mask = index[String(decoding: word, as: UTF8.self)] {
-                while mask != 0 {
-                    hits[mask.trailingZeroBitCount] += 1
-                    mask &= mask - 1
+            if length <= 24 {
+                let found = isASCII ? asciiIndex[key] : index[String(decoding: word, as: UTF8.self)]
+                if var mask = found {
+                    while mask != 0 {
+                        hits[mask.trailingZeroBitCount] += 1
+                        mask &= mask - 1
+                    }
                 }
             }
-            word.removeAll(keepingCapacity: true)
+            if !isASCII { word.removeAll(keepingCapacity: true) }
+            length = 0
+            key = WordKey()
+            isASCII = true
         }
         // Words are runs of ASCII letters and non-ASCII bytes (accented letters), ASCII lowercased.
+        // An ASCII word is packed into `key` as it is read; a word with a non-ASCII byte is
+        // collected in `word` and looked up as a `String`.
         for b in text.utf8 {
             if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A {
-                word.append(b | 0x20)
+                if isASCII {
+                    if length < 24 { key.add(b | 0x20, at: length) }
+                } else {
+                    word.append(b | 0x20)
+                }
+                length += 1
             } else if b >= 0x80 {
+                if isASCII {
+                    // Switch to the String path: copy the ASCII bytes read so far.
+                    isASCII = false
+                    word.removeAll(keepingCapacity: true)
+                    for k in 0..<min(length, 24) {
+                        let w = k < 8 ? key.a : k < 16 ? key.b : key.c
+                        word.append(UInt8(truncatingIfNeeded: w >> UInt64((k & 7) * 8)))
+                    }
+                }
                 word.append(b)
+                length += 1
             } else {
                 finish()
                 if words >= 800 { break }

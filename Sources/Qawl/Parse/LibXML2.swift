@@ -168,19 +168,49 @@ private final class SAXCollector {
         frames.reserveCapacity(64)
     }
 
+    /// Direct-mapped memo in front of `tagCache` (names are interned per document, so a few
+    /// dozen addresses recur): one compare instead of hashing the address per element.
+    private var recentTagNames = [UnsafeRawPointer?](repeating: nil, count: 64)
+    private var recentTags = [HTMLTag](repeating: .other, count: 64)
+    private var recentAttrNames = [UnsafeRawPointer?](repeating: nil, count: 64)
+    private var recentAttrs = [Attributes.Name](repeating: .other, count: 64)
+    /// Reused for the joined class/id/role/itemprop values of each element.
+    private var signatureScratch: [UInt8] = []
+
     private func tag(_ name: UnsafePointer<UInt8>) -> HTMLTag {
         let key = UnsafeRawPointer(name)
-        if let t = tagCache[key] { return t }
-        let t = HTMLTag(name: String(cString: name))
-        tagCache[key] = t
+        let slot = Int(truncatingIfNeeded: UInt(bitPattern: key) >> 3) & 63
+        if recentTagNames[slot] == key { return recentTags[slot] }
+        let t: HTMLTag
+        if let cached = tagCache[key] { t = cached } else {
+            t = HTMLTag(name: String(cString: name))
+            tagCache[key] = t
+        }
+        recentTagNames[slot] = key
+        recentTags[slot] = t
         return t
+    }
+
+    private func attributeName(_ name: UnsafePointer<UInt8>) -> Attributes.Name {
+        let key = UnsafeRawPointer(name)
+        let slot = Int(truncatingIfNeeded: UInt(bitPattern: key) >> 3) & 63
+        if recentAttrNames[slot] == key { return recentAttrs[slot] }
+        let n: Attributes.Name
+        if let cached = attrCache[key] { n = cached } else {
+            n = Attributes.Name(name)
+            attrCache[key] = n
+        }
+        recentAttrNames[slot] = key
+        recentAttrs[slot] = n
+        return n
     }
 
     func start(_ name: UnsafePointer<UInt8>, _ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
         if skipDepth > 0 { skipDepth += 1; return }
         let tag = tag(name)
         var attrs = Attributes()
-        if let atts, atts[0] != nil { attrs = Attributes(atts, names: &attrCache) }
+        signatureScratch.removeAll(keepingCapacity: true)
+        if let atts, atts[0] != nil { attrs = Attributes(atts, names: attributeName, signature: &signatureScratch) }
         switch tag {
         case .title:
             startSkip(tree.title == nil ? .title : .none)
@@ -208,7 +238,8 @@ private final class SAXCollector {
         if frames.count < maxDepth {
             element = Int32(tree.elements.count)
             tree.elements.append(.init(tag: tag, parent: parentElement, depth: Int32(frames.count),
-                                       signature: attrs.signature))
+                                       signature: signatureScratch.isEmpty ? nil
+                                           : String(decoding: signatureScratch, as: UTF8.self)))
         } else {
             tree.depthLimited = true
             isBlock = false
@@ -291,13 +322,20 @@ private final class SAXCollector {
                 }
                 pendingSpace = false
             }
-            buffer.append(b)
-            if b & 0xC0 != 0x80 {
-                chars += 1
-                if inLink { linkChars += 1 }
+            // A run of text bytes up to the next whitespace: counted, then appended at once.
+            let runStart = i
+            var runChars: Int32 = 0
+            while i < count {
+                let c = p[i]
+                if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C { break }
+                if c == 0xC2 && i + 1 < count && p[i + 1] == 0xA0 { break }
+                if c & 0xC0 != 0x80 { runChars += 1 }
+                if c == 0x2C || (c == 0x8C && i > 0 && p[i - 1] == 0xD8) { commas += 1 }
+                i += 1
             }
-            if b == 0x2C || (b == 0x8C && i > 0 && p[i - 1] == 0xD8) { commas += 1 }
-            i += 1
+            buffer.append(contentsOf: UnsafeBufferPointer(start: p + runStart, count: i - runStart))
+            chars += runChars
+            if inLink { linkChars += runChars }
         }
     }
 
@@ -320,15 +358,22 @@ private final class SAXCollector {
 
 /// The attributes the walker cares about, read from libxml2's SAX attribute array
 /// (`name, value, name, value, ..., NULL`; a value is NULL for a bare attribute such as `hidden`).
+/// Values stay libxml2's bytes (valid for the callback) until the walker asks for one as a String;
+/// class/id/role/itemprop values are joined into the caller's signature buffer.
 private struct Attributes {
-    var signatureBytes: [UInt8] = []
-    var content: String?
-    var metaKey: String?
-    var type: String?
-    var lang: String?
-    var datetime: String?
+    private var contentValue: UnsafeBufferPointer<UInt8>?
+    private var metaKeyValue: UnsafeBufferPointer<UInt8>?
+    private var typeValue: UnsafeBufferPointer<UInt8>?
+    private var langValue: UnsafeBufferPointer<UInt8>?
+    private var datetimeValue: UnsafeBufferPointer<UInt8>?
     var hidden = false
     var isDatePublished = false
+
+    var content: String? { contentValue.map { String(decoding: $0, as: UTF8.self) } }
+    var metaKey: String? { metaKeyValue.map { String(decoding: $0, as: UTF8.self) } }
+    var type: String? { typeValue.map { String(decoding: $0, as: UTF8.self) } }
+    var lang: String? { langValue.map { String(decoding: $0, as: UTF8.self) } }
+    var datetime: String? { datetimeValue.map { String(decoding: $0, as: UTF8.self) } }
 
     init() {}
 
@@ -357,14 +402,15 @@ private struct Attributes {
         }
     }
 
-    init(_ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>, names: inout [UnsafeRawPointer: Name]) {
+    private static let datePublished = Array("datePublished".utf8)
+
+    init(_ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>, names: (UnsafePointer<UInt8>) -> Name,
+         signature signatureBytes: inout [UInt8]) {
         var i = 0
         while let namePtr = atts[i] {
             let valuePtr = atts[i + 1]
             i += 2
-            let key = UnsafeRawPointer(namePtr)
-            let name: Name
-            if let cached = names[key] { name = cached } else { name = Name(namePtr); names[key] = name }
+            let name = names(namePtr)
             switch name {
             case .other: continue
             case .hidden: hidden = true; continue
@@ -379,15 +425,15 @@ private struct Attributes {
             case .itemprop:
                 if !signatureBytes.isEmpty { signatureBytes.append(0x20) }
                 signatureBytes.append(contentsOf: value)
-                let s = String(decoding: value, as: UTF8.self)
-                if s == "datePublished" { isDatePublished = true }
-                if metaKey == nil { metaKey = s }
-            case .content: content = String(decoding: value, as: UTF8.self)
-            case .metaName: metaKey = String(decoding: value, as: UTF8.self)
-            case .httpEquiv: if metaKey == nil { metaKey = String(decoding: value, as: UTF8.self) }
-            case .type: type = String(decoding: value, as: UTF8.self)
-            case .lang: lang = String(decoding: value, as: UTF8.self)
-            case .datetime: datetime = String(decoding: value, as: UTF8.self)
+                // ASCII pattern: byte equality is String equality here.
+                if value.elementsEqual(Self.datePublished) { isDatePublished = true }
+                if metaKeyValue == nil { metaKeyValue = value }
+            case .content: contentValue = value
+            case .metaName: metaKeyValue = value
+            case .httpEquiv: if metaKeyValue == nil { metaKeyValue = value }
+            case .type: typeValue = value
+            case .lang: langValue = value
+            case .datetime: datetimeValue = value
             case .ariaHidden:
                 if value.count == 4, String(decoding: value, as: UTF8.self).lowercased() == "true" { hidden = true }
             case .style:
@@ -395,10 +441,6 @@ private struct Attributes {
             case .hidden, .other: break
             }
         }
-    }
-
-    var signature: String? {
-        signatureBytes.isEmpty ? nil : String(decoding: signatureBytes, as: UTF8.self)
     }
 
     /// `display:none` / `visibility:hidden` in an inline style, spaces and case ignored.
