@@ -38,6 +38,7 @@ final class ExtractLinkingTests: XCTestCase {
               aliases: ["المرصد السوري لحقوق الإنسان"]),
         Actor(id: "un-security-council", kind: .organisation, name: "UN Security Council", aliases: ["مجلس الأمن", "مجلس الأمن الدولي"]),
         Actor(id: "world-bank", kind: .organisation, name: "World Bank", aliases: ["البنك الدولي"]),
+        Actor(id: "turkey", kind: .organisation, name: "Turkey", aliases: ["تركيا"]),
     ]
 
     static let extractor: ArabicExtractor = try! ArabicExtractor(dataDirectory: TestRegistry.dataDirectory, actors: actors, roles: roles)
@@ -66,6 +67,19 @@ final class ExtractLinkingTests: XCTestCase {
         XCTAssertEqual(statements(text, published: "2018-03-15").last?.actorID, "theresa-may")
         // in 2021 somebody else holds the office, so the article does not name May
         XCTAssertEqual(statements(text, published: "2021-03-15").last?.actorID, "unlinked:ماي")
+    }
+
+    func testAnOrganisationAfterAnAffiliationWordIsNotTheSpeaker() {
+        let s = statements("وأكدت الفصائل السورية الموالية لتركيا أنها سيطرت على التلة.")
+        XCTAssertEqual(s.first?.actorID, "unlinked:الفصايل السوريه")
+        XCTAssertEqual(statements("وأكدت تركيا أنها سيطرت على التلة.").first?.actorID, "turkey")
+    }
+
+    func testANameBeforeItsTitleInAnOrganisationSpeaksForItself() {
+        let s = statements("وقال جون سميث، رئيس المكتب الإعلامي للبنك الدولي، إن النمو سيتباطأ هذا العام.")
+        XCTAssertEqual(s.first?.actorID, "unlinked:جون سميث")
+        // the organisation alone still speaks
+        XCTAssertEqual(statements("وقال البنك الدولي إن النمو سيتباطأ هذا العام.").first?.actorID, "world-bank")
     }
 
     func testPersianLetterFormsMatchTheArabicAliases() {

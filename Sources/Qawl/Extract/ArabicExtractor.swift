@@ -995,6 +995,22 @@ public struct ArabicExtractor: StatementExtractor {
         // where the words end: «وكالة "رويترز"» ends with the closing quote
         var wordsEnd = ph.end
         while wordsEnd > ph.start + 1, tokens[wordsEnd - 1].kind == .punct { wordsEnd -= 1 }
+        if let m = ph.mentions.last, m.end == wordsEnd, m.start > ph.start + 1 {
+            // «الفصائل السورية الموالية لتركيا», «الميليشيات المدعومة من إيران»: the organisation is the
+            // speaker's patron, not the speaker; the phrase ends before the affiliation word
+            if let a = ((ph.start + 1)..<m.start).first(where: { inSet(tokens[$0], lexicon.affiliations) }) {
+                return resolve(Phrase(start: ph.start, end: a, mentions: ph.mentions.filter { $0.end <= a }), c, &state, agreement: agreement)
+            }
+            // «أحمد الشيخو، رئيس المكتب الإعلامي لمنظمة الخوذ البيضاء»: a name, a comma, then the
+            // person's title in an organisation: the person speaks
+            if case .actor(let ai) = m.target, matcher.actors[ai].kind == .organisation,
+               tokens[ph.start].kind == .word, !inSet(tokens[ph.start], lexicon.titles),
+               let k = ((ph.start + 1)..<m.start).first(where: { isComma(tokens[$0]) }),
+               k + 1 < m.start, inSet(tokens[k + 1], lexicon.titles),
+               !ph.mentions.contains(where: { $0.start < k }) {
+                return resolve(Phrase(start: ph.start, end: k, mentions: []), c, &state, agreement: agreement)
+            }
+        }
         if let m = ph.mentions.last, m.end == wordsEnd, m.start > ph.start + 1, !m.governed, case .actor(let ai) = m.target,
            matcher.actors[ai].kind == .organisation, !inSet(tokens[ph.start], lexicon.titles),
            let t = ((ph.start + 1)..<m.start).first(where: { tokens[$0].kind == .word && inSet(tokens[$0], lexicon.titles) }),

@@ -67,6 +67,8 @@ public final class ArabicLexicon: Sendable {
     public let partitives: WordSet
     /// «تعبير», «وصف»: with a pronoun after a nominal cue («بحسب تعبيره») the previous speaker's words.
     public let ownWords: WordSet
+    /// «الموالية», «المدعومة», «التابعة»: a registry name after one is the speaker's patron, not the speaker.
+    public let affiliations: WordSet
     /// `speaker_stop.txt` as written (diacritics dropped, not normalised): «على» and «أمام» are stops,
     /// the names «علي» and «إمام» that normalise alike are not.
     public let writtenStops: Set<String>
@@ -113,6 +115,7 @@ public final class ArabicLexicon: Sendable {
         timeNouns = WordSet(try LexiconFile.wordSet(file("time_nouns.txt")))
         partitives = WordSet(try LexiconFile.wordSet(file("partitives.txt")))
         ownWords = WordSet(try LexiconFile.wordSet(file("own_words.txt")))
+        affiliations = WordSet(try LexiconFile.wordSet(file("affiliations.txt")))
         writtenStops = Set(try LexiconFile.lines(file("speaker_stop.txt")).map(ArabicLexicon.written))
         writtenGivenNames = Set(try LexiconFile.lines(file("given_names.txt")).map(ArabicLexicon.written))
         issuedBy = try LexiconFile.lines(file("issued_by.txt"))
