@@ -122,34 +122,20 @@ final class CountryContext: Sendable {
         words.map(canonicalWord).joined(separator: " ")
     }
 
+    /// One word of `canonical`, on bytes, with `titleKey`'s «اميرك» → «امريك» spelling fold.
     static func canonicalWord(_ w: String) -> String {
-        var s = containsAmeerk(w) ? w.replacingOccurrences(of: "اميرك", with: "امريك") : w
+        var bytes = Array(w.utf8)
+        var from = 0
+        while let k = ArabicExtractor.firstIndex(of: ArabicExtractor.ameerkBytes, in: bytes, from: from) {
+            bytes.replaceSubrange(k..<(k + ArabicExtractor.amreekBytes.count), with: ArabicExtractor.amreekBytes)
+            from = k + ArabicExtractor.amreekBytes.count
+        }
         // more than three letters and a final «ه» (U+0647, D9 87 in UTF-8)
-        let u = s.utf8
-        if u.count >= 5, u.last == 0x87, u[u.index(u.endIndex, offsetBy: -2)] == 0xD9,
-           u.lazy.filter({ $0 & 0xC0 != 0x80 }).count > 3 {
-            s = String(s.unicodeScalars.dropLast())
+        if bytes.count >= 5, bytes[bytes.count - 1] == 0x87, bytes[bytes.count - 2] == 0xD9,
+           bytes.withUnsafeBufferPointer({ Clitics.scalarCount($0) }) > 3 {
+            bytes.removeLast(2)
         }
-        return s
-    }
-    static let ameerk = Array("اميرك".utf8)
-
-    /// Whether «اميرك» occurs in the word (a plain byte search: the generic `firstRange(of:)` costs
-    /// tens of thousands of instructions per call).
-    static func containsAmeerk(_ word: String) -> Bool {
-        var word = word
-        return word.withUTF8 { b in
-            let n = ameerk.count
-            guard b.count >= n else { return false }
-            var i = 0
-            while i <= b.count - n {
-                var j = 0
-                while j < n && b[i + j] == ameerk[j] { j += 1 }
-                if j == n { return true }
-                i += 1
-            }
-            return false
-        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Space-separated words, split on bytes (a `Character` split walks grapheme clusters).

@@ -42,6 +42,11 @@ public final class AtomicFile {
     }
 
     private func writeOut(_ bytes: [UInt8]) throws {
+        try Self.writeAll(bytes, to: fd, path: path)
+    }
+
+    /// `write(2)` until every byte is out (retrying interrupted and short writes).
+    static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws {
         try bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
@@ -55,9 +60,6 @@ public final class AtomicFile {
         }
     }
 
-    /// Flushes and renames into place. (No fsync per file: a run writes one file per actor, tens of
-    /// thousands on a large corpus; rename alone keeps readers from ever seeing a half-written file,
-    /// and the store, which is synced, can always regenerate the outputs.)
     public func commit() throws {
         do { try flush() } catch { abandon(); throw error }
         let closed = close(fd)
@@ -96,21 +98,8 @@ public final class AtomicFile {
     public static func writeInStagedDirectory(_ bytes: [UInt8], toPath path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         if fd < 0 { throw OutputError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-        var failure: String?
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += n
-            }
-        }
-        if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-        if let failure { throw OutputError.cannotWrite(path: path, reason: failure) }
+        do { try writeAll(bytes, to: fd, path: path) } catch { close(fd); throw error }
+        if close(fd) != 0 { throw OutputError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
     }
 }
 

@@ -163,7 +163,7 @@ public struct OutputWriter {
         } else {
             // Small: a queued actor holds all its rows (a head of state's can be tens of MB).
             let queue = BoundedQueue<(Int, String, [StatementStore.Row])>(capacity: jobs)
-            let results = TimelineResults()
+            let results = ConcurrentResults<TimelineBuilder.Built>()
             let group = DispatchGroup()
             for _ in 0..<jobs {
                 DispatchQueue.global().async(group: group) {
@@ -184,7 +184,7 @@ public struct OutputWriter {
             queue.close()
             group.wait()
             try reading.get()
-            for built in try results.values(count: seq) {
+            for built in try results.values() {
                 written.insert(built.fileName)
                 out.merged += built.merged
                 out.actors.append(built.summary)

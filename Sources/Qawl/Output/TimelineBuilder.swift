@@ -95,20 +95,3 @@ struct TimelineBuilder: @unchecked Sendable {
         return Built(fileName: fileName, merged: merged, summary: summary)
     }
 }
-
-/// Timelines built by workers, by sequence number; read back in actor order.
-final class TimelineResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Int: Result<TimelineBuilder.Built, Error>] = [:]
-
-    func set(_ seq: Int, _ result: Result<TimelineBuilder.Built, Error>) {
-        lock.lock(); defer { lock.unlock() }
-        slots[seq] = result
-    }
-
-    /// Results 0..<count in order; throws the first failure in actor order.
-    func values(count: Int) throws -> [TimelineBuilder.Built] {
-        lock.lock(); defer { lock.unlock() }
-        return try (0..<count).map { try slots[$0]!.get() }
-    }
-}

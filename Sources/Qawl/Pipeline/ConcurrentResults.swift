@@ -1,16 +1,18 @@
 import Foundation
 
-/// One result slot per task of a `DispatchQueue.concurrentPerform`, read back in task order, so
-/// work done in parallel at start-up (registry files, extractors) is assembled deterministically
-/// and the first failure in task order is the one reported.
+/// One result slot per task of parallel work, read back in task order, so work done in parallel
+/// (registry files and extractors at start-up, timelines at write time) is assembled
+/// deterministically and the first failure in task order is the one reported. Slots grow as
+/// tasks arrive when their number is not known in advance.
 final class ConcurrentResults<T>: @unchecked Sendable {
     private let lock = NSLock()
     private var slots: [Result<T, Error>?]
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int = 0) { slots = Array(repeating: nil, count: count) }
 
     func set(_ i: Int, _ result: Result<T, Error>) {
         lock.lock(); defer { lock.unlock() }
+        if i >= slots.count { slots += Array(repeating: nil, count: i + 1 - slots.count) }
         slots[i] = result
     }
 
