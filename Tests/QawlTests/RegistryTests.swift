@@ -128,6 +128,17 @@ final class RegistryTests: XCTestCase {
         ("iran-oil-minister", "2018-06-01", "bijan-zanganeh"),
         ("sweden-prime-minister", "2018-03-01", "stefan-lofven"),
         ("netherlands-foreign-minister", "2018-05-25", "stef-blok"),
+        // Fourth pass (newsmakers-2.yaml): offices of speakers left unlinked in the 2018 ANT dump.
+        ("canada-finance-minister", "2018-06-01", "bill-morneau"),
+        ("canada-finance-minister", "2022-01-01", "chrystia-freeland"),
+        ("canada-finance-minister", "2025-01-15", "dominic-leblanc"),
+        ("canada-finance-minister", "2025-06-01", "francois-philippe-champagne"),
+        ("china-commerce-minister", "2018-03-08", "zhong-shan"),
+        ("us-deputy-secretary-of-state", "2018-05-20", "john-sullivan"),
+        ("us-deputy-secretary-of-state", "2020-06-01", "stephen-biegun"),
+        ("un-special-coordinator-middle-east-peace-process", "2018-05-15", "nickolay-mladenov"),
+        ("iran-foreign-ministry-spokesperson", "2018-04-14", "bahram-qassemi"),
+        ("gaza-health-ministry-spokesperson", "2018-05-14", "ashraf-al-qudra"),
     ]
 
     func testRoleHoldersOnKnownDates() throws {
@@ -136,6 +147,47 @@ final class RegistryTests: XCTestCase {
         for (role, date, expected) in facts {
             XCTAssertNotNil(registry.role(id: role), "role \(role) is not defined")
             XCTAssertEqual(registry.holders(of: role, on: date).map(\.id), [expected], "\(role) on \(date)")
+        }
+    }
+
+    func testFourthPassTenuresEndAndHandOverOnTheirDays() throws {
+        let registry = try shipped()
+        // Hand-over days list both holders, the incoming one first; the day before, only the outgoing one.
+        XCTAssertEqual(registry.holders(of: "us-deputy-secretary-of-state", on: "2019-12-21").map(\.id),
+                       ["stephen-biegun", "john-sullivan"])
+        XCTAssertEqual(registry.holders(of: "us-deputy-secretary-of-state", on: "2019-12-20").map(\.id), ["john-sullivan"])
+        XCTAssertEqual(registry.holders(of: "us-deputy-secretary-of-state", on: "2017-05-23").map(\.id), [])
+        XCTAssertEqual(registry.holders(of: "canada-finance-minister", on: "2015-11-03").map(\.id), [])
+        XCTAssertEqual(registry.holders(of: "canada-finance-minister", on: "2020-08-18").map(\.id), ["chrystia-freeland"])
+        XCTAssertEqual(registry.holders(of: "china-commerce-minister", on: "2021-01-01").map(\.id), [])
+        XCTAssertEqual(registry.holders(of: "un-special-coordinator-middle-east-peace-process", on: "2021-03-01").map(\.id), [])
+    }
+
+    func testFourthPassCarriesThePressSpellingsOfTheAntDump() throws {
+        let registry = try shipped()
+        let plain: [(String, String)] = [
+            ("antonio-guterres", "أنطونيو غويتريس"), ("mustafa-sanalla", "مصطفى عبدالله صنع الله"),
+            ("unicef", "صندوق الأمم المتحدة للطفولة"), ("unrwa", "وكالة الأمم المتحدة لغوث وتشغيل اللاجئين"),
+            ("ocha", "مكتب الأمم المتحدة للشؤون الإنسانية"), ("psg", "نادي باريس سان جرمان الفرنسي"),
+            ("bayern-munich", "نادي بايرن ميونخ الألماني"), ("ali-al-sistani", "المرجعية الشيعية العليا"),
+            ("capmas", "الجهاز المركزي المصري للتعبئة العامة والإحصاء"), ("mladen-marinov", "ملادن مارينوف"),
+            ("zhong-shan", "تشونغ شان"), ("bill-morneau", "بيل مورنو"), ("john-sullivan", "جون سوليفان"),
+            ("henrietta-fore", "هنرييت فور"), ("khalil-al-hayya", "خليل الحية"), ("fahrettin-altun", "فخر الدين ألتون"),
+            ("stephen-biegun", "ستيف بيغون"), ("fikret-ozer", "فكرت أوزار"), ("khadija-ryadi", "خديجة الرياضي"),
+            ("public-health-england", "هيئة الصحة العامة في إنجلترا"), ("saudi-gamep", "الهيئة العامة للأرصاد وحماية البيئة"),
+        ]
+        for (id, alias) in plain {
+            XCTAssertTrue(try XCTUnwrap(registry.actor(id: id), id).aliases.contains(alias), "\(id) «\(alias)»")
+        }
+        let roles: [(String, String)] = [
+            ("iran-foreign-ministry-spokesperson", "المتحدث باسم وزارة الخارجية الإيرانية"),
+            ("gaza-health-ministry-spokesperson", "الناطق باسم وزارة الصحة الفلسطينية"),
+            ("un-special-coordinator-middle-east-peace-process", "منسق الأمم المتحدة الخاص لعملية السلام في الشرق الأوسط"),
+            ("canada-finance-minister", "وزير المالية الكندي"), ("china-commerce-minister", "وزير التجارة الصيني"),
+            ("us-deputy-secretary-of-state", "نائب وزير الخارجية الأميركي"),
+        ]
+        for (id, alias) in roles {
+            XCTAssertTrue(try XCTUnwrap(registry.role(id: id), id).aliases.contains(alias), "\(id) «\(alias)»")
         }
     }
 
