@@ -77,6 +77,8 @@ public struct ArabicExtractor: StatementExtractor {
             for noun in lexicon.objectNouns.keys {
                 forms.append(noun)
                 forms.append("ال" + noun)
+                // the accusative written with alef: «وأبدى اهتماما بـ…», «دعما»
+                if let l = noun.unicodeScalars.last, l != "ه", l != "ا", l != "ء", l != "ي" { forms.append(noun + "ا") }
                 let stem = noun.unicodeScalars.last == "ه" ? String(noun.unicodeScalars.dropLast()) + "ت" : noun
                 for suffix in suffixes { forms.append(stem + suffix) }
             }
@@ -348,6 +350,97 @@ public struct ArabicExtractor: StatementExtractor {
         return false
     }
 
+    /// Whether the normalised letters have the shape of a verbal noun of a derived verb form
+    /// (`masdar_patterns.txt`: «امتلاك», «انتهاء», «استمرار»; with `afterDefinite` also «مقاومه»).
+    /// A wildcard letter is never «و»: transliterated names are full of it («أنطوان» has the shape of
+    /// «انفعال»), verbal nouns almost never.
+    func masdarShape(_ w: [Unicode.Scalar], afterDefinite: Bool) -> Bool {
+        guard w.count >= 5, !(w[0] == "ا" && w[1] == "ل") else { return false }
+        for (tpl, afterOnly) in lexicon.masdarTemplates where tpl.count == w.count && (afterDefinite || !afterOnly) {
+            var ok = true
+            for (a, b) in zip(tpl, w) {
+                if a == "ف" || a == "ع" || a == "ل" { if b == "و" { ok = false; break } }
+                else if a != b { ok = false; break }
+            }
+            if ok { return true }
+        }
+        return false
+    }
+
+    /// «امتلاك», «وانتهاء», «استمرار»: a verbal noun by its shape (`masdarShape`), without the article,
+    /// that is no given name, title, institution head or person noun.
+    func isMasdar(_ t: Token, afterDefinite: Bool) -> Bool {
+        guard t.kind == .word, !t.latin else { return false }
+        let w = Array((lexicon.clitics.withoutConjunction(t.norm) ?? t.norm).unicodeScalars)
+        guard masdarShape(w, afterDefinite: afterDefinite) else { return false }
+        return !inSet(t, lexicon.givenNames) && !inSet(t, lexicon.titles) && !isGenericHead(t) && !inSet(t, lexicon.personNouns)
+    }
+
+    /// «بضرورة», «بعدم», «باستخدام»: «ب» glued to a verbal noun (`object_nouns.txt` or a masdar
+    /// shape): the verb's complement, which no name continues with («كوهين بدفع مبلغ»).
+    func isBiMasdar(_ t: Token) -> Bool {
+        guard t.kind == .word, !t.latin else { return false }
+        let u = t.norm.unicodeScalars
+        guard u.first == "ب", u.count >= 5 else { return false }
+        let rest = String(u.dropFirst())
+        return index.objectForms.contains(rest) || masdarShape(Array(rest.unicodeScalars), afterDefinite: false)
+    }
+
+    /// «بحدة», «بحرارة», «بسرعة»: «ب» glued to an indefinite feminine noun (written with ة) is a manner
+    /// adverbial, never a subject nor part of a name; not a given name («بثينة») nor a Maghrebi
+    /// surname in «بو…» («بوعزة»).
+    func isMannerAdverbial(_ t: Token, _ c: Ctx) -> Bool {
+        guard t.kind == .word, !t.latin, t.end - t.start >= 4, c.scalars[t.start] == "ب", c.scalars[t.start + 1] != "و" else { return false }
+        var e = t.end - 1
+        while e > t.start, (0x064B...0x0652).contains(c.scalars[e].value) { e -= 1 }
+        // the noun three to five letters («حدة», «سرعة», «حرارة»); a longer word is more often a
+        // place («برشلونة»)
+        guard c.scalars[e] == "ة", e - t.start >= 3, e - t.start <= 5 else { return false }
+        return !inSet(t, lexicon.givenNames)
+    }
+
+    /// «تعاونها», «تصريحاته», «اسمهم», «امتلاكه»: a word without the article carrying a possessive
+    /// pronoun as written (ها, هما, هم; a lone ه only after «ت» or on a verbal noun, since many
+    /// transliterated names end in ه: «كزافييه», «غوتزه») whose stem is no person
+    /// (`person_nouns.txt`, titles, institution heads: «زوجته», «محاميها», «حكومتها» speak) nor a
+    /// vague head («أحدهم»). It opens the verb's object or is an adverbial: the subject is in the verb.
+    func isPossessedThing(_ t: Token, _ c: Ctx) -> Bool {
+        guard t.kind == .word, !t.latin, !hasArticle(t), !inSet(t, lexicon.vague) else { return false }
+        var e = t.end - 1
+        while e > t.start, (0x064B...0x0652).contains(c.scalars[e].value) { e -= 1 }
+        guard e - t.start + 1 >= 5 else { return false }
+        let last = c.scalars[e], prev = c.scalars[e - 1]
+        let n: Int
+        if last == "ا", prev == "ه" { n = 2 }
+        else if last == "ا", prev == "م", c.scalars[e - 2] == "ه" { n = 3 }
+        else if last == "م", prev == "ه" { n = 2 }
+        else if last == "ه" { n = 1 }
+        else { return false }
+        let norm = Array(t.norm.unicodeScalars)
+        guard norm.count - n >= 3 else { return false }
+        var stem = Array(norm[..<(norm.count - n)])
+        let taMarbuta = stem.last == "ت"
+        if taMarbuta { stem[stem.count - 1] = "ه" }   // «زوجته» → «زوجه»
+        var forms: [String] = []
+        for s in lexicon.clitics.stems(String(String.UnicodeScalarView(stem))) {
+            forms.append(s)
+            let u = Array(s.unicodeScalars)
+            // «زملاؤه», «أبنائه» (the hamza folded to و/ي before the pronoun) → «زملاء», «أبناء»;
+            // «مؤيدو», «محاميه» → «مؤيد», «محام»
+            if u.count >= 3, u[u.count - 2] == "ا", u.last == "و" || u.last == "ي" {
+                forms.append(String(String.UnicodeScalarView(u.dropLast() + ["ء"])))
+            }
+            if u.count >= 4, u.last == "و" || u.last == "ي" { forms.append(String(String.UnicodeScalarView(u.dropLast()))) }
+        }
+        for f in forms {
+            if lexicon.personNouns.contains(f) || lexicon.titles.contains(f) || lexicon.anaphoricHeads.contains("ال" + f)
+                || lexicon.givenNames.contains(f) { return false }
+        }
+        if n > 1 || taMarbuta { return true }
+        // a lone ه: only on a verbal noun («امتلاكه», «اعتقاده», «دعمه»)
+        return forms.contains { index.objectForms.contains($0) || masdarShape(Array($0.unicodeScalars), afterDefinite: false) }
+    }
+
     /// A word written with tanween fath («أخيراً») is an adverb or object, not part of a name.
     func hasTanween(_ t: Token, _ c: Ctx) -> Bool {
         var i = t.start
@@ -468,8 +561,13 @@ public struct ArabicExtractor: StatementExtractor {
             var from = s.lowerBound, to = k
             if k - s.lowerBound < 3 {
                 // «وحسب رويترز، انتقد السناتور …»: the verb's statement is the one to report
-                var q = ph.end
-                while q < b, q - ph.end < 3 { if self.cue(at: q, c)?.cue.type == .verb { return nil }; q += 1 }
+                // (adverbs and punctuation between do not count: «وبحسب الصحيفة دائما، فقد كتب …»)
+                var q = ph.end, n = 0
+                while q < b, n < 3, q - ph.end < 8, complementizer(tokens[q]) == nil {
+                    if self.cue(at: q, c)?.cue.type == .verb { return nil }
+                    if tokens[q].kind == .word, !isStop(tokens[q]), !(tokens[q].norm.sameWord("قد") || tokens[q].norm.sameWord("فقد")) { n += 1 }
+                    q += 1
+                }
                 var j = ph.end
                 while j < b, tokens[j].kind == .punct { j += 1 }
                 if j < b, let p = complementizer(tokens[j]) { j = p ? j : j + 1 }
@@ -738,7 +836,21 @@ public struct ArabicExtractor: StatementExtractor {
                 if j == a, isObjectNoun(t) {
                     break   // «وأبدى اهتمامه بـ…»: the object follows a dropped subject
                 }
-                if j > a, isPrepositional(t) { break }   // «وطالب ظريف الدول الأوروبية بممارسة …»
+                // «وأكدت تعاونها بشكل كامل», «وأعلن انتهاء العمل»: a possessed thing or a verbal noun
+                // opens the object; the subject is the pronoun in the verb
+                // (a possessed noun before a quoted or registry name is its apposition: «منافستها "سامسونغ"»)
+                if j == a, isPossessedThing(t, c), !(j + 1 < b && (isQuote(tokens[j + 1]) || matcher.match(at: j + 1, in: tokens, limit: b) != nil)) { break }
+                if j == a, isMasdar(t, afterDefinite: false) || isBiMasdar(t) { break }
+                // «فأجاب بحدة "…"», «ورحب بحرارة بالوفد»: a manner adverbial where the subject would be;
+                // before a word that continues it, a noun («وقالت بلدية باريس», «بعثة الاتحاد الأوروبي»)
+                if j == a, isMannerAdverbial(t, c),
+                   j + 1 >= b || tokens[j + 1].kind != .word || isStop(tokens[j + 1]) || isPrepositional(tokens[j + 1])
+                    || cue(at: j + 1, c) != nil || complementizer(tokens[j + 1]) != nil { break }
+                if j > a, isPrepositional(t) || isBiMasdar(t) { break }   // «وطالب ظريف الدول الأوروبية بممارسة …», «كوهين بدفع مبلغ»
+                // «وأعلنت الدولتان انتهاء نزاع», «وتبدي الميليشيا مقاومة يائسة»: after a definite word
+                // that is no title (a title may precede a name: «المدرب توفيق»), a verbal noun opens the object
+                if j > a, c.tokens[j - 1].kind == .word, hasArticle(c.tokens[j - 1]), !hasArticle(t),
+                   !inSet(c.tokens[j - 1], lexicon.titles), isMasdar(t, afterDefinite: true) { break }
                 if j > a, opensObject(j, c) { break }    // «وأكد الوليد دعمه الكلي …»
                 if isStop(t) || cue(at: j, c) != nil || complementizer(t) != nil { break }
             }

@@ -69,6 +69,12 @@ public final class ArabicLexicon: Sendable {
     public let ownWords: WordSet
     /// «الموالية», «المدعومة», «التابعة»: a registry name after one is the speaker's patron, not the speaker.
     public let affiliations: WordSet
+    /// «زوج», «محام», «زميل», «أنصار»: people who, with a possessive pronoun, speak («وقالت زوجته»);
+    /// any other possessed word opening a speaker phrase is the verb's object («وأكدت تعاونها»).
+    public let personNouns: WordSet
+    /// Verbal-noun templates of the derived verb forms (`masdar_patterns.txt`, normalised, ف ع ل any
+    /// letter), and whether one counts only after a definite word («الميليشيا مقاومة»).
+    public let masdarTemplates: [(template: [Unicode.Scalar], afterOnly: Bool)]
     /// `speaker_stop.txt` as written (diacritics dropped, not normalised): «على» and «أمام» are stops,
     /// the names «علي» and «إمام» that normalise alike are not.
     public let writtenStops: Set<String>
@@ -116,6 +122,12 @@ public final class ArabicLexicon: Sendable {
         partitives = WordSet(try LexiconFile.wordSet(file("partitives.txt")))
         ownWords = WordSet(try LexiconFile.wordSet(file("own_words.txt")))
         affiliations = WordSet(try LexiconFile.wordSet(file("affiliations.txt")))
+        personNouns = WordSet(try LexiconFile.wordSet(file("person_nouns.txt")))
+        masdarTemplates = try LexiconFile.lines(file("masdar_patterns.txt")).compactMap { line in
+            let f = line.split(separator: "\t").map(String.init)
+            guard let t = f.first else { return nil }
+            return (Array(ArabicNormalizer.normalize(t).unicodeScalars), f.count > 1 && f[1] == "after")
+        }
         writtenStops = Set(try LexiconFile.lines(file("speaker_stop.txt")).map(ArabicLexicon.written))
         writtenGivenNames = Set(try LexiconFile.lines(file("given_names.txt")).map(ArabicLexicon.written))
         issuedBy = try LexiconFile.lines(file("issued_by.txt"))
