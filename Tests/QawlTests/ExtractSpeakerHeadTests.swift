@@ -78,4 +78,10 @@ final class ExtractSpeakerHeadTests: XCTestCase {
         let s = statements("فيما أكدت منافستها \"سامسونغ\" أنها ستطرح جهازا بهذه الصفة قريبا.")
         XCTAssertTrue(s.first?.speaker.contains("سامسونغ") == true, s.map(\.speaker).description)
     }
+
+    func testVerbalNounWhoseRootOpensWithAlIsNoArticle() {
+        // «التزامه»: the «ال» is the root's; the object opens there, after the name
+        let s = statements("وفي بيان سابق، أكد أحمد التزامه بقرار النائب العام بشأن القضية.")
+        XCTAssertEqual(s.first?.actorID, "unlinked:احمد", s.map(\.actorID).description)
+    }
 }

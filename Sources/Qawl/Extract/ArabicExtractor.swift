@@ -295,7 +295,8 @@ public struct ArabicExtractor: StatementExtractor {
         if isObjectNoun(t) {
             // «هيئة معايير الإعلان»: after a word in the construct state (no article, no tanween) a
             // noun with the article is its genitive, still the name
-            guard j > 0, hasArticle(t) else { return true }
+            // («التزامه», «التزام»: the «ال» is the root's, not the article; an article takes no pronoun)
+            guard j > 0, hasArticle(t), objectNounWithArticle(t) else { return true }
             let p = c.tokens[j - 1]
             return p.kind != .word || hasArticle(p) || hasTanween(p, c)
         }
@@ -308,6 +309,14 @@ public struct ArabicExtractor: StatementExtractor {
         guard possessive else { return false }
         let p = c.tokens[j - 1]
         return p.kind == .word && !inSet(p, lexicon.titles) && !p.norm.sameWord("باسم")
+    }
+
+    /// «الدعم», «والإعلان»: an object noun whose «ال» is the article (without it an object noun is
+    /// left), not the root's («التزام», «التزامه»).
+    func objectNounWithArticle(_ t: Token) -> Bool {
+        let w = lexicon.clitics.withoutConjunction(t.norm) ?? t.norm
+        guard w.unicodeScalars.starts(with: "ال".unicodeScalars) else { return false }
+        return index.objectForms.contains(String(w.unicodeScalars.dropFirst(2)))
     }
 
     /// «الإعلان», «والإعلان»: the word carries the article.
