@@ -84,4 +84,9 @@ final class ExtractSpeakerHeadTests: XCTestCase {
         let s = statements("وفي بيان سابق، أكد أحمد التزامه بقرار النائب العام بشأن القضية.")
         XCTAssertEqual(s.first?.actorID, "unlinked:احمد", s.map(\.actorID).description)
     }
+
+    func testShortVerbalNounAfterBiIsNoSpeaker() {
+        let s = statements("وقال سيرغي لافروف إن الحوار ممكن. وطالب بوقف العنف الذي تمارسه الشرطة ضد المتظاهرين.")
+        XCTAssertFalse(s.contains { $0.speaker.hasPrefix("بوقف") }, s.map(\.speaker).description)
+    }
 }

@@ -390,7 +390,7 @@ public struct ArabicExtractor: StatementExtractor {
     func isBiMasdar(_ t: Token) -> Bool {
         guard t.kind == .word, !t.latin else { return false }
         let u = t.norm.unicodeScalars
-        guard u.first == "ب", u.count >= 5 else { return false }
+        guard u.first == "ب", u.count >= 3 else { return false }
         let rest = String(u.dropFirst())
         return index.objectForms.contains(rest) || masdarShape(Array(rest.unicodeScalars), afterDefinite: false)
     }
