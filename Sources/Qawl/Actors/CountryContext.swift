@@ -110,6 +110,111 @@ final class CountryContext: Sendable {
         }
         self.bodies = bodies
         firstWords = Set(bodies.keys.map { String($0.split(separator: " ").first ?? "") })
+
+        // offices named with their state (`state_offices.tsv`)
+        self.registry = matcher
+        self.adjectives = forms
+        self.names = names
+        var states: [Actor] = []
+        for c in ids.indices { states.append(Actor(id: ids[c], kind: .organisation, name: ids[c], aliases: names[c] + forms[c])) }
+        self.stateForms = ActorMatcher(actors: states, roles: [], clitics: clitics)
+        func first(_ phrases: [String]) -> ActorMatcher.Target? {
+            for p in phrases { if let t = target(p) { return t } }
+            return nil
+        }
+        self.government = ids.indices.map { c in
+            first(forms[c].map { "الحكومة " + $0 } + names[c].map { "حكومة " + $0 })
+        }
+        self.stateActor = ids.indices.map { c in first(names[c]) }
+        var offices: [String: Office] = [:]
+        var postings: Set<String> = []
+        var longest = 0
+        for line in lexicon.stateOfficeLines {
+            let f = line.split(separator: "\t").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard f.count >= 2, let mode = Office.Mode(rawValue: f[1]) else { continue }
+            let words = Tokenizer.tokenize(Array(f[0].unicodeScalars)).filter { $0.kind == .word }.map(\.norm)
+            guard !words.isEmpty else { continue }
+            let bodyForms = f.count > 2 ? f[2].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } : []
+            let key = Self.canonical(words)
+            if mode == .at { postings.insert(key); continue }
+            if offices[key] == nil { offices[key] = Office(words: words.count, mode: mode, bodyForms: bodyForms) }
+            longest = max(longest, words.count)
+        }
+        self.offices = offices
+        self.postings = postings
+        self.longestOffice = longest
+        self.former = Set(lexicon.formerLines.map { Self.canonicalWord(ArabicNormalizer.normalize($0)) })
+    }
+
+    // MARK: - Offices named with their state
+
+    /// An office or body of `state_offices.tsv`: how many words its head has, where the state follows
+    /// it, and the body forms tried in place of the head.
+    struct Office: Sendable {
+        enum Mode: String, Sendable { case next, near, `for`, no, at }
+        var words: Int
+        var mode: Mode
+        var bodyForms: [String]
+    }
+
+    /// Canonical head words → the office.
+    let offices: [String: Office]
+    let longestOffice: Int
+    /// Prepositions of a posting («في», «لدى»; mode `at`), canonical.
+    let postings: Set<String>
+    /// `former.txt`, canonical words.
+    let former: Set<String>
+    /// The registry, for the explicit phrases of an office in a state.
+    let registry: ActorMatcher
+    /// Per state: nisba adjectives and names (not cities: «شرطة نيويورك» is no state's police).
+    let adjectives: [[String]]
+    let names: [[String]]
+    /// A matcher whose «actors» are the states, named by their names and adjectives only.
+    let stateForms: ActorMatcher
+    /// Per state, the registry's government («الحكومة المصرية») and the state itself («مصر»), if any.
+    let government: [ActorMatcher.Target?]
+    let stateActor: [ActorMatcher.Target?]
+
+    /// The office a speaker's canonical words open with, the longest first, and its length in words.
+    func office(_ words: [String]) -> Office? {
+        guard !words.isEmpty else { return nil }
+        var n = min(longestOffice, words.count)
+        while n >= 1 {
+            if let o = offices[Self.canonical(Array(words[..<n]))] { return o.mode == .no ? nil : o }
+            if let bare = clitics.withoutConjunction(words[0]) {
+                var w = Array(words[..<n]); w[0] = bare
+                if let o = offices[Self.canonical(w)] { return o.mode == .no ? nil : o }
+            }
+            n -= 1
+        }
+        return nil
+    }
+
+    /// The registry target of a whole phrase, or nil when the phrase is not exactly an unambiguous alias.
+    func registryTarget(_ phrase: String) -> ActorMatcher.Target? {
+        let t = Tokenizer.tokenize(Array(phrase.unicodeScalars))
+        guard !t.isEmpty, let m = registry.match(at: 0, in: t, limit: t.count), m.end == t.count, !m.ambiguous else { return nil }
+        return m.target
+    }
+
+    /// What an office of `state` is in the registry: a body form with the office's own words and the
+    /// state's adjective («السفارة الروسية», «وزارة الإعلام الإريترية»), else the government, else the
+    /// state itself.
+    func officeTarget(_ office: Office, middle: [String], state c: Int) -> (ActorMatcher.Target, specific: Bool)? {
+        for form in office.bodyForms {
+            let stems = middle.isEmpty ? [form] : [([form] + middle).joined(separator: " "), form]
+            for stem in stems {
+                for adj in adjectives[c] { if let t = registryTarget(stem + " " + adj) { return (t, true) } }
+            }
+            // «السفارة» → «سفارة روسيا»
+            if !form.contains(" "), form.unicodeScalars.starts(with: "ال".unicodeScalars) {
+                let bare = String(form.unicodeScalars.dropFirst(2))
+                for n in names[c] { if let t = registryTarget(bare + " " + n) { return (t, true) } }
+            }
+        }
+        if let t = government[c] { return (t, false) }
+        if let t = stateActor[c] { return (t, false) }
+        return nil
     }
 
     /// The first word of every body key: most unlinked speakers (people's names) are ruled out by

@@ -9,9 +9,99 @@ extension ArabicExtractor {
     func resolve(_ ph: Phrase, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement)
         -> (Speaker, String, Statement.Resolution, Double)? {
         guard let r = resolveSpeaker(ph, c, &state, agreement: agreement) else { return nil }
-        guard !r.0.vague, r.0.actorID.hasPrefix("unlinked:"),
-              let bound = stateBody(r.0, ph, c, &state, agreement: agreement) else { return r }
-        return (bound.0, r.1, bound.1, bound.2)
+        guard !r.0.vague, r.0.actorID.hasPrefix("unlinked:") else { return r }
+        if let bound = stateBody(r.0, ph, c, &state, agreement: agreement) { return (bound.0, r.1, bound.1, bound.2) }
+        if let office = stateOffice(r.0, ph, c, state, agreement: agreement) { return (office.0, r.1, .role, office.1) }
+        return r
+    }
+
+    /// Confidence of a link of an office to a body of its state («السفير الروسي» → the Russian
+    /// embassy), and to the state's government or the state itself («وزير الإعلام الإريتري»).
+    static let officeBodyConfidence = 0.6
+    static let officeStateConfidence = 0.45
+
+    /// An unlinked speaker that is an office or body named with its state (`state_offices.tsv`):
+    /// «المتحدث باسم الجيش المصري» → the Egyptian army (a registry organisation inside the phrase);
+    /// «السفير الروسي», «سفير روسيا لدى الاتحاد الأوروبي» → the Russian embassy (a body form of the
+    /// office in that state); «وزير الإعلام الإريتري», «الرئيس القبرصي» → the state's government, else
+    /// the state. Spokespeople («المتحدث باسم البنتاغون») speak for any registry organisation ending
+    /// the phrase. Never for a former holder (`former.txt`) or a person named after the office.
+    func stateOffice(_ sp: Speaker, _ ph: Phrase, _ c: Ctx, _ state: DocState, agreement: ArabicLexicon.Agreement)
+        -> (Speaker, Double)? {
+        let countries = index.countries
+        guard !countries.offices.isEmpty else { return nil }
+        let tokens = c.tokens
+        var end = ph.end
+        while end > ph.start, tokens[end - 1].kind == .punct { end -= 1 }
+        var wordTokens: [Int] = []
+        for i in ph.start..<end {
+            // a comma, a quote: an apposition or a quoted name, no bare office phrase
+            guard tokens[i].kind == .word || tokens[i].kind == .number else { return nil }
+            wordTokens.append(i)
+        }
+        let words = CountryContext.words(titleKey(c, ph.start, end))
+        guard words.count == wordTokens.count, let office = countries.office(words), office.words < words.count else { return nil }
+        if words.contains(where: { countries.former.contains(CountryContext.canonicalWord($0)) }) { return nil }
+        let spKey = CountryContext.canonical(CountryContext.words(sp.actorID.dropFirst("unlinked:".count)))
+        let whole = CountryContext.canonical(words)
+        let headEnd = wordTokens[office.words]
+        let inner = matcher.mentions(in: tokens, range: headEnd..<end).filter { !$0.ambiguous }
+        func speaker(_ t: ActorMatcher.Target) -> Speaker? {
+            switch t {
+            case .actor(let ai): return registrySpeaker(ai, agreement: agreement)
+            case .role(let ri):
+                if let b = state.roleBinding[ri] { return b }
+                if let h = matcher.holder(ofRole: ri, on: state.published) { return registrySpeaker(h, agreement: agreement) }
+                if let o = index.roleOrganisation[ri] { return registrySpeaker(o, agreement: agreement) }
+                return nil
+            }
+        }
+        /// A registry organisation named inside the phrase, or the organisation of a role named there.
+        func organisation(_ m: ActorMatcher.Mention) -> Int? {
+            switch m.target {
+            case .actor(let ai): return matcher.actors[ai].kind == .organisation ? ai : nil
+            case .role(let ri): return index.roleOrganisation[ri]
+            }
+        }
+        func gap(_ from: Int, _ to: Int) -> Int? {   // words between, none a preposition
+            var n = 0
+            for i in from..<to { if isStop(tokens[i]) { return nil }; n += 1 }
+            return n
+        }
+        /// The speaker is the office phrase itself, or the part of it from word `k` on that the title
+        /// split left as a «name» («سفير روسيا» → «روسيا»).
+        func isOffice(from k: Int) -> Bool {
+            spKey == whole || (office.words...k).contains { spKey == CountryContext.canonical(Array(words[$0...])) }
+        }
+        // «المتحدث باسم البنتاغون», «متحدث باسم الحكومة التركية»: a spokesperson speaks for the organisation
+        if office.mode == .for, let last = inner.last, last.end == end, last.start == headEnd, !last.governed,
+           let o = organisation(last), let k = wordTokens.firstIndex(of: last.start), isOffice(from: k) {
+            return (registrySpeaker(o, agreement: agreement), Self.officeBodyConfidence)
+        }
+        // the state: its name or adjective, right after the head or after the office's own words, and
+        // after it at most a prepositional phrase («السفير الفلسطيني بالقاهرة», «سفير روسيا لدى …»)
+        guard let sm = countries.stateForms.mentions(in: tokens, range: headEnd..<end).first, !sm.ambiguous, !sm.governed,
+              case .actor(let sc) = sm.target, let g = gap(headEnd, sm.start), g <= (office.mode == .next ? 0 : 3),
+              let k = wordTokens.firstIndex(of: sm.start), isOffice(from: k) else { return nil }
+        if sm.end < end, !(isStop(tokens[sm.end]) || isPrepositional(tokens[sm.end])) { return nil }
+        // a registry organisation larger than the state's name: «مكتب رئيس الوزراء الإسرائيلي» → the government
+        if let m = inner.last(where: { $0.start <= sm.start && $0.end >= sm.end && $0.end - $0.start > sm.end - sm.start }),
+           let o = organisation(m) {
+            return (registrySpeaker(o, agreement: agreement), Self.officeBodyConfidence)
+        }
+        // «السفيرة الأمريكية في الأمم المتحدة», «سفير هولندا في المجلس»: an office posted anywhere but
+        // in a state or one of its cities («السفير القطري في تركيا», «… في بيروت») is no body in a
+        // host state (no embassy): the state's government
+        var o = office
+        let x = sm.end < end ? sm.end : end
+        if x + 1 < tokens.count, tokens[x].kind == .word, countries.postings.contains(CountryContext.canonicalWord(tokens[x].norm)),
+           tokens[x + 1].kind == .word {
+            let place = countries.cues.match(at: x + 1, in: tokens, limit: min(tokens.count, x + 6)).flatMap { countries.state($0) }
+            if place == nil || place?.adjective == true { o.bodyForms = [] }
+        }
+        guard let (t, specific) = countries.officeTarget(o, middle: Array(words[office.words..<k]), state: sc),
+              let s = speaker(t) else { return nil }
+        return (s, specific ? Self.officeBodyConfidence : Self.officeStateConfidence)
     }
 
     func stateBody(_ sp: Speaker, _ ph: Phrase, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement)

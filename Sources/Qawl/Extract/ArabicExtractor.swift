@@ -1184,6 +1184,14 @@ public struct ArabicExtractor: StatementExtractor {
         var lastComma = -1
         for i in ph.start..<ph.end where isComma(tokens[i]) { lastComma = i }
         if lastComma >= 0 {
+            // «ودعت المتحدثة باسم البنتاغون، روسيا إلى …», «وقال وزير الدفاع، رايموندس كاروبليس،
+            // لرويترز»: after a title phrase, an organisation (a state) after the last comma is the verb's
+            // object or addressee, not the speaker's name
+            if lastComma > ph.start, inSet(tokens[ph.start], lexicon.titles), lastComma + 1 < ph.end,
+               isOrganisation(at: lastComma + 1, c, limit: ph.end) {
+                return resolve(Phrase(start: ph.start, end: lastComma, mentions: ph.mentions.filter { $0.end <= lastComma }),
+                               c, &state, agreement: agreement)
+            }
             nameStart = lastComma + 1
         } else if inSet(tokens[ph.start], lexicon.titles) {
             var i = ph.start
@@ -1247,6 +1255,16 @@ public struct ArabicExtractor: StatementExtractor {
         }
         if wordCount(tokens, ph.start, ph.end) >= 2 { bindHead(c, ph.start, sp, &state) }
         return (sp, text, .name, nameStart > ph.start ? 0.8 : 0.75)
+    }
+
+    /// A registry organisation opens the text at token `i` and is no name's first word: it ends the
+    /// phrase (before `limit`), a preposition governs it («لرويترز») or one follows it («روسيا بالضلوع»).
+    func isOrganisation(at i: Int, _ c: Ctx, limit: Int) -> Bool {
+        guard let m = matcher.match(at: i, in: c.tokens, limit: limit), case .actor(let ai) = m.target,
+              matcher.actors[ai].kind == .organisation else { return false }
+        var end = limit
+        while end > i, c.tokens[end - 1].kind == .punct { end -= 1 }
+        return m.governed || m.end >= end || isStop(c.tokens[m.end]) || isPrepositional(c.tokens[m.end])
     }
 
     /// Binds the phrase's head noun with the article to the speaker, so that a later «الصحيفة» or
@@ -1376,6 +1394,11 @@ public struct ArabicExtractor: StatementExtractor {
             switch m.target {
             case .actor(let ai):
                 if index.actorHeads[ai].contains(bare) { return registrySpeaker(ai, agreement: agreement) }
+                // «هيذر نويرت» … «وقالت المتحدثة», «لافروف» … «وأضاف الوزير»: a person holding, that
+                // day, a role named with the head (the head's gender is the role alias's)
+                if matcher.actors[ai].kind == .person, holdsRole(ai, withHead: bare, on: state.published) {
+                    return registrySpeaker(ai, agreement: agreement)
+                }
             case .role(let ri):
                 if index.roleHeads[ri].contains(bare) {
                     if let sp = state.roleBinding[ri] { return sp }
@@ -1386,6 +1409,20 @@ public struct ArabicExtractor: StatementExtractor {
             }
         }
         return nil
+    }
+
+    /// Whether the person holds, on `date` (any tenure when the date is unknown), a role one of whose
+    /// names opens with the head `bare` (`LinkingIndex.roleHeads`).
+    func holdsRole(_ person: Int, withHead bare: WordKey, on date: String?) -> Bool {
+        let d = date.flatMap { $0.count >= 10 ? String($0.prefix(10)) : nil }
+        for t in matcher.actors[person].roles {
+            if let d {
+                if let f = t.from, String(f.prefix(10)) > d { continue }
+                if let u = t.until, String(u.prefix(10)) < d { continue }
+            }
+            if let ri = matcher.role(id: t.role), index.roleHeads[ri].contains(bare) { return true }
+        }
+        return false
     }
 
     // MARK: - Output

@@ -86,6 +86,10 @@ public final class ArabicLexicon: Sendable {
     /// bodies that mean its institutions (`CountryContext`). Empty when the files are absent.
     public let countryLines: [String]
     public let stateBodyLines: [String]
+    /// `state_offices.tsv` and `former.txt`, raw lines: offices and bodies named with their state
+    /// («السفير الروسي») and the words that make an office phrase a former one (`stateOffice`).
+    public let stateOfficeLines: [String]
+    public let formerLines: [String]
     public let newsroomDatelineLines: [String]
 
     /// A word as written without diacritics and tatweel (no letter folding).
@@ -136,6 +140,8 @@ public final class ArabicLexicon: Sendable {
             .sorted { $0.count > $1.count }
         countryLines = try Self.optionalLines(file("countries.tsv"))
         stateBodyLines = try Self.optionalLines(file("state_bodies.tsv"))
+        stateOfficeLines = try Self.optionalLines(file("state_offices.tsv"))
+        formerLines = try Self.optionalLines(file("former.txt"))
         newsroomDatelineLines = try Self.optionalLines(file("newsroom_datelines.txt"))
         var comp: [WordKey: Bool] = [:]
         for line in try LexiconFile.lines(file("complementizers.txt")) {
