@@ -89,15 +89,15 @@ extension ArabicExtractor {
            let o = organisation(m) {
             return (registrySpeaker(o, agreement: agreement), Self.officeBodyConfidence)
         }
-        // «السفيرة الأمريكية في الأمم المتحدة», «سفير هولندا في المجلس»: an office posted anywhere but
-        // in a state or one of its cities («السفير القطري في تركيا», «… في بيروت») is no body in a
-        // host state (no embassy): the state's government
+        // «السفيرة الأمريكية في الأمم المتحدة», «مندوب الكويت لدى الجامعة العربية»: an office posted at
+        // a registry organisation that is no state or city («السفير القطري في تركيا», «… في بيروت» are
+        // embassies) has no body in a host state: the state's government
         var o = office
         let x = sm.end < end ? sm.end : end
         if x + 1 < tokens.count, tokens[x].kind == .word, countries.postings.contains(CountryContext.canonicalWord(tokens[x].norm)),
-           tokens[x + 1].kind == .word {
-            let place = countries.cues.match(at: x + 1, in: tokens, limit: min(tokens.count, x + 6)).flatMap { countries.state($0) }
-            if place == nil || place?.adjective == true { o.bodyForms = [] }
+           let m = matcher.match(at: x + 1, in: tokens, limit: min(tokens.count, x + 12)), case .actor(let ai) = m.target,
+           matcher.actors[ai].kind == .organisation, countries.cues.match(at: x + 1, in: tokens, limit: m.end) == nil {
+            o.bodyForms = []
         }
         guard let (t, specific) = countries.officeTarget(o, middle: Array(words[office.words..<k]), state: sc),
               let s = speaker(t) else { return nil }
