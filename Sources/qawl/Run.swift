@@ -16,6 +16,12 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "Data folder with lexicons and the registry (default: found next to the binary, or $QAWL_DATA).")
     var data: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Folder of compiled actor registry snapshots, or `off` (default: $XDG_CACHE_HOME/qawl, else ~/.cache/qawl).",
+        discussion: "A snapshot is used only while the registry files and the qawl binary are unchanged; it saves parsing the registry's YAML at start-up.",
+        valueName: "dir|off"))
+    var registryCache: String?
+
     @Argument(help: "Input files, directories (walked recursively) or globs. They replace the configuration's inputs.")
     var inputs: [String] = []
 
@@ -32,6 +38,7 @@ struct InputOptions: ParsableArguments {
         if let jobs { c.jobs = jobs }
         if let actors { c.actors = actors }
         if let data { c.data = data }
+        if let registryCache { c.registryCache = registryCache }
         if c.inputs.isEmpty { throw ValidationError("no inputs: give files, directories or globs, or --config with `inputs`") }
         return c
     }

@@ -34,10 +34,16 @@ public struct ActorMatcher: Sendable {
     /// token of a sentence with a cue, with every clitic stem of the first word, so its lookups go
     /// through `WordTable` on bytes instead of hashing `String`s.
     private var edges: [WordTable<Int32>] = []
+    /// A Bloom filter over the root's words (the first words of all names): 2^18 bits, two per word.
+    /// `match` tries every clitic stem of nearly every token against the root, and most stems start
+    /// no name; the root table of a 3,000-actor registry is larger than the CPU caches, so each of
+    /// those probes was a cache miss that instruction counts do not show. The 32 KB filter stays
+    /// cached and rejects about 98% of them.
+    private var rootFilter = [UInt64](repeating: 0, count: 1 << 12)
 
     public let actors: [Actor]
     public let roles: [Role]
-    public let clitics: Clitics
+    public private(set) var clitics: Clitics
     private var nodes: [Node] = [Node()]
     /// role index → (actor index, from, until)
     private var tenures: [[(actor: Int, from: String?, until: String?)]]
@@ -46,27 +52,82 @@ public struct ActorMatcher: Sendable {
     /// Kept out of the trie: alone they name nobody.
     private var contextual: [WordKey: [Int]] = [:]
 
-    public init(actors: [Actor], roles: [Role], clitics: Clitics) {
+    /// Normalised words of every name the matcher indexes (`words(_:)`), computed once: tokenising
+    /// the registry's ~40,000 names was most of building a matcher, and the extractors' own indexes
+    /// (surnames, anaphoric heads) read the same words.
+    public struct NameWords: Sendable, Equatable {
+        /// Per actor: the words of each alias, then of its display name (`aliases + [name]`).
+        public var actors: [[[String]]]
+        /// Per actor: the words of each context alias.
+        public var contextAliases: [[[String]]]
+        /// Per role: the words of each alias.
+        public var roles: [[[String]]]
+
+        public init(actors: [[[String]]], contextAliases: [[[String]]], roles: [[[String]]]) {
+            self.actors = actors
+            self.contextAliases = contextAliases
+            self.roles = roles
+        }
+
+        public init(actors: [Actor], roles: [Role]) {
+            self.actors = actors.map { a in (a.aliases + [a.name]).map(ActorMatcher.words) }
+            self.contextAliases = actors.map { $0.contextAliases.map(ActorMatcher.words) }
+            self.roles = roles.map { $0.aliases.map(ActorMatcher.words) }
+        }
+
+        /// Whether these are the words of exactly these actors and roles (by shape: one list per name).
+        func fits(actors: [Actor], roles: [Role]) -> Bool {
+            self.actors.count == actors.count && contextAliases.count == actors.count && self.roles.count == roles.count
+                && zip(self.actors, actors).allSatisfy { $0.count == $1.aliases.count + 1 }
+                && zip(contextAliases, actors).allSatisfy { $0.count == $1.contextAliases.count }
+                && zip(self.roles, roles).allSatisfy { $0.count == $1.aliases.count }
+        }
+    }
+
+    /// The words of every indexed name.
+    public let names: NameWords
+
+    /// Builds the trie; `names` are the registry's words when already known (`RegistrySnapshot`),
+    /// else computed here.
+    public init(actors: [Actor], roles: [Role], clitics: Clitics, names: NameWords? = nil) {
         self.actors = actors
         self.roles = roles
         self.clitics = clitics
+        let names = names.flatMap { $0.fits(actors: actors, roles: roles) ? $0 : nil } ?? NameWords(actors: actors, roles: roles)
+        self.names = names
         var ri: [String: Int] = [:]
         for (i, r) in roles.enumerated() { ri[r.id] = i }
         roleIndex = ri
         tenures = Array(repeating: [], count: roles.count)
         for (ai, a) in actors.enumerated() {
-            for alias in a.aliases { insert(alias, .actor(ai)) }
-            insert(a.name, .actor(ai))
+            // aliases, then the display name: the order of `names.actors[ai]`
+            for words in names.actors[ai] { insert(words, .actor(ai)) }
             for t in a.roles { if let r = ri[t.role] { tenures[r].append((ai, t.from, t.until)) } }
-            for alias in a.contextAliases {
-                let key = WordKey(Self.words(alias).joined(separator: " "))
+            for words in names.contextAliases[ai] {
+                let key = WordKey(words.joined(separator: " "))
                 guard !key.string.isEmpty else { continue }
                 if contextual[key]?.contains(ai) != true { contextual[key, default: []].append(ai) }
             }
         }
-        for (i, r) in roles.enumerated() { for alias in r.aliases { insert(alias, .role(i)) } }
-        edges = nodes.map { WordTable($0.children) }
+        for (i, words) in names.roles.enumerated() { for w in words { insert(w, .role(i)) } }
+        // most nodes end a name and have no children: they share one empty table
+        let empty = WordTable<Int32>([(String, Int32)]())
+        edges = nodes.map { $0.children.isEmpty ? empty : WordTable($0.children) }
+        for word in nodes[0].children.keys {
+            let h = word.string.withWordBytes { WordTable<Int32>.hash($0) }
+            let (a, b) = Self.filterBits(h)
+            rootFilter[a >> 6] |= 1 << UInt64(a & 63)
+            rootFilter[b >> 6] |= 1 << UInt64(b & 63)
+        }
         for k in nodes.indices { nodes[k].children = [:] }
+    }
+
+    /// The same trie and registry, with other clitics (the Arabic and English extractors share one
+    /// build of the registry's trie).
+    public func with(clitics: Clitics) -> ActorMatcher {
+        var copy = self
+        copy.clitics = clitics
+        return copy
     }
 
     /// An alias as the matcher sees it: its normalised words («الأمين العام» → [الامين, العام]).
@@ -74,8 +135,7 @@ public struct ActorMatcher: Sendable {
         Tokenizer.tokenize(Array(alias.unicodeScalars)).filter { $0.kind == .word || $0.kind == .number }.map(\.norm)
     }
 
-    private mutating func insert(_ alias: String, _ target: Target) {
-        let words = Self.words(alias)
+    private mutating func insert(_ words: [String], _ target: Target) {
         guard !words.isEmpty else { return }
         var n = 0
         for w in words {
@@ -90,6 +150,19 @@ public struct ActorMatcher: Sendable {
         if !nodes[n].targets.contains(target) { nodes[n].targets.append(target) }
     }
 
+    /// The two filter bits of a word hash.
+    @inline(__always)
+    private static func filterBits(_ h: UInt32) -> (Int, Int) {
+        (Int(h & 0x3FFFF), Int((h &* 0x9E37_79B1) >> 14))
+    }
+
+    /// Whether a word with this hash may start a name (false: it certainly does not).
+    @inline(__always)
+    private static func mayStart(_ filter: UnsafeBufferPointer<UInt64>, _ h: UInt32) -> Bool {
+        let (a, b) = filterBits(h)
+        return filter[a >> 6] & (1 << UInt64(a & 63)) != 0 && filter[b >> 6] & (1 << UInt64(b & 63)) != 0
+    }
+
     /// Longest match starting exactly at token `i` (within `limit`), if any.
     public func match(at i: Int, in tokens: [Token], limit: Int) -> Mention? {
         guard i < limit, tokens[i].kind == .word || tokens[i].kind == .number else { return nil }
@@ -97,9 +170,10 @@ public struct ActorMatcher: Sendable {
         // what the winning stem stripped from the first word: 0 nothing, 1 a bare «و»/«ف», 2 more
         var stripped = 0
         let edges = edges, nodes = nodes, clitics = clitics   // captured alone: the closure would copy `self`
-        _ = tokens[i].norm.withWordBytes { word in
+        _ = rootFilter.withUnsafeBufferPointer { filter in tokens[i].norm.withWordBytes { word in
             clitics.anyStem(word) { stem in
-                guard let first = edges[0].value(bytes: stem) else { return false }
+                let h = WordTable<Int32>.hash(stem)
+                guard Self.mayStart(filter, h), let first = edges[0].value(bytes: stem, hash: h) else { return false }
                 let kind: Int
                 if stem.baseAddress == word.baseAddress { kind = 0 }
                 else if let bare = clitics.withoutConjunction(bytes: word), stem.baseAddress == bare.baseAddress, stem.count == bare.count { kind = 1 }
@@ -123,7 +197,7 @@ public struct ActorMatcher: Sendable {
                 }
                 return false   // every stem: the longest match wins, the first stem on a tie
             }
-        }
+        } }
         best?.conjoined = stripped == 1
         best?.governed = stripped == 2
         return best

@@ -55,45 +55,56 @@ final class CountryContext: Sendable {
         var names: [[String]] = []     // per state: names (for the construct phrase «شرطة مصر»)
         var stateActors: [Actor] = []
         for line in lexicon.countryLines {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) }
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingBlanks() }
             guard let id = f.first, !id.isEmpty else { continue }
             func list(_ i: Int) -> [String] {
-                i < f.count ? f[i].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } : []
+                i < f.count ? f[i].split(separator: "|").map { $0.trimmingBlanks() }.filter { !$0.isEmpty } : []
             }
+            let stateNames = list(1), adjectives = list(2)
             ids.append(id)
-            names.append(list(1))
-            forms.append(list(2))
+            names.append(stateNames)
+            forms.append(adjectives)
             // actor 2c: the state's places (names, cities); 2c + 1: its adjectives, less the forms that
             // are also names («السعودية»)
-            let places = list(1) + list(3)
+            let places = stateNames + list(3)
             let placeKeys = Set(places.map { ArabicNormalizer.normalize($0) })
             stateActors.append(Actor(id: id, kind: .organisation, name: id, aliases: places))
             stateActors.append(Actor(id: id + "/adj", kind: .organisation, name: id,
-                                     aliases: list(2).filter { !placeKeys.contains(ArabicNormalizer.normalize($0)) }))
+                                     aliases: adjectives.filter { !placeKeys.contains(ArabicNormalizer.normalize($0)) }))
         }
         self.ids = ids
         self.cues = ActorMatcher(actors: stateActors, roles: [], clitics: clitics)
 
-        /// The registry target of a whole phrase, or nil when the phrase is not exactly an alias.
-        func target(_ phrase: String) -> ActorMatcher.Target? {
-            let t = Tokenizer.tokenize(Array(phrase.unicodeScalars))
+        // Each form, adjective and name is tokenised once: a phrase «form adjective» is the tokens of
+        // its two parts (the tokenizer never joins words across a space), tried for every state.
+        func tokens(_ text: String) -> [Token] { Tokenizer.tokenize(Array(text.unicodeScalars)) }
+        let formTokens = forms.map { $0.map(tokens) }
+        let nameTokens = names.map { $0.map(tokens) }
+        /// The registry target of a whole phrase «a b», or nil when the phrase is not exactly an alias.
+        func target(_ a: [Token], _ b: [Token]) -> ActorMatcher.Target? {
+            let t = a + b
             guard !t.isEmpty, let m = matcher.match(at: 0, in: t, limit: t.count), m.end == t.count, !m.ambiguous else { return nil }
             return m.target
         }
         var bodies: [String: Body] = [:]
         for line in lexicon.stateBodyLines {
-            let f = line.split(separator: "\t").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let f = line.split(separator: "\t").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
             guard let speaker = f.first else { continue }
             var tried = Array(f.prefix(2))
             if tried.count == 2, tried[1].hasPrefix("=") { tried = [String(tried[1].dropFirst())] }
+            // per form: its tokens, and those of the form without «ال» when it is one word with it
+            let triedTokens: [([Token], [Token]?)] = tried.map { form in
+                let bare = !form.utf8.contains(0x20) && form.unicodeScalars.starts(with: "ال".unicodeScalars)
+                    ? tokens(String(form.unicodeScalars.dropFirst(2))) : nil
+                return (tokens(form), bare)
+            }
             var body = Body()
             for c in ids.indices {
-                for form in tried {   // the speaker form first, then its body form
+                for (form, bare) in triedTokens {   // the speaker form first, then its body form
                     var found: ActorMatcher.Target?
-                    for adj in forms[c] { if let t = target(form + " " + adj) { found = t; break } }
-                    if found == nil, !form.contains(" "), form.unicodeScalars.starts(with: "ال".unicodeScalars) {
-                        let bare = String(form.unicodeScalars.dropFirst(2))
-                        for n in names[c] { if let t = target(bare + " " + n) { found = t; break } }
+                    for adj in formTokens[c] { if let t = target(form, adj) { found = t; break } }
+                    if found == nil, let bare {
+                        for n in nameTokens[c] { if let t = target(bare, n) { found = t; break } }
                     }
                     if let t = found {
                         body.targets[c] = t
@@ -360,7 +371,7 @@ extension ArabicLexicon {
     /// Reads `countries.tsv` and `state_bodies.tsv` of a lexicon folder, or nothing when absent.
     static func optionalLines(_ url: URL) throws -> [String] {
         guard FileManager.default.fileExists(atPath: url.path) else { return [] }
-        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
-            .map { String($0) }.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") }
+        return try String(contentsOf: url, encoding: .utf8).utf8.split(separator: 0x0A)
+            .map { String(Substring($0)) }.filter { !$0.trimmingBlanks().isEmpty && !$0.hasPrefix("#") }
     }
 }

@@ -57,16 +57,15 @@ public struct ArabicExtractor: StatementExtractor {
             var actorIndex: [String: Int] = [:]
             for (ai, a) in matcher.actors.enumerated() {
                 if actorIndex[a.id] == nil { actorIndex[a.id] = ai }
-                for alias in a.aliases + [a.name] {
-                    let words = ActorMatcher.words(alias)
+                for words in matcher.names.actors[ai] {   // aliases + [name]
                     if let h = head(words) { actorHeads[ai].insert(h) }
                     guard a.kind == .person, words.count >= 2, let last = words.last else { continue }
                     if lexicon.nameParticles.contains(last) || lexicon.nameParticles.contains(words[words.count - 2]) { continue }
                     if surnames[last]?.contains(ai) != true { surnames[WordKey(last), default: []].append(ai) }
                 }
             }
-            for (ri, r) in matcher.roles.enumerated() {
-                for alias in r.aliases { if let h = head(ActorMatcher.words(alias)) { roleHeads[ri].insert(h) } }
+            for (ri, names) in matcher.names.roles.enumerated() {
+                for words in names { if let h = head(words) { roleHeads[ri].insert(h) } }
             }
             self.surnames = surnames
             self.actorHeads = actorHeads
@@ -101,6 +100,13 @@ public struct ArabicExtractor: StatementExtractor {
     public init(dataDirectory: URL, actors: [Actor], roles: [Role]) throws {
         let lex = try ArabicLexicon(dataDirectory: dataDirectory)
         self.init(lexicon: lex, matcher: ActorMatcher(actors: actors, roles: roles, clitics: lex.clitics))
+    }
+
+    /// Loads the lexicons from a data directory and matches with `matcher`'s trie (built once for
+    /// every extractor) and the Arabic clitics.
+    public init(dataDirectory: URL, matcher: ActorMatcher) throws {
+        let lex = try ArabicLexicon(dataDirectory: dataDirectory)
+        self.init(lexicon: lex, matcher: matcher.with(clitics: lex.clitics))
     }
 
     // MARK: - State

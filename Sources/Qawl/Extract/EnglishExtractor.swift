@@ -31,8 +31,7 @@ public struct EnglishExtractor: StatementExtractor {
         self.splitter = SentenceSplitter(abbreviations: lexicon.abbreviations)
         var surnames: [String: [Int]] = [:]
         for (ai, a) in matcher.actors.enumerated() where a.kind == .person {
-            for alias in a.aliases + [a.name] {
-                let words = ActorMatcher.words(alias)
+            for words in matcher.names.actors[ai] {   // aliases + [name]
                 guard words.count >= 2, let last = words.last, last.unicodeScalars.count > 2,
                       !Self.particles.contains(last), !Self.particles.contains(words[words.count - 2]) else { continue }
                 if surnames[last]?.contains(ai) != true { surnames[last, default: []].append(ai) }
@@ -45,6 +44,13 @@ public struct EnglishExtractor: StatementExtractor {
     public init(dataDirectory: URL, actors: [Actor], roles: [Role]) throws {
         let lex = try EnglishLexicon(dataDirectory: dataDirectory)
         self.init(lexicon: lex, matcher: ActorMatcher(actors: actors, roles: roles, clitics: Clitics(proclitics: [], enclitics: [])))
+    }
+
+    /// Loads `data/lexicons/en` and matches with `matcher`'s trie (built once for every extractor),
+    /// without clitics.
+    public init(dataDirectory: URL, matcher: ActorMatcher) throws {
+        let lex = try EnglishLexicon(dataDirectory: dataDirectory)
+        self.init(lexicon: lex, matcher: matcher.with(clitics: Clitics(proclitics: [], enclitics: [])))
     }
 
     // MARK: - State

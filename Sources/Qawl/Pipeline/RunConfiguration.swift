@@ -8,6 +8,7 @@ import Yams
 ///     out: out
 ///     jobs: 0                          # 0: one per core
 ///     actors: data/actors              # registry folder
+///     registry_cache: ~/.cache/qawl   # compiled registry snapshots (`off`: none); default $XDG_CACHE_HOME/qawl
 ///     max_record_mb: 16                # one document may not exceed this (decompression-bomb guard)
 ///     field_mapping: {text: article_body, date: crawl_date}   # extra JSON-lines field names
 public struct RunConfiguration: Sendable, Equatable {
@@ -16,12 +17,22 @@ public struct RunConfiguration: Sendable, Equatable {
     public var jobs: Int = 0
     public var actors: String? = nil
     public var data: String? = nil
+    /// Folder of compiled registry snapshots (`RegistrySnapshot`); nil for the default
+    /// (`$XDG_CACHE_HOME/qawl`, else `~/.cache/qawl`), `off` for none.
+    public var registryCache: String? = nil
     public var maxRecordMB: Int = 16
     public var fieldMapping: [String: String] = [:]
     public var languages: [String] = ["ar", "en"]
     public var path: String? = nil
 
     public init() {}
+
+    /// Where registry snapshots are kept, or nil when they are off.
+    public var registryCacheDirectory: URL? {
+        guard let registryCache else { return RegistrySnapshot.defaultCacheDirectory() }
+        if registryCache == "off" || registryCache.isEmpty { return nil }
+        return URL(fileURLWithPath: (registryCache as NSString).expandingTildeInPath)
+    }
 
     public enum ConfigError: Error, CustomStringConvertible {
         case unreadable(path: String, reason: String)
@@ -48,7 +59,7 @@ public struct RunConfiguration: Sendable, Equatable {
         }
         var c = RunConfiguration()
         c.path = path
-        let known: Set<String> = ["inputs", "out", "jobs", "actors", "data", "max_record_mb", "field_mapping", "languages"]
+        let known: Set<String> = ["inputs", "out", "jobs", "actors", "data", "registry_cache", "max_record_mb", "field_mapping", "languages"]
         for key in map.keys where !known.contains(key) {
             throw ConfigError.invalid(path: path, key: key, reason: "unknown key (known: \(known.sorted().joined(separator: ", ")))")
         }
@@ -64,6 +75,7 @@ public struct RunConfiguration: Sendable, Equatable {
         }
         if let v = map["actors"] { c.actors = "\(v)" }
         if let v = map["data"] { c.data = "\(v)" }
+        if let v = map["registry_cache"] { c.registryCache = "\(v)" }
         if let v = map["max_record_mb"] {
             guard let n = v as? Int, n > 0 else { throw ConfigError.invalid(path: path, key: "max_record_mb", reason: "expected a positive number") }
             c.maxRecordMB = n

@@ -26,15 +26,21 @@ extension Components {
         var registryDescription: String?
         if extract {
             let registryDir = c.actors.map { URL(fileURLWithPath: $0) } ?? data.appendingPathComponent("actors")
-            let registry = try ActorRegistry.load(directory: registryDir)
+            let loaded = try RegistrySnapshot.load(directory: registryDir, cache: c.registryCacheDirectory)
+            if case .corrupt(let reason) = loaded.outcome {
+                FileHandle.standardError.write(Data("qawl: warning: registry snapshot in \(c.registryCacheDirectory?.path ?? "") is unreadable (\(reason)); rebuilt from \(registryDir.path)\n".utf8))
+            }
+            let registry = loaded.registry
             registryDescription = "\(registryDir.path) (\(registry.actors.count) actors, \(registry.roles.count) roles)"
-            // The extractors load their lexicons and build their actor tries independently: in
-            // parallel, start-up waits only for the slower one.
+            // One trie for both extractors (they differ only in clitics); they then load their
+            // lexicons and build their own indexes in parallel.
+            let matcher = ActorMatcher(actors: registry.actors, roles: registry.roles,
+                                       clitics: Clitics(proclitics: [], enclitics: []), names: loaded.names)
             let arabic: @Sendable () throws -> any StatementExtractor = {
-                try ArabicExtractor(dataDirectory: data, actors: registry.actors, roles: registry.roles)
+                try ArabicExtractor(dataDirectory: data, matcher: matcher)
             }
             let english: @Sendable () throws -> any StatementExtractor = {
-                try EnglishExtractor(dataDirectory: data, actors: registry.actors, roles: registry.roles)
+                try EnglishExtractor(dataDirectory: data, matcher: matcher)
             }
             let builders = [("ar", arabic), ("en", english)].filter { c.languages.contains($0.0) }
             let built = ConcurrentResults<any StatementExtractor>(count: builders.count)

@@ -147,12 +147,40 @@ public struct Clitics: Sendable {
 public enum LexiconFile {
     public static func lines(_ url: URL) throws -> [String] {
         let text = try String(contentsOf: url, encoding: .utf8)
-        return text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        return text.utf8.split(separator: 0x0A).map { Substring($0).trimmingBlanks() }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }
 
     /// A one-word-per-line list, normalised.
     public static func wordSet(_ url: URL) throws -> Set<WordKey> {
-        Set(try lines(url).map { WordKey(ArabicNormalizer.normalize($0.split(separator: "\t").first.map(String.init) ?? $0)) })
+        Set(try lines(url).map { line in
+            WordKey(ArabicNormalizer.normalize(line.utf8.split(separator: 0x09).first.map { String(Substring($0)) } ?? line))
+        })
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing blanks (what Foundation's `trimmingCharacters(in:
+    /// .whitespaces)` removes), on scalars: loading the lexicons
+    /// trimmed every line through Foundation, a measurable part of start-up.
+    public func trimmingBlanks() -> String {
+        let scalars = unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, Self.isBlank(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, Self.isBlank(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        if start == scalars.startIndex && end == scalars.endIndex { return String(self) }
+        var trimmed = String.UnicodeScalarView()
+        trimmed.append(contentsOf: scalars[start..<end])
+        return String(trimmed)
+    }
+
+    /// Tab, a space separator (Unicode category Zs) or the zero-width space: exactly Foundation's
+    /// `CharacterSet.whitespaces` on Linux.
+    @inline(__always)
+    static func isBlank(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 }

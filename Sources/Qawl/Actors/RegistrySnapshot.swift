@@ -1,0 +1,354 @@
+import Foundation
+
+/// A compiled copy of the actor registry: every actor and role, where each was read from, and the
+/// normalised words of every name (`ActorMatcher.NameWords`), in a compact binary file. Reading it
+/// replaces parsing the registry's YAML and tokenising its ~40,000 names, which were most of a run's
+/// start-up (about 0.5 s, paid again by every Spark task and every small nightly input).
+///
+/// The file lives in a cache folder (`$XDG_CACHE_HOME/qawl`, else `~/.cache/qawl`; `--registry-cache
+/// DIR` or `registry_cache:` elsewhere, `off` for none), one per registry folder. It is used only
+/// when its key matches: a hash of the snapshot format, of the running executable (size and
+/// modification time: the tokenizer that made the words is code) and of every registry file's name
+/// and bytes. Otherwise the YAML is read as before and the snapshot rewritten (atomically: temporary
+/// file, then rename). A snapshot that does not decode is reported as a warning and rebuilt.
+/// `qawl actors check` always reads the YAML.
+///
+///     header: "QAWLREG1" · key (8 bytes) · payload length (8) · payload hash (8) · payload
+public enum RegistrySnapshot {
+    /// Bump when the payload layout changes.
+    static let format: UInt64 = 1
+    static let magic: [UInt8] = Array("QAWLREG1".utf8)
+
+    /// What `load` did, for the caller's warning and for tests.
+    public enum Outcome: Equatable, Sendable {
+        /// The snapshot matched and was read.
+        case hit
+        /// There was none, or it was stale: the YAML was read (and the snapshot written, if it could be).
+        case rebuilt
+        /// The snapshot was unreadable (`reason`) and was rebuilt from the YAML.
+        case corrupt(reason: String)
+        /// No cache folder: the YAML was read.
+        case disabled
+    }
+
+    public struct Loaded: Sendable {
+        public var registry: ActorRegistry
+        public var names: ActorMatcher.NameWords
+        public var outcome: Outcome
+    }
+
+    /// The default cache folder: `$XDG_CACHE_HOME/qawl`, else `$HOME/.cache/qawl`.
+    public static func defaultCacheDirectory() -> URL? {
+        let env = ProcessInfo.processInfo.environment
+        if let xdg = env["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return URL(fileURLWithPath: xdg).appendingPathComponent("qawl") }
+        if let home = env["HOME"], !home.isEmpty { return URL(fileURLWithPath: home).appendingPathComponent(".cache/qawl") }
+        return nil
+    }
+
+    /// The registry of `directory` and its names' words, from the snapshot in `cache` when it is
+    /// current, else from the YAML (then written to `cache`). `cache` nil: always the YAML.
+    /// Throws what `ActorRegistry.load` throws for a registry that does not load.
+    public static func load(directory: URL, cache: URL?) throws -> Loaded {
+        guard let cache else {
+            let registry = try ActorRegistry.load(directory: directory)
+            return Loaded(registry: registry, names: ActorMatcher.NameWords(actors: registry.actors, roles: registry.roles),
+                          outcome: .disabled)
+        }
+        let key = try self.key(directory: directory)
+        let file = snapshotURL(directory: directory, cache: cache)
+        var outcome = Outcome.rebuilt
+        if let bytes = FileManager.default.contents(atPath: file.path) {
+            switch decode([UInt8](bytes), key: key) {
+            case .success(let loaded): return Loaded(registry: loaded.0, names: loaded.1, outcome: .hit)
+            case .failure(.stale): break
+            case .failure(.corrupt(let reason)): outcome = .corrupt(reason: reason)
+            }
+        }
+        let registry = try ActorRegistry.load(directory: directory)
+        let names = ActorMatcher.NameWords(actors: registry.actors, roles: registry.roles)
+        // A cache that cannot be written (read-only home, full disk) only costs the next run time.
+        try? FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        try? AtomicFile.write(encode(registry, names, key: key), to: file)
+        return Loaded(registry: registry, names: names, outcome: outcome)
+    }
+
+    /// The snapshot file of a registry folder: one per folder (by its absolute path), overwritten
+    /// when the registry or the executable changes.
+    static func snapshotURL(directory: URL, cache: URL) -> URL {
+        let path = Array(directory.standardizedFileURL.path.utf8)
+        let h = path.withUnsafeBufferPointer { Hash64.hash($0, seed: 0) }
+        return cache.appendingPathComponent("registry-" + String(h, radix: 16) + ".bin")
+    }
+
+    /// Format, executable and every `*.yaml`/`*.yml` file of `directory` (names sorted, as
+    /// `ActorRegistry.load` reads them, with their bytes).
+    static func key(directory: URL) throws -> UInt64 {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        } catch {
+            throw RegistryLoadError.unreadable(file: directory.path, reason: "\(error)")
+        }
+        var h = Hash64(seed: format)
+        h.add(executableIdentity())
+        for name in names {
+            h.add(Array(name.utf8))
+            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) else {
+                throw RegistryLoadError.unreadable(file: name, reason: "not readable")
+            }
+            h.add([UInt8](data))
+        }
+        return h.value
+    }
+
+    /// Path, size and modification time of the running executable: a rebuilt qawl (whose
+    /// normalisation may have changed) does not read its predecessor's words.
+    static func executableIdentity() -> [UInt8] {
+        var buffer = [Int8](repeating: 0, count: 4096)
+        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        let path = n > 0 ? String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                         : (CommandLine.arguments.first ?? "")
+        var st = stat()
+        guard stat(path, &st) == 0 else { return Array(path.utf8) }
+        return Array("\(path)\u{0}\(st.st_size)\u{0}\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)\u{0}\(st.st_ino)".utf8)
+    }
+
+    // MARK: - Encoding
+
+    enum DecodeFailure: Error { case stale, corrupt(String) }
+
+    static func encode(_ registry: ActorRegistry, _ names: ActorMatcher.NameWords, key: UInt64) -> [UInt8] {
+        var w = Writer()
+        w.int(registry.actors.count)
+        for a in registry.actors {
+            w.string(a.id)
+            w.byte(a.kind == .person ? 0 : 1)
+            w.byte(a.gender == nil ? 0 : a.gender == .male ? 1 : 2)
+            w.optional(a.wikidata)
+            w.string(a.name)
+            w.strings(a.aliases)
+            w.strings(a.contextAliases)
+            w.int(a.roles.count)
+            for t in a.roles { w.string(t.role); w.optional(t.from); w.optional(t.until) }
+        }
+        w.int(registry.roles.count)
+        for r in registry.roles {
+            w.string(r.id)
+            w.optional(r.organisation)
+            w.byte(r.singleHolder ? 1 : 0)
+            w.strings(r.aliases)
+        }
+        for sources in [registry.actorSources, registry.roleSources] {
+            let keys = sources.keys.sorted()
+            w.int(keys.count)
+            for k in keys { w.string(k); w.string(sources[k]!) }
+        }
+        for table in [names.actors, names.contextAliases, names.roles] {
+            w.int(table.count)
+            for perEntry in table {
+                w.int(perEntry.count)
+                for words in perEntry { w.strings(words) }
+            }
+        }
+        var out = magic
+        let payload = w.bytes
+        Hash64.append(key, to: &out)
+        Hash64.append(UInt64(payload.count), to: &out)
+        Hash64.append(payload.withUnsafeBufferPointer { Hash64.hash($0, seed: 1) }, to: &out)
+        out += payload
+        return out
+    }
+
+    static func decode(_ bytes: [UInt8], key: UInt64) -> Result<(ActorRegistry, ActorMatcher.NameWords), DecodeFailure> {
+        let header = magic.count + 24
+        guard bytes.count >= header, Array(bytes[..<magic.count]) == magic else {
+            return .failure(.corrupt("not a registry snapshot (bad header)"))
+        }
+        let storedKey = Hash64.read(bytes, at: magic.count)
+        let length = Hash64.read(bytes, at: magic.count + 8)
+        let checksum = Hash64.read(bytes, at: magic.count + 16)
+        guard storedKey == key else { return .failure(.stale) }
+        guard length == UInt64(bytes.count - header) else {
+            return .failure(.corrupt("payload is \(bytes.count - header) bytes, header says \(length)"))
+        }
+        let sum = bytes.withUnsafeBufferPointer { Hash64.hash(UnsafeBufferPointer(rebasing: $0[header...]), seed: 1) }
+        guard sum == checksum else { return .failure(.corrupt("payload checksum does not match")) }
+        return bytes.withUnsafeBufferPointer { all in
+            var r = Reader(bytes: UnsafeBufferPointer(rebasing: all[header...]))
+            do {
+                var actors: [Actor] = []
+                let actorCount = try r.count()
+                actors.reserveCapacity(actorCount)
+                for _ in 0..<actorCount {
+                    let id = try r.string()
+                    let kind: Actor.Kind = try r.byte() == 0 ? .person : .organisation
+                    let g = try r.byte()
+                    let gender: Actor.Gender? = g == 0 ? nil : g == 1 ? .male : .female
+                    let wikidata = try r.optional()
+                    let name = try r.string()
+                    let aliases = try r.strings()
+                    let context = try r.strings()
+                    var tenures: [RoleTenure] = []
+                    let tenureCount = try r.count()
+                    for _ in 0..<tenureCount {
+                        tenures.append(RoleTenure(role: try r.string(), from: try r.optional(), until: try r.optional()))
+                    }
+                    actors.append(Actor(id: id, kind: kind, gender: gender, wikidata: wikidata, name: name,
+                                        aliases: aliases, contextAliases: context, roles: tenures))
+                }
+                var roles: [Role] = []
+                let roleCount = try r.count()
+                for _ in 0..<roleCount {
+                    let id = try r.string()
+                    let organisation = try r.optional()
+                    let single = try r.byte() == 1
+                    roles.append(Role(id: id, organisation: organisation, singleHolder: single, aliases: try r.strings()))
+                }
+                var sources: [[String: String]] = []
+                for _ in 0..<2 {
+                    var map: [String: String] = [:]
+                    let n = try r.count()
+                    for _ in 0..<n { let k = try r.string(); map[k] = try r.string() }
+                    sources.append(map)
+                }
+                var tables: [[[[String]]]] = []
+                for _ in 0..<3 {
+                    var table: [[[String]]] = []
+                    let entries = try r.count()
+                    for _ in 0..<entries {
+                        var perEntry: [[String]] = []
+                        let n = try r.count()
+                        for _ in 0..<n { perEntry.append(try r.strings()) }
+                        table.append(perEntry)
+                    }
+                    tables.append(table)
+                }
+                guard r.atEnd else { throw DecodeFailure.corrupt("\(r.remaining) bytes left over") }
+                let names = ActorMatcher.NameWords(actors: tables[0], contextAliases: tables[1], roles: tables[2])
+                guard names.fits(actors: actors, roles: roles) else { throw DecodeFailure.corrupt("name words do not fit the actors") }
+                let registry = ActorRegistry(actors: actors, roles: roles, actorSources: sources[0], roleSources: sources[1])
+                return .success((registry, names))
+            } catch let failure as DecodeFailure {
+                return .failure(failure)
+            } catch {
+                return .failure(.corrupt("\(error)"))
+            }
+        }
+    }
+
+    private struct Writer {
+        var bytes: [UInt8] = []
+        mutating func byte(_ b: UInt8) { bytes.append(b) }
+        /// LEB128.
+        mutating func int(_ n: Int) {
+            var v = UInt64(n)
+            while v >= 0x80 { bytes.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
+            bytes.append(UInt8(v))
+        }
+        mutating func string(_ s: String) { int(s.utf8.count); bytes += s.utf8 }
+        mutating func strings(_ list: [String]) { int(list.count); for s in list { string(s) } }
+        mutating func optional(_ s: String?) {
+            if let s { byte(1); string(s) } else { byte(0) }
+        }
+    }
+
+    private struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var at = 0
+        var atEnd: Bool { at == bytes.count }
+        var remaining: Int { bytes.count - at }
+
+        mutating func byte() throws -> UInt8 {
+            guard at < bytes.count else { throw DecodeFailure.corrupt("truncated") }
+            at += 1
+            return bytes[at - 1]
+        }
+        mutating func int() throws -> Int {
+            var v: UInt64 = 0, shift: UInt64 = 0
+            while true {
+                let b = try byte()
+                guard shift < 63 else { throw DecodeFailure.corrupt("bad number") }
+                v |= UInt64(b & 0x7F) << shift
+                if b < 0x80 { break }
+                shift += 7
+            }
+            guard v <= UInt64(Int32.max) else { throw DecodeFailure.corrupt("number out of range") }
+            return Int(v)
+        }
+        /// A count of items that each take at least one byte: never more than the bytes left.
+        mutating func count() throws -> Int {
+            let n = try int()
+            guard n <= remaining else { throw DecodeFailure.corrupt("count \(n) beyond the end") }
+            return n
+        }
+        mutating func string() throws -> String {
+            let n = try int()
+            guard n <= remaining else { throw DecodeFailure.corrupt("string beyond the end") }
+            let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<(at + n)]), as: UTF8.self)
+            at += n
+            return s
+        }
+        mutating func strings() throws -> [String] {
+            let n = try count()
+            var out: [String] = []
+            out.reserveCapacity(n)
+            for _ in 0..<n { out.append(try string()) }
+            return out
+        }
+        mutating func optional() throws -> String? {
+            switch try byte() {
+            case 0: return nil
+            case 1: return try string()
+            default: throw DecodeFailure.corrupt("bad optional")
+            }
+        }
+    }
+}
+
+/// A 64-bit hash over bytes, eight at a time (the mixing of `WordTable.hash`), for cache keys and
+/// checksums; not cryptographic.
+struct Hash64 {
+    private(set) var value: UInt64
+
+    init(seed: UInt64) { value = 0x9E37_79B9_7F4A_7C15 ^ seed }
+
+    /// Adds a chunk, with its length (so that chunk boundaries count).
+    mutating func add(_ bytes: [UInt8]) {
+        let h = bytes.withUnsafeBufferPointer { Self.hash($0, seed: value) }
+        value = (value ^ h) &* 0xFF51_AFD7_ED55_8CCD
+        value ^= value >> 31
+    }
+
+    static func hash(_ p: UnsafeBufferPointer<UInt8>, seed: UInt64) -> UInt64 {
+        let n = p.count
+        let m: UInt64 = 0xFF51_AFD7_ED55_8CCD
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ seed ^ (UInt64(n) &* 0xC4CE_B9FE_1A85_EC53)
+        guard let base = p.baseAddress, n > 0 else { return h }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= n {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* m
+            h ^= h >> 29
+            i += 8
+        }
+        while i < n {
+            h = (h ^ UInt64(raw.load(fromByteOffset: i, as: UInt8.self))) &* m
+            i += 1
+        }
+        h ^= h >> 33
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 29
+        return h
+    }
+
+    static func append(_ v: UInt64, to out: inout [UInt8]) {
+        for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: v >> (8 * UInt64(k)))) }
+    }
+
+    static func read(_ bytes: [UInt8], at offset: Int) -> UInt64 {
+        var v: UInt64 = 0
+        for k in 0..<8 { v |= UInt64(bytes[offset + k]) << (8 * UInt64(k)) }
+        return v
+    }
+}
