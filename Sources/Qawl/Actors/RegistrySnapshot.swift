@@ -6,7 +6,7 @@ import Foundation
 /// start-up (about 0.5 s, paid again by every Spark task and every small nightly input).
 ///
 /// The file lives in a cache folder (`$XDG_CACHE_HOME/qawl`, else `~/.cache/qawl`; `--registry-cache
-/// DIR` or `registry_cache:` elsewhere, `off` for none), one per registry folder. It is used only
+/// DIR` or `registry_cache:` elsewhere, `off` for none), one per registry folder and executable. It is used only
 /// when its key matches: a hash of the snapshot format, of the running executable (size and
 /// modification time: the tokenizer that made the words is code) and of every registry file's name
 /// and bytes. Otherwise the YAML is read as before and the snapshot rewritten (atomically: temporary
@@ -72,10 +72,11 @@ public enum RegistrySnapshot {
         return Loaded(registry: registry, names: names, outcome: outcome)
     }
 
-    /// The snapshot file of a registry folder: one per folder (by its absolute path), overwritten
-    /// when the registry or the executable changes.
+    /// The snapshot file of a registry folder as read by this executable: one per pair (by their
+    /// paths, so that two builds side by side do not evict each other's), overwritten when the
+    /// registry or the executable at that path changes.
     static func snapshotURL(directory: URL, cache: URL) -> URL {
-        let path = Array(directory.standardizedFileURL.path.utf8)
+        let path = Array((directory.standardizedFileURL.path + "\u{0}" + executablePath()).utf8)
         let h = path.withUnsafeBufferPointer { Hash64.hash($0, seed: 0) }
         return cache.appendingPathComponent("registry-" + String(h, radix: 16) + ".bin")
     }
@@ -105,13 +106,17 @@ public enum RegistrySnapshot {
     /// Path, size and modification time of the running executable: a rebuilt qawl (whose
     /// normalisation may have changed) does not read its predecessor's words.
     static func executableIdentity() -> [UInt8] {
-        var buffer = [Int8](repeating: 0, count: 4096)
-        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        let path = n > 0 ? String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-                         : (CommandLine.arguments.first ?? "")
+        let path = executablePath()
         var st = stat()
         guard stat(path, &st) == 0 else { return Array(path.utf8) }
         return Array("\(path)\u{0}\(st.st_size)\u{0}\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)\u{0}\(st.st_ino)".utf8)
+    }
+
+    static func executablePath() -> String {
+        var buffer = [Int8](repeating: 0, count: 4096)
+        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        return n > 0 ? String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                     : (CommandLine.arguments.first ?? "")
     }
 
     // MARK: - Encoding
