@@ -34,13 +34,6 @@ public struct ActorMatcher: Sendable {
     /// token of a sentence with a cue, with every clitic stem of the first word, so its lookups go
     /// through `WordTable` on bytes instead of hashing `String`s.
     private var edges: [WordTable<Int32>] = []
-    /// A Bloom filter over the root's words (the first words of all names): 2^18 bits, two per word.
-    /// `match` tries every clitic stem of nearly every token against the root, and most stems start
-    /// no name; the root table of a 3,000-actor registry is larger than the CPU caches, so each of
-    /// those probes was a cache miss that instruction counts do not show. The 32 KB filter stays
-    /// cached and rejects about 98% of them.
-    private var rootFilter = [UInt64](repeating: 0, count: 1 << 12)
-
     public let actors: [Actor]
     public let roles: [Role]
     public private(set) var clitics: Clitics
@@ -113,12 +106,6 @@ public struct ActorMatcher: Sendable {
         // most nodes end a name and have no children: they share one empty table
         let empty = WordTable<Int32>([(String, Int32)]())
         edges = nodes.map { $0.children.isEmpty ? empty : WordTable($0.children) }
-        for word in nodes[0].children.keys {
-            let h = word.string.withWordBytes { WordTable<Int32>.hash($0) }
-            let (a, b) = Self.filterBits(h)
-            rootFilter[a >> 6] |= 1 << UInt64(a & 63)
-            rootFilter[b >> 6] |= 1 << UInt64(b & 63)
-        }
         for k in nodes.indices { nodes[k].children = [:] }
     }
 
@@ -150,19 +137,6 @@ public struct ActorMatcher: Sendable {
         if !nodes[n].targets.contains(target) { nodes[n].targets.append(target) }
     }
 
-    /// The two filter bits of a word hash.
-    @inline(__always)
-    private static func filterBits(_ h: UInt32) -> (Int, Int) {
-        (Int(h & 0x3FFFF), Int((h &* 0x9E37_79B1) >> 14))
-    }
-
-    /// Whether a word with this hash may start a name (false: it certainly does not).
-    @inline(__always)
-    private static func mayStart(_ filter: UnsafeBufferPointer<UInt64>, _ h: UInt32) -> Bool {
-        let (a, b) = filterBits(h)
-        return filter[a >> 6] & (1 << UInt64(a & 63)) != 0 && filter[b >> 6] & (1 << UInt64(b & 63)) != 0
-    }
-
     /// Longest match starting exactly at token `i` (within `limit`), if any.
     public func match(at i: Int, in tokens: [Token], limit: Int) -> Mention? {
         guard i < limit, tokens[i].kind == .word || tokens[i].kind == .number else { return nil }
@@ -170,10 +144,9 @@ public struct ActorMatcher: Sendable {
         // what the winning stem stripped from the first word: 0 nothing, 1 a bare «و»/«ف», 2 more
         var stripped = 0
         let edges = edges, nodes = nodes, clitics = clitics   // captured alone: the closure would copy `self`
-        _ = rootFilter.withUnsafeBufferPointer { filter in tokens[i].norm.withWordBytes { word in
+        _ = tokens[i].norm.withWordBytes { word in
             clitics.anyStem(word) { stem in
-                let h = WordTable<Int32>.hash(stem)
-                guard Self.mayStart(filter, h), let first = edges[0].value(bytes: stem, hash: h) else { return false }
+                guard let first = edges[0].value(bytes: stem) else { return false }
                 let kind: Int
                 if stem.baseAddress == word.baseAddress { kind = 0 }
                 else if let bare = clitics.withoutConjunction(bytes: word), stem.baseAddress == bare.baseAddress, stem.count == bare.count { kind = 1 }
@@ -197,7 +170,7 @@ public struct ActorMatcher: Sendable {
                 }
                 return false   // every stem: the longest match wins, the first stem on a tie
             }
-        } }
+        }
         best?.conjoined = stripped == 1
         best?.governed = stripped == 2
         return best
