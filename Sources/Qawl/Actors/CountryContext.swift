@@ -81,8 +81,10 @@ final class CountryContext: Sendable {
         let formTokens = forms.map { $0.map(tokens) }
         let nameTokens = names.map { $0.map(tokens) }
         /// The registry target of a whole phrase «a b», or nil when the phrase is not exactly an alias.
-        func target(_ a: [Token], _ b: [Token]) -> ActorMatcher.Target? {
-            let t = a + b
+        func pairTarget(_ a: [Token], _ b: [Token]) -> ActorMatcher.Target? { whole(a + b) }
+        /// The registry target of a whole phrase, or nil when the phrase is not exactly an alias.
+        func target(_ phrase: String) -> ActorMatcher.Target? { whole(tokens(phrase)) }
+        func whole(_ t: [Token]) -> ActorMatcher.Target? {
             guard !t.isEmpty, let m = matcher.match(at: 0, in: t, limit: t.count), m.end == t.count, !m.ambiguous else { return nil }
             return m.target
         }
@@ -102,9 +104,9 @@ final class CountryContext: Sendable {
             for c in ids.indices {
                 for (form, bare) in triedTokens {   // the speaker form first, then its body form
                     var found: ActorMatcher.Target?
-                    for adj in formTokens[c] { if let t = target(form, adj) { found = t; break } }
+                    for adj in formTokens[c] { if let t = pairTarget(form, adj) { found = t; break } }
                     if found == nil, let bare {
-                        for n in nameTokens[c] { if let t = target(bare, n) { found = t; break } }
+                        for n in nameTokens[c] { if let t = pairTarget(bare, n) { found = t; break } }
                     }
                     if let t = found {
                         body.targets[c] = t
