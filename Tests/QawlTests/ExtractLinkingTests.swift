@@ -39,6 +39,7 @@ final class ExtractLinkingTests: XCTestCase {
         Actor(id: "un-security-council", kind: .organisation, name: "UN Security Council", aliases: ["مجلس الأمن", "مجلس الأمن الدولي"]),
         Actor(id: "world-bank", kind: .organisation, name: "World Bank", aliases: ["البنك الدولي"]),
         Actor(id: "turkey", kind: .organisation, name: "Turkey", aliases: ["تركيا"]),
+        Actor(id: "al-masirah-tv", kind: .organisation, name: "Al-Masirah TV", aliases: ["قناة المسيرة"]),
     ]
 
     static let extractor: ArabicExtractor = try! ArabicExtractor(dataDirectory: TestRegistry.dataDirectory, actors: actors, roles: roles)
@@ -48,6 +49,17 @@ final class ExtractLinkingTests: XCTestCase {
     }
 
     // MARK: - Short names bound by the document
+    func testANameWrittenInQuotationMarksLinks() {
+        // Outlets are often written with their own name in quotation marks: «قناة "المسيرة"».
+        XCTAssertEqual(statements("وقالت قناة \"المسيرة\" إن الغارات استهدفت سوقا شعبيا.").first?.actorID, "al-masirah-tv")
+        XCTAssertEqual(statements("وقالت قناة «المسيرة» إن الغارات استهدفت سوقا شعبيا.").first?.actorID, "al-masirah-tv")
+        XCTAssertEqual(statements("وقالت وكالة \"رويترز\" إن المحادثات انتهت دون اتفاق.").first?.actorID, "reuters")
+        // A quotation after a name is the statement, not part of the name.
+        let s = statements("وقال المرصد السوري لحقوق الإنسان \"قتل 12 مدنيا في القصف\".")
+        XCTAssertEqual(s.first?.actorID, "syrian-observatory")
+        XCTAssertEqual(s.first?.content.hasPrefix("قتل 12"), true)
+    }
+
 
     func testShortNameLinksWhenTheArticleNamesTheActorLater() {
         // the full name comes only after the short form, and never as a speaker

@@ -159,7 +159,9 @@ public struct ActorMatcher: Sendable {
                 }
                 while j < limit {
                     let t = tokens[j]
-                    if t.kind == .punct && t.punct == 0x23 { j += 1; continue }   // «#»
+                    // «#» of a hashtag and quotation marks inside a name («وكالة "معا"», «قناة «المسيرة»»)
+                    // do not break it; the match still ends on a word
+                    if t.kind == .punct && Self.transparent(t.punct) { j += 1; continue }
                     guard t.kind == .word || t.kind == .number, let c = edges[n][t.norm] else { break }
                     n = Int(c)
                     j += 1
@@ -174,6 +176,11 @@ public struct ActorMatcher: Sendable {
         best?.conjoined = stripped == 1
         best?.governed = stripped == 2
         return best
+    }
+
+    /// Punctuation a multi-word name may contain: «#» and quotation marks.
+    @inline(__always) static func transparent(_ p: UInt32) -> Bool {
+        p == 0x23 || p == 0x22 || p == 0xAB || p == 0xBB || p == 0x201C || p == 0x201D
     }
 
     /// All non-overlapping longest mentions in `range`, left to right.

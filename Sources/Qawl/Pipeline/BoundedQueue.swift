@@ -110,6 +110,14 @@ final class StageClock: @unchecked Sendable {
     }
 }
 
+/// CPU seconds of the calling thread: what the per-document stages (parse, extract) cost, without the
+/// time the thread waited for a core while the reader, the consumer or another process ran.
+@inline(__always) func threadCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
 @inline(__always) func monotonicSeconds() -> Double {
     var ts = timespec()
     clock_gettime(CLOCK_MONOTONIC, &ts)
