@@ -49,6 +49,15 @@ final class ExtractLinkingTests: XCTestCase {
     }
 
     // MARK: - Short names bound by the document
+    func testARoleSpeaksWhenTheSpanRunsIntoTheVerbsObject() {
+        // «وحثت رئيسة الوزراء البريطانية الحكومات الأوروبية على …»: the object is no part of the speaker
+        let s = statements("وحثت رئيسة الوزراء البريطانية الحكومات الأوروبية على التحرك، وقالت إن الوقت ينفد.")
+        XCTAssertEqual(s.first?.actorID, "theresa-may")
+        // a former holder is not the holder on the article's date
+        let former = statements("وحثت رئيسة الوزراء البريطانية السابقة الحكومات الأوروبية على التحرك.")
+        XCTAssertNotEqual(former.first?.actorID, "theresa-may")
+    }
+
     func testANameWrittenInQuotationMarksLinks() {
         // Outlets are often written with their own name in quotation marks: «قناة "المسيرة"».
         XCTAssertEqual(statements("وقالت قناة \"المسيرة\" إن الغارات استهدفت سوقا شعبيا.").first?.actorID, "al-masirah-tv")

@@ -1176,6 +1176,18 @@ public struct ArabicExtractor: StatementExtractor {
             default: break
             }
         }
+        // «وقال الرئيس الأمريكي الديمقراطيين إلى …», «ونصح رئيس الوزراء الإسرائيلي بهذا الإجراء»: a
+        // registry role opens the phrase and no name, title, comma or former-holder word follows it;
+        // the rest is the verb's object or addressee that the span ran into, and the role speaks
+        if let m = ph.mentions.first, ph.mentions.count == 1, m.start == ph.start, m.end < wordsEnd,
+           case .role = m.target,
+           !(m.end..<ph.end).contains(where: { i in
+               let t = tokens[i]
+               return isComma(t) || isQuote(t) || isDash(t) || inSet(t, lexicon.titles)
+                   || (t.kind == .word && index.countries.former.contains(CountryContext.canonicalWord(t.norm)))
+           }) {
+            return resolve(Phrase(start: ph.start, end: m.end, mentions: [m]), c, &state, agreement: agreement)
+        }
         // things («وكشفت الأرقام أن …», «بحسب الإحصاءات») are no speakers; figures of a named
         // organisation («تقديرات البنك الدولي») were linked to it above
         if inSet(tokens[ph.start], lexicon.inanimate) {
