@@ -9,11 +9,14 @@ import XCTest
 final class ExtractCountryContextTests: XCTestCase {
     static let roles: [Role] = [
         Role(id: "egypt-president", organisation: "egypt", aliases: ["الرئيس المصري"]),
+        Role(id: "jordan-king", organisation: "jordan", aliases: ["العاهل الأردني", "الملك الأردني"]),
     ]
 
     static let actors: [Actor] = [
         Actor(id: "abdel-fattah-el-sisi", kind: .person, gender: .male, name: "Abdel Fattah el-Sisi",
               aliases: ["عبد الفتاح السيسي"], roles: [RoleTenure(role: "egypt-president", from: "2014-06-08", until: nil)]),
+        Actor(id: "abdullah-ii-of-jordan", kind: .person, gender: .male, name: "Abdullah II of Jordan",
+              aliases: ["الملك عبد الله الثاني"], roles: [RoleTenure(role: "jordan-king", from: "1999-02-07", until: nil)]),
         Actor(id: "egyptian-police", kind: .organisation, name: "Egyptian police", aliases: ["الشرطة المصرية", "شرطة مصر"]),
         Actor(id: "iraqi-police", kind: .organisation, name: "Iraqi police", aliases: ["الشرطة العراقية", "شرطة العراق"]),
         Actor(id: "french-police", kind: .organisation, name: "French police", aliases: ["الشرطة الفرنسية"]),
@@ -43,6 +46,14 @@ final class ExtractCountryContextTests: XCTestCase {
         let s = statements("القاهرة - قال الرئيس إن الاقتصاد المصري يتعافى بسرعة.")
         XCTAssertEqual(s.first?.actorID, "abdel-fattah-el-sisi")
         XCTAssertEqual(s.first?.resolution, .role)
+    }
+
+    func testTheKingIsTheKingOfTheArticlesStateAndOnlyOfAKingdom() {
+        let s = statements("عمان - قال الملك إن الأردن يقف أمام مفترق طرق، وإن الحكومة الأردنية ستستمع للمحتجين في عمان.")
+        XCTAssertEqual(s.first?.actorID, "abdullah-ii-of-jordan")
+        XCTAssertEqual(s.first?.resolution, .role)
+        // Egypt has no king: «الملك» in a Cairo article stays unlinked
+        XCTAssertEqual(statements("القاهرة - قال الملك إن الزيارة كانت ناجحة.").first?.actorID, "unlinked:الملك")
     }
 
     func testTwoStatesNamedEvenlyLeaveTheBodyUnlinked() {
