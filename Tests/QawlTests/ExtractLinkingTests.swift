@@ -54,6 +54,9 @@ final class ExtractLinkingTests: XCTestCase {
         let s = statements("وحثت رئيسة الوزراء البريطانية الحكومات الأوروبية على التحرك، وقالت إن الوقت ينفد.")
         XCTAssertEqual(s.first?.actorID, "theresa-may")
         // a former holder is not the holder on the article's date
+        // a registry name followed by its addressee («للفلسطينيين») speaks too, as in headlines
+        let headline = statements("وعقد الرئيس الفلسطيني اجتماعا في رام الله.", title: "محمود عباس للفلسطينيين: لن نقبل بأي صفقة لا تضمن القدس")
+        XCTAssertEqual(headline.first(where: { $0.content.hasPrefix("لن نقبل") })?.actorID, "mahmoud-abbas")
         let former = statements("وحثت رئيسة الوزراء البريطانية السابقة الحكومات الأوروبية على التحرك.")
         XCTAssertNotEqual(former.first?.actorID, "theresa-may")
     }

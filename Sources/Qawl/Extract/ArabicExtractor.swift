@@ -1178,9 +1178,12 @@ public struct ArabicExtractor: StatementExtractor {
         }
         // «وقال الرئيس الأمريكي الديمقراطيين إلى …», «ونصح رئيس الوزراء الإسرائيلي بهذا الإجراء»: a
         // registry role opens the phrase and no name, title, comma or former-holder word follows it;
-        // the rest is the verb's object or addressee that the span ran into, and the role speaks
+        // the rest is the verb's object or addressee that the span ran into, and the role speaks.
+        // A registry name speaks the same way when an addressee with «لل» follows it («وقال السيسي
+        // للمصريين», «أردوغان للغرب»): no name word starts with «لل», so the name cannot go on.
         if let m = ph.mentions.first, ph.mentions.count == 1, m.start == ph.start, m.end < wordsEnd,
-           case .role = m.target,
+           { if case .role = m.target { return true }
+             return tokens[m.end].kind == .word && tokens[m.end].norm.unicodeScalars.starts(with: "لل".unicodeScalars) }(),
            !(m.end..<ph.end).contains(where: { i in
                let t = tokens[i]
                return isComma(t) || isQuote(t) || isDash(t) || inSet(t, lexicon.titles)
