@@ -49,6 +49,21 @@ public struct RoleTenure: Sendable, Equatable {
         self.from = from
         self.until = until
     }
+
+    /// Whether a tenure from `from` to `until` (inclusive, nil open) covers `day` (`YYYY-MM-DD`);
+    /// the bounds are compared on their first 10 characters.
+    @inline(__always)
+    static func covers(from: String?, until: String?, day: Substring) -> Bool {
+        if let f = from, f.prefix(10) > day { return false }
+        if let u = until, u.prefix(10) < day { return false }
+        return true
+    }
+
+    /// The day (`YYYY-MM-DD`) of an ISO date or date-time, or nil when it has none.
+    static func day(_ date: String?) -> Substring? {
+        guard let date, date.count >= 10 else { return nil }
+        return date.prefix(10)
+    }
 }
 
 /// A role that one person holds at a time (or several, if `singleHolder` is false), with its

@@ -197,16 +197,23 @@ public struct ActorMatcher: Sendable {
     /// The actor holding a role on `date` (ISO date or date-time; compared on its first 10
     /// characters, bounds inclusive). Nil when the date is unknown, nobody or several people hold it.
     public func holder(ofRole role: Int, on date: String?) -> Int? {
-        guard let date, date.count >= 10 else { return nil }
-        let d = String(date.prefix(10))
+        guard let d = RoleTenure.day(date) else { return nil }
         var found: Int?
-        for t in tenures[role] {
-            if let f = t.from, String(f.prefix(10)) > d { continue }
-            if let u = t.until, String(u.prefix(10)) < d { continue }
+        for t in tenures[role] where RoleTenure.covers(from: t.from, until: t.until, day: d) {
             if let prev = found, prev != t.actor { return nil }
             found = t.actor
         }
         return found
+    }
+
+    /// The roles (indexes) a person holds on `date`, in registry order; every role the person ever
+    /// held when `date` has no day.
+    public func roles(heldBy person: Int, on date: String?) -> [Int] {
+        let d = RoleTenure.day(date)
+        return actors[person].roles.compactMap { t in
+            guard d.map({ RoleTenure.covers(from: t.from, until: t.until, day: $0) }) ?? true else { return nil }
+            return role(id: t.role)
+        }
     }
 
     /// Role index for a role id.

@@ -84,10 +84,7 @@ final class CountryContext: Sendable {
         func pairTarget(_ a: [Token], _ b: [Token]) -> ActorMatcher.Target? { whole(a + b) }
         /// The registry target of a whole phrase, or nil when the phrase is not exactly an alias.
         func target(_ phrase: String) -> ActorMatcher.Target? { whole(tokens(phrase)) }
-        func whole(_ t: [Token]) -> ActorMatcher.Target? {
-            guard !t.isEmpty, let m = matcher.match(at: 0, in: t, limit: t.count), m.end == t.count, !m.ambiguous else { return nil }
-            return m.target
-        }
+        func whole(_ t: [Token]) -> ActorMatcher.Target? { Self.exactTarget(t, in: matcher) }
         var bodies: [String: Body] = [:]
         for line in lexicon.stateBodyLines {
             let f = line.split(separator: "\t").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
@@ -143,11 +140,11 @@ final class CountryContext: Sendable {
         var postings: Set<String> = []
         var longest = 0
         for line in lexicon.stateOfficeLines {
-            let f = line.split(separator: "\t").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let f = line.split(separator: "\t").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
             guard f.count >= 2, let mode = Office.Mode(rawValue: f[1]) else { continue }
             let words = Tokenizer.tokenize(Array(f[0].unicodeScalars)).filter { $0.kind == .word }.map(\.norm)
             guard !words.isEmpty else { continue }
-            let bodyForms = f.count > 2 ? f[2].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } : []
+            let bodyForms = f.count > 2 ? f[2].split(separator: "|").map { $0.trimmingBlanks() }.filter { !$0.isEmpty } : []
             let key = Self.canonical(words)
             if mode == .at { postings.insert(key); continue }
             if offices[key] == nil { offices[key] = Office(words: words.count, mode: mode, bodyForms: bodyForms) }
@@ -177,6 +174,9 @@ final class CountryContext: Sendable {
     let postings: Set<String>
     /// `former.txt`, canonical words.
     let former: Set<String>
+
+    /// «السابق», «الراحل», «المعارض»: the word makes an office phrase a former (or rival) holder's.
+    func isFormer(_ word: String) -> Bool { former.contains(Self.canonicalWord(word)) }
     /// The registry, for the explicit phrases of an office in a state.
     let registry: ActorMatcher
     /// Per state: nisba adjectives and names (not cities: «شرطة نيويورك» is no state's police).
@@ -205,8 +205,12 @@ final class CountryContext: Sendable {
 
     /// The registry target of a whole phrase, or nil when the phrase is not exactly an unambiguous alias.
     func registryTarget(_ phrase: String) -> ActorMatcher.Target? {
-        let t = Tokenizer.tokenize(Array(phrase.unicodeScalars))
-        guard !t.isEmpty, let m = registry.match(at: 0, in: t, limit: t.count), m.end == t.count, !m.ambiguous else { return nil }
+        Self.exactTarget(Tokenizer.tokenize(Array(phrase.unicodeScalars)), in: registry)
+    }
+
+    /// The target of tokens that are exactly one unambiguous alias of `matcher`, else nil.
+    static func exactTarget(_ t: [Token], in matcher: ActorMatcher) -> ActorMatcher.Target? {
+        guard !t.isEmpty, let m = matcher.match(at: 0, in: t, limit: t.count), m.end == t.count, !m.ambiguous else { return nil }
         return m.target
     }
 

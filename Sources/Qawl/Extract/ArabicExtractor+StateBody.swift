@@ -41,7 +41,7 @@ extension ArabicExtractor {
         }
         let words = CountryContext.words(titleKey(c, ph.start, end))
         guard words.count == wordTokens.count, let office = countries.office(words), office.words < words.count else { return nil }
-        if words.contains(where: { countries.former.contains(CountryContext.canonicalWord($0)) }) { return nil }
+        if words.contains(where: countries.isFormer) { return nil }
         let spKey = CountryContext.canonical(CountryContext.words(sp.actorID.dropFirst("unlinked:".count)))
         let whole = CountryContext.canonical(words)
         let headEnd = wordTokens[office.words]
@@ -174,14 +174,7 @@ extension ArabicExtractor {
     /// The organisation among `bodies` of a role the person holds on `date` (Tillerson in March 2018 →
     /// `us-state-department` through `us-secretary-of-state`).
     func office(of person: Int, in bodies: Set<Int>, on date: String?) -> Int? {
-        guard let date, date.count >= 10 else { return nil }
-        let d = String(date.prefix(10))
-        for t in matcher.actors[person].roles {
-            if let f = t.from, String(f.prefix(10)) > d { continue }
-            if let u = t.until, String(u.prefix(10)) < d { continue }
-            guard let ri = matcher.role(id: t.role), let o = index.roleOrganisation[ri], bodies.contains(o) else { continue }
-            return o
-        }
-        return nil
+        guard RoleTenure.day(date) != nil else { return nil }
+        return matcher.roles(heldBy: person, on: date).lazy.compactMap { index.roleOrganisation[$0] }.first { bodies.contains($0) }
     }
 }

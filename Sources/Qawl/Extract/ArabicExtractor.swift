@@ -1187,7 +1187,7 @@ public struct ArabicExtractor: StatementExtractor {
            !(m.end..<ph.end).contains(where: { i in
                let t = tokens[i]
                return isComma(t) || isQuote(t) || isDash(t) || inSet(t, lexicon.titles)
-                   || (t.kind == .word && index.countries.former.contains(CountryContext.canonicalWord(t.norm)))
+                   || (t.kind == .word && index.countries.isFormer(t.norm))
            }) {
             return resolve(Phrase(start: ph.start, end: m.end, mentions: [m]), c, &state, agreement: agreement)
         }
@@ -1435,15 +1435,7 @@ public struct ArabicExtractor: StatementExtractor {
     /// Whether the person holds, on `date` (any tenure when the date is unknown), a role one of whose
     /// names opens with the head `bare` (`LinkingIndex.roleHeads`).
     func holdsRole(_ person: Int, withHead bare: WordKey, on date: String?) -> Bool {
-        let d = date.flatMap { $0.count >= 10 ? String($0.prefix(10)) : nil }
-        for t in matcher.actors[person].roles {
-            if let d {
-                if let f = t.from, String(f.prefix(10)) > d { continue }
-                if let u = t.until, String(u.prefix(10)) < d { continue }
-            }
-            if let ri = matcher.role(id: t.role), index.roleHeads[ri].contains(bare) { return true }
-        }
-        return false
+        matcher.roles(heldBy: person, on: date).contains { index.roleHeads[$0].contains(bare) }
     }
 
     // MARK: - Output

@@ -43,14 +43,14 @@ public struct EnglishExtractor: StatementExtractor {
     /// Loads `data/lexicons/en` from a data directory (`DataDirectory.locate()`) and builds the matcher.
     public init(dataDirectory: URL, actors: [Actor], roles: [Role]) throws {
         let lex = try EnglishLexicon(dataDirectory: dataDirectory)
-        self.init(lexicon: lex, matcher: ActorMatcher(actors: actors, roles: roles, clitics: Clitics(proclitics: [], enclitics: [])))
+        self.init(lexicon: lex, matcher: ActorMatcher(actors: actors, roles: roles, clitics: .none))
     }
 
     /// Loads `data/lexicons/en` and matches with `matcher`'s trie (built once for every extractor),
     /// without clitics.
     public init(dataDirectory: URL, matcher: ActorMatcher) throws {
         let lex = try EnglishLexicon(dataDirectory: dataDirectory)
-        self.init(lexicon: lex, matcher: matcher.with(clitics: Clitics(proclitics: [], enclitics: [])))
+        self.init(lexicon: lex, matcher: matcher.with(clitics: .none))
     }
 
     // MARK: - State

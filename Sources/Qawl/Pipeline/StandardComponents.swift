@@ -35,7 +35,7 @@ extension Components {
             // One trie for both extractors (they differ only in clitics); they then load their
             // lexicons and build their own indexes in parallel.
             let matcher = ActorMatcher(actors: registry.actors, roles: registry.roles,
-                                       clitics: Clitics(proclitics: [], enclitics: []), names: loaded.names)
+                                       clitics: .none, names: loaded.names)
             let arabic: @Sendable () throws -> any StatementExtractor = {
                 try ArabicExtractor(dataDirectory: data, matcher: matcher)
             }

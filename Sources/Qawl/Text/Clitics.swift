@@ -144,6 +144,11 @@ public struct Clitics: Sendable {
 }
 
 /// Reads a lexicon file as non-empty, non-comment lines.
+extension Clitics {
+    /// No clitics: English, and the registry's trie before an extractor sets its own.
+    public static let none = Clitics(proclitics: [], enclitics: [])
+}
+
 public enum LexiconFile {
     public static func lines(_ url: URL) throws -> [String] {
         let text = try String(contentsOf: url, encoding: .utf8)
