@@ -74,7 +74,7 @@ struct Run: ParsableCommand {
         var c = try input.configuration()
         if let out { c.out = out }
         let components: Components
-        do { components = try Components.standard(configuration: c, extract: !noExtract) } catch {
+        do { components = try Components.standard(configuration: c, extract: !noExtract, background: true) } catch {
             throw ValidationError("\(error)")
         }
         let outcome: Runner.Outcome
@@ -83,7 +83,9 @@ struct Run: ParsableCommand {
         runner.partial = partial
         runner.storePath = store
         Interruption.install()
-        do { outcome = try runner.run() } catch let error as Interruption.Interrupted {
+        do { outcome = try runner.run() } catch let error as Runner.SetupFailed {
+            throw ValidationError("\(error)")
+        } catch let error as Interruption.Interrupted {
             FileHandle.standardError.write(Data("qawl: \(error)\n".utf8))
             throw ExitCode(130)
         } catch {

@@ -45,7 +45,9 @@ final class EndToEndTests: XCTestCase {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qawl-e2e-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         let c = configuration(out: dir.appendingPathComponent("j2"), jobs: 2)
-        let outcome = try Runner(configuration: c, components: try .standard(configuration: c), progress: false).run()
+        // as `qawl run` does: the extractors are built while the reading starts (the --jobs 1 run
+        // below builds them first; the outputs must not differ)
+        let outcome = try Runner(configuration: c, components: try .standard(configuration: c, background: true), progress: false).run()
         XCTAssertEqual(outcome.exitCode, 0)
         let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("j2/report.json"))) as? [String: Any])
         let docs = try XCTUnwrap(report["documents"] as? [String: Any])
@@ -63,5 +65,33 @@ final class EndToEndTests: XCTestCase {
             XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("j1/" + file)),
                            try Data(contentsOf: dir.appendingPathComponent("j2/" + file)), file)
         }
+    }
+
+    /// A lexicon that cannot be read while the extractors are built in the background must fail
+    /// the run before anything is stored: no input may be remembered as done without its
+    /// statements, so the next run (with the lexicon back) processes it.
+    func testBackgroundSetupFailureStoresNothing() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qawl-setup-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fm = FileManager.default
+        let broken = dir.appendingPathComponent("data")
+        try fm.copyItem(at: root.appendingPathComponent("data"), to: broken)
+        try fm.removeItem(at: broken.appendingPathComponent("lexicons/ar/cues.tsv"))
+        var c = configuration(out: dir.appendingPathComponent("out"), jobs: 2)
+        c.inputs = [samples[3]]
+        c.data = broken.path
+        c.registryCache = "off"
+        XCTAssertThrowsError(try Runner(configuration: c, components: try .standard(configuration: c, background: true), progress: false).run()) { error in
+            XCTAssertTrue(error is Runner.SetupFailed, "\(error)")
+            XCTAssertTrue("\(error)".contains("cues.tsv"), "the error names the missing file: \(error)")
+        }
+        let store = try StatementStore(path: dir.appendingPathComponent("out/qawl.sqlite").path, readOnly: true)
+        XCTAssertEqual(store.inputCount, 0, "nothing stored after a failed set-up")
+
+        c.data = root.appendingPathComponent("data").path
+        let outcome = try Runner(configuration: c, components: try .standard(configuration: c, background: true), progress: false).run()
+        XCTAssertEqual(outcome.processed, [samples[3]], "the input is processed, not taken as unchanged")
+        XCTAssertGreaterThanOrEqual(outcome.aggregator.statements, 14, "the seed's 14 gold statements at least")
+        XCTAssertTrue(fm.fileExists(atPath: dir.appendingPathComponent("out/timelines/sergey-lavrov.jsonl").path))
     }
 }

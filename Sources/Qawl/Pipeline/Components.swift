@@ -9,14 +9,18 @@ public struct Components {
     public var parser: any DocumentParser
     public var extractor: (any StatementExtractor)?
     public var registryDescription: String?
+    /// Waits for set-up still running in the background and throws its error; nothing a run
+    /// produces may be kept before it returns (see `BackgroundExtractor`).
+    public var ready: () throws -> Void
 
     public init(expand: @escaping ([String]) throws -> [String], open: @escaping Pipeline.Opener,
                 parser: any DocumentParser, extractor: (any StatementExtractor)?,
-                registryDescription: String? = nil) {
+                registryDescription: String? = nil, ready: @escaping () throws -> Void = {}) {
         self.expand = expand
         self.open = open
         self.parser = parser
         self.extractor = extractor
         self.registryDescription = registryDescription
+        self.ready = ready
     }
 }

@@ -67,6 +67,17 @@ public final class Pipeline {
     /// sharing the core does not inflate them; read, aggregate and write are wall seconds.
     public var stageSeconds: [String: Double] { clock.snapshot }
 
+    private let stopLock = NSLock()
+    private var stopped = false
+    /// Asks the reader to stop taking records, as an interruption does: the input being read gets
+    /// no `inputFinished`. The consumer keeps receiving what is already under way.
+    public func stop() { stopLock.lock(); stopped = true; stopLock.unlock() }
+    private var stopRequested: Bool {
+        if Interruption.requested { return true }
+        stopLock.lock(); defer { stopLock.unlock() }
+        return stopped
+    }
+
     private enum Work {
         case record(RawRecord)
         case event(PipelineEvent)
@@ -86,7 +97,7 @@ public final class Pipeline {
                 queue.push((seq, work))
                 seq += 1
             }
-            for path in inputs where !Interruption.requested {
+            for path in inputs where !stopRequested {
                 readInput(path, emit: emit)
             }
             queue.close()
@@ -158,8 +169,8 @@ public final class Pipeline {
         info.format = stream.format
         var reader = stream.reader
         while true {
-            // Interrupted: stop without `inputFinished`, so the input is not committed to the store.
-            if Interruption.requested { return }
+            // Interrupted or stopped: no `inputFinished`, so the input is not committed to the store.
+            if stopRequested { return }
             do {
                 let t0 = monotonicSeconds()
                 let next = try reader.next()

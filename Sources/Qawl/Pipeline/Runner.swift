@@ -23,6 +23,12 @@ public struct Runner {
         self.progress = progress
     }
 
+    /// The components' background set-up failed (a lexicon or registry file): nothing was stored.
+    public struct SetupFailed: Error, CustomStringConvertible {
+        public var error: Error
+        public var description: String { "\(error)" }
+    }
+
     public struct Outcome {
         public var exitCode: Int32
         public var aggregator: RunAggregator
@@ -68,13 +74,25 @@ public struct Runner {
                                 extractor: components.extractor, options: .init(jobs: jobs))
         var meter = ProgressMeter(enabled: progress)
         var aggregateSeconds = 0.0
+        // Set-up still running in the background must succeed before anything is stored.
+        var setup: Result<Void, Error>?
         pipeline.run { event in
+            if setup == nil {
+                setup = Result { try components.ready() }
+                if case .failure = setup { pipeline.stop() }
+            }
+            guard case .success = setup else { return }
             let a = monotonicSeconds()
             aggregator.consume(event)
             aggregateSeconds += monotonicSeconds() - a
             meter.update(aggregator)
         }
         meter.finish()
+        if setup == nil { setup = Result { try components.ready() } }
+        if case .failure(let error) = setup {
+            aggregator.abandonOpenInput()
+            throw SetupFailed(error: error)
+        }
         if let error = aggregator.storeError { throw error }
         if Interruption.requested {
             aggregator.abandonOpenInput()

@@ -16,7 +16,12 @@ extension Components {
 
     /// The real pipeline: readers chosen by content, libxml2 parsing, and (unless `extract` is false)
     /// statement extraction with the actor registry.
-    public static func standard(configuration c: RunConfiguration, extract: Bool = true) throws -> Components {
+    ///
+    /// `background`: the registry snapshot is loaded here (its errors are reported at once), but the
+    /// extractors are built on another thread while the run starts reading (`BackgroundExtractor`);
+    /// the caller must call `ready()` before it keeps any result (`Runner` does).
+    public static func standard(configuration c: RunConfiguration, extract: Bool = true,
+                                background: Bool = false) throws -> Components {
         guard let data = DataDirectory.locate(explicit: c.data) else { throw SetupError.noDataDirectory }
         let mapping = FieldMapping(c.fieldMapping)
         if !mapping.unknownFields.isEmpty { throw SetupError.unknownFieldMapping(mapping.unknownFields) }
@@ -24,6 +29,7 @@ extension Components {
         let parser = try DocumentBuilder(dataDirectory: data)
         var extractor: (any StatementExtractor)?
         var registryDescription: String?
+        var ready: () throws -> Void = {}
         if extract {
             let registryDir = c.actors.map { URL(fileURLWithPath: $0) } ?? data.appendingPathComponent("actors")
             let loaded = try RegistrySnapshot.load(directory: registryDir, cache: c.registryCacheDirectory)
@@ -34,22 +40,32 @@ extension Components {
             registryDescription = "\(registryDir.path) (\(registry.actors.count) actors, \(registry.roles.count) roles)"
             // One trie for both extractors (they differ only in clitics); they then load their
             // lexicons and build their own indexes in parallel.
-            let matcher = ActorMatcher(actors: registry.actors, roles: registry.roles,
-                                       clitics: .none, names: loaded.names)
-            let arabic: @Sendable () throws -> any StatementExtractor = {
-                try ArabicExtractor(dataDirectory: data, matcher: matcher)
+            let languages = c.languages
+            let build: @Sendable () throws -> any StatementExtractor = {
+                let matcher = ActorMatcher(actors: registry.actors, roles: registry.roles,
+                                           clitics: .none, names: loaded.names)
+                let arabic: @Sendable () throws -> any StatementExtractor = {
+                    try ArabicExtractor(dataDirectory: data, matcher: matcher)
+                }
+                let english: @Sendable () throws -> any StatementExtractor = {
+                    try EnglishExtractor(dataDirectory: data, matcher: matcher)
+                }
+                let builders = [("ar", arabic), ("en", english)].filter { languages.contains($0.0) }
+                let built = ConcurrentResults<any StatementExtractor>(count: builders.count)
+                DispatchQueue.concurrentPerform(iterations: builders.count) { i in
+                    built.set(i, Result { try builders[i].1() })
+                }
+                var byLanguage: [String: any StatementExtractor] = [:]
+                for (language, extractor) in zip(builders.map(\.0), try built.values()) { byLanguage[language] = extractor }
+                return LanguageRouter(extractors: byLanguage)
             }
-            let english: @Sendable () throws -> any StatementExtractor = {
-                try EnglishExtractor(dataDirectory: data, matcher: matcher)
+            if background {
+                let pending = BackgroundExtractor(build)
+                extractor = pending
+                ready = pending.ready
+            } else {
+                extractor = try build()
             }
-            let builders = [("ar", arabic), ("en", english)].filter { c.languages.contains($0.0) }
-            let built = ConcurrentResults<any StatementExtractor>(count: builders.count)
-            DispatchQueue.concurrentPerform(iterations: builders.count) { i in
-                built.set(i, Result { try builders[i].1() })
-            }
-            var byLanguage: [String: any StatementExtractor] = [:]
-            for (language, extractor) in zip(builders.map(\.0), try built.values()) { byLanguage[language] = extractor }
-            extractor = LanguageRouter(extractors: byLanguage)
         }
         return Components(
             expand: expandKeepingMissing,
@@ -60,7 +76,8 @@ extension Components {
             },
             parser: parser,
             extractor: extractor,
-            registryDescription: registryDescription)
+            registryDescription: registryDescription,
+            ready: ready)
     }
 }
 
