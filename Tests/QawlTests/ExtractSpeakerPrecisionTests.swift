@@ -98,4 +98,23 @@ final class ExtractSpeakerPrecisionTests: XCTestCase {
         let s = statements("وأعلن ذلك المتحدث الرسمي علي الغامدي عبر حسابه في \"تويتر\" أن الدراسة معلقة.")
         XCTAssertFalse(s.contains { $0.speaker == "حسابه" })
     }
+
+    // MARK: - «كان» + subject + verb
+
+    func testSubjectBetweenKanaAndTheVerbSpeaks() {
+        // the agency after the verb is its addressee; without «قد» the subject sat before the verb
+        let s = statements("وقال رئيس النادي إن اللاعب بخير. وكانت رابطة الدوري المحلي أفادت وكالة فرانس برس أن المباراة ستقام في موعدها.")
+        XCTAssertEqual(s.last?.actorID, "unlinked:رابطه الدوري المحلي")
+        let t = statements("وقال وزير الداخلية إن التحقيق مستمر. وكان مسؤول عراقي كبير أكد أن البغدادي يتنقل في الخفاء.")
+        // an unnamed official is a vague source: no statement, and none carried over to the minister
+        XCTAssertEqual(t.map(\.speaker), ["وزير الداخلية"])
+    }
+
+    func testKanaInAConditionOrAsIfIsNoSubject() {
+        // «ما إذا كان الجمهور يتوقع»: a question; «وكأن التنظيم يقول»: as if
+        let s = statements("وردا على سؤال حول ما إذا كان الجمهور يتوقع الفوز، قال المدرب: \"بالطبع كل شخص يتوقع ذلك\".")
+        XCTAssertFalse(s.contains { $0.speaker == "الجمهور" }, "\(s.map(\.speaker))")
+        let t = statements("وكأن التنظيم يقول للنساء إن دورهن لن يقتصر على الزواج.")
+        XCTAssertFalse(t.contains { $0.speaker == "التنظيم" }, "\(t.map(\.speaker))")
+    }
 }

@@ -616,6 +616,8 @@ public struct ArabicExtractor: StatementExtractor {
             if k > s.lowerBound, tokens[k - 1].norm.sameWord("قد"), let ph = subjectAfterKana(k - 1, s, c) ?? subjectBefore(k, s, c),
                let r = resolve(ph, c, &state, agreement: cue.agreement) {
                 found = r   // «وكانت روسيا قد وصفت إدلب بأنها …»
+            } else if !conj, let ph = subjectBetweenKanaAndVerb(k, s, c), let r = resolve(ph, c, &state, agreement: cue.agreement) {
+                found = r   // «وكان مسؤول عراقي أكد …», «وكانت وكالة الأنباء المحلية أفادت …»
             } else if let ph = afterPhrase, !isObject(ph, cue, c, b),
                // a verb before its subject is singular: after «وطالبوا», «ودعوا» a noun is the object
                // («وطالبوا المجتمع الدولي بالمساندة»), the subject is in the verb
@@ -1000,6 +1002,30 @@ public struct ArabicExtractor: StatementExtractor {
             }
             if t.kind == .punct, !isComma(t) { return nil }
             i -= 1
+        }
+        return nil
+    }
+
+    /// «كان/كانت» + subject + verb without «قد» (a past perfect or a habitual past): «وكان مسؤول
+    /// عراقي أكد», «وكان كونتي أعلن», «وكانت السلطات أعلنت». The subject is the phrase after the
+    /// auxiliary when it runs right up to the verb; after it the verb's own next words are its
+    /// object or addressee («وكانت رابطة الدوري أفادت وكالة فرانس برس»), and a dropped subject
+    /// must not be carried over from an earlier sentence. «كان يقول» (no phrase between) is left
+    /// to the other rules, and so are a verb joined by «و» («كان يعد مشروعا وقال»: the subject
+    /// is the earlier verb's), a condition or question («ما إذا كان», `hypothetical.txt`) and
+    /// «كأن» (as if), which normalises to «كان» but is written with a hamza.
+    func subjectBetweenKanaAndVerb(_ k: Int, _ s: Range<Int>, _ c: Ctx) -> Phrase? {
+        var i = k - 1
+        while i > s.lowerBound, k - i <= 8 {
+            i -= 1
+            let t = c.tokens[i]
+            if t.kind == .punct, !isComma(t), !isQuote(t) { return nil }
+            guard t.kind == .word, lexicon.clitics.stems(t.norm).contains(where: { $0 == "كان" || $0 == "كانت" }) else { continue }
+            if c.text(i, i + 1).unicodeScalars.contains("\u{0623}") { return nil }   // «كأن», «وكأن»
+            if i > s.lowerBound, lexicon.hypothetical.contains(c.tokens[i - 1].norm) { return nil }
+            guard i + 1 < k, cue(at: i + 1, c) == nil,
+                  let ph = speakerPhrase(from: i + 1, limit: k, c, gluedPreposition: false), ph.end == k else { return nil }
+            return ph
         }
         return nil
     }

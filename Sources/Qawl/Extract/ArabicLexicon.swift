@@ -34,6 +34,8 @@ public final class ArabicLexicon: Sendable {
     public let clitics: Clitics
     /// Words that may open a clause whose subject precedes its verb («وكان ترامب قد قال»).
     public let clauseOpeners: WordSet
+    /// «إذا», «لو» before «كان»: a condition or a question, not a report (`hypothetical.txt`).
+    public let hypothetical: WordSet
     /// «البيان», «التقرير»: documents that speak for their issuer.
     public let documentNouns: WordSet
     /// «هذا», «مما»: before a verb they leave it without a speaker («وهذا يؤكد أن …»).
@@ -111,6 +113,7 @@ public final class ArabicLexicon: Sendable {
         speakerStops = WordSet(try LexiconFile.wordSet(file("speaker_stop.txt")))
         abbreviations = try LexiconFile.wordSet(file("abbreviations.txt"))
         clauseOpeners = WordSet(try LexiconFile.wordSet(file("clause_openers.txt")))
+        hypothetical = WordSet(try LexiconFile.wordSet(file("hypothetical.txt")))
         documentNouns = WordSet(try LexiconFile.wordSet(file("document_nouns.txt")))
         nonSpeakers = WordSet(try LexiconFile.wordSet(file("non_speakers.txt")))
         impersonal = WordSet(try LexiconFile.wordSet(file("impersonal.txt")))
