@@ -53,6 +53,16 @@ public final class ArabicLexicon: Sendable {
     /// «الوكالة», «الوزارة»: a speaker that is one of these refers back to the organisation or office
     /// named last with that head («وكالة الأنباء الفرنسية»).
     public let anaphoricHeads: WordSet
+    /// Other first words of organisation names a head may mean (`anaphoric_heads.txt`, second column),
+    /// normalised and without the article: «جريده» → [«صحيفه»] (the head without its article).
+    public let anaphoricNameHeads: [String: [String]]
+    /// Heads (without the article) that refer back only to a mention opening with them (second column «=»).
+    public let strictAnaphoricHeads: Set<String>
+    /// «الحقوقية», «الرسمية»: after an anaphoric head, an adjective that names no new organisation
+    /// («وقالت المنظمة الحقوقية»).
+    public let anaphoricAdjectives: WordSet
+    /// «الأخير», «هذه الأخيرة» (`latter.tsv`), normalised words joined by a space → whether feminine.
+    public let latter: [String: Bool]
     /// «عدم», «دعم», «مقتل»: verbal nouns that open a verb's object; a speaker phrase ends before them.
     public let objectNouns: WordSet
     /// «الأرقام», «النتائج», «التقديرات»: things, not speakers; their statements are not emitted.
@@ -120,6 +130,29 @@ public final class ArabicLexicon: Sendable {
         relativePronouns = WordSet(try LexiconFile.wordSet(file("relative_pronouns.txt")))
         asSaid = WordSet(try LexiconFile.wordSet(file("as_said.txt")))
         anaphoricHeads = WordSet(try LexiconFile.wordSet(file("anaphoric_heads.txt")))
+        var nameHeads: [String: [String]] = [:]
+        var strict: Set<String> = []
+        for line in try LexiconFile.lines(file("anaphoric_heads.txt")) {
+            let f = line.split(separator: "\t").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+            guard f.count >= 2 else { continue }
+            let head = ArabicNormalizer.normalize(f[0])
+            guard head.unicodeScalars.starts(with: "ال".unicodeScalars) else { continue }
+            let bare = String(head.unicodeScalars.dropFirst(2))
+            if f[1] == "=" { strict.insert(bare); continue }
+            for form in f[1].split(separator: "|").map({ ArabicNormalizer.normalize($0.trimmingBlanks()) }) where !form.isEmpty {
+                if nameHeads[form]?.contains(bare) != true { nameHeads[form, default: []].append(bare) }
+            }
+        }
+        anaphoricNameHeads = nameHeads
+        strictAnaphoricHeads = strict
+        var latter: [String: Bool] = [:]
+        for line in try Self.optionalLines(file("latter.tsv")) {
+            let f = line.split(separator: "\t").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+            guard f.count >= 2 else { continue }
+            latter[ArabicNormalizer.normalize(f[0])] = f[1] == "f"
+        }
+        self.latter = latter
+        anaphoricAdjectives = WordSet(try Self.optionalLines(file("anaphoric_adjectives.txt")).map { ArabicNormalizer.normalize($0.trimmingBlanks()) })
         objectNouns = WordSet(try LexiconFile.wordSet(file("object_nouns.txt")))
         inanimate = WordSet(try LexiconFile.wordSet(file("inanimate.txt")))
         nameParticles = WordSet(try LexiconFile.wordSet(file("name_particles.txt")))
