@@ -10,9 +10,70 @@ extension ArabicExtractor {
         -> (Speaker, String, Statement.Resolution, Double)? {
         guard let r = resolveSpeaker(ph, c, &state, agreement: agreement) else { return nil }
         guard !r.0.vague, r.0.actorID.hasPrefix("unlinked:") else { return r }
-        if let bound = stateBody(r.0, ph, c, &state, agreement: agreement) { return (bound.0, r.1, bound.1, bound.2) }
-        if let office = stateOffice(r.0, ph, c, state, agreement: agreement) { return (office.0, r.1, .role, office.1) }
+        if let bound = stateBody(r.0, ph, c, &state, agreement: agreement) {
+            bindOffice(ph, bound.0, bound.2, c, &state)
+            return (bound.0, r.1, bound.1, bound.2)
+        }
+        if let office = stateOffice(r.0, ph, c, state, agreement: agreement) {
+            bindOffice(ph, office.0, office.1, c, &state)
+            return (office.0, r.1, .role, office.1)
+        }
+        if let spoken = spokesperson(ph, c, &state, agreement: agreement) {
+            bindOffice(ph, spoken.0, spoken.1, c, &state)
+            return (spoken.0, r.1, .carryover, spoken.1)
+        }
         return r
+    }
+
+    /// A phrase of two words or more opening with an anaphoric head and linked through its state or
+    /// its antecedent («المتحدث باسم السفارة الأمريكية» → the US embassy, «وزارة الصحة» → the
+    /// article's state's ministry): a later bare head («وأشار المتحدث إلى …», «وقالت الوزارة») may
+    /// mean that actor (`anaphor`, which weighs it against the registry mentions by position).
+    func bindOffice(_ ph: Phrase, _ sp: Speaker, _ confidence: Double, _ c: Ctx, _ state: inout DocState) {
+        guard !c.isTitle, wordCount(c.tokens, ph.start, ph.end) >= 2, c.tokens[ph.start].kind == .word,
+              let h = lexicon.clitics.stems(c.tokens[ph.start].norm).first(where: { lexicon.anaphoricHeads.contains("ال" + $0) || lexicon.anaphoricHeads.contains($0) })
+        else { return }
+        let bare = h.unicodeScalars.starts(with: "ال".unicodeScalars) ? String(h.unicodeScalars.dropFirst(2)) : h
+        state.officeBindings.append((head: bare, at: ph.start, speaker: sp, confidence: confidence))
+    }
+
+    /// Confidence of a spokesperson linked to the organisation an anaphoric head or a pronoun refers to.
+    static let spokespersonConfidence = 0.55
+
+    /// «المتحدث باسم الشركة», «متحدث باسم الوزارة», «الناطقة باسمها»: a spokesperson office
+    /// (`state_offices.tsv`, mode `for`) followed by one anaphoric head (`anaphoric_heads.txt`), which
+    /// is resolved as a speaker would be (`anaphor`: the organisation named last with that head), or by
+    /// «باسمه»/«باسمها», which means the last speaker of that gender. Only an organisation is taken
+    /// (a person's spokesperson is not the person); otherwise nil.
+    func spokesperson(_ ph: Phrase, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement) -> (Speaker, Double)? {
+        let tokens = c.tokens
+        var end = ph.end
+        while end > ph.start, tokens[end - 1].kind == .punct { end -= 1 }
+        var idx: [Int] = []
+        for i in ph.start..<end {
+            guard tokens[i].kind == .word else { return nil }
+            idx.append(i)
+        }
+        guard idx.count >= 2, idx.count <= 4 else { return nil }
+        var words = idx.map { tokens[$0].norm }
+        let last = words[words.count - 1]
+        if last == "باسمه" || last == "باسمها" {
+            words[words.count - 1] = "باسم"
+            guard let o = index.countries.office(words), o.mode == .for, o.words == words.count else { return nil }
+            let g: ArabicLexicon.Agreement = last == "باسمها" ? .feminine : .masculine
+            guard let h = state.history.reversed().prefix(4).first(where: { $0.agreement == g }),
+                  index.organisations.contains(h.actorID) else { return nil }
+            return (h, Self.spokespersonConfidence)
+        }
+        guard let o = index.countries.office(words), o.mode == .for, o.words == words.count - 1 else { return nil }
+        let t = idx[idx.count - 1]
+        let bound = state.titleBinding[titleKey(c, t, t + 1)]
+        let sp: Speaker
+        if let b = bound, !b.actorID.hasPrefix("unlinked:") { sp = b }
+        else if bound == nil, let a = anaphor(t, c, &state, agreement: agreement) { sp = a.0 }
+        else { return nil }
+        guard index.organisations.contains(sp.actorID) else { return nil }
+        return (sp, Self.spokespersonConfidence)
     }
 
     /// Confidence of a link of an office to a body of its state («السفير الروسي» → the Russian

@@ -44,28 +44,34 @@ public struct ArabicExtractor: StatementExtractor {
         let issuerHeads: WordSet
         /// States and bare state bodies, for linking «الشرطة» through the article's state.
         let countries: CountryContext
+        /// Ids of the registry's organisations: «المتحدث باسمها» speaks for an organisation only.
+        let organisations: Set<String>
 
         init(lexicon: ArabicLexicon, matcher: ActorMatcher) {
             var surnames: [WordKey: [Int]] = [:]
             var actorHeads = [Set<WordKey>](repeating: [], count: matcher.actors.count)
             var roleHeads = [Set<WordKey>](repeating: [], count: matcher.roles.count)
-            func head(_ words: [String]) -> WordKey? {
-                guard var f = words.first else { return nil }
+            /// The heads a name opens with: its first word («وكاله»), and the heads that word also
+            /// stands for (`anaphoric_heads.txt`, second column: «جريده» → «صحيفه»).
+            func heads(_ words: [String]) -> [WordKey] {
+                guard var f = words.first else { return [] }
                 if f.unicodeScalars.starts(with: "ال".unicodeScalars) { f = String(f.unicodeScalars.dropFirst(2)) }
-                return lexicon.anaphoricHeads.contains("ال" + f) ? WordKey(f) : nil
+                var out: [WordKey] = lexicon.anaphoricHeads.contains("ال" + f) ? [WordKey(f)] : []
+                for h in lexicon.anaphoricNameHeads[f] ?? [] { out.append(WordKey(h)) }
+                return out
             }
             var actorIndex: [String: Int] = [:]
             for (ai, a) in matcher.actors.enumerated() {
                 if actorIndex[a.id] == nil { actorIndex[a.id] = ai }
                 for words in matcher.names.actors[ai] {   // aliases + [name]
-                    if let h = head(words) { actorHeads[ai].insert(h) }
+                    for h in heads(words) { actorHeads[ai].insert(h) }
                     guard a.kind == .person, words.count >= 2, let last = words.last else { continue }
                     if lexicon.nameParticles.contains(last) || lexicon.nameParticles.contains(words[words.count - 2]) { continue }
                     if surnames[last]?.contains(ai) != true { surnames[WordKey(last), default: []].append(ai) }
                 }
             }
             for (ri, names) in matcher.names.roles.enumerated() {
-                for words in names { if let h = head(words) { roleHeads[ri].insert(h) } }
+                for words in names { for h in heads(words) { roleHeads[ri].insert(h) } }
             }
             self.surnames = surnames
             self.actorHeads = actorHeads
@@ -84,6 +90,7 @@ public struct ArabicExtractor: StatementExtractor {
             self.objectForms = WordSet(forms)
             self.issuerHeads = WordSet(lexicon.documentNouns.keys + lexicon.inanimate.keys)
             self.countries = CountryContext(lexicon: lexicon, matcher: matcher)
+            self.organisations = Set(matcher.actors.filter { $0.kind == .organisation }.map(\.id))
         }
     }
 
@@ -139,6 +146,10 @@ public struct ArabicExtractor: StatementExtractor {
         var named: Set<Int>?
         /// The article's state (`CountryContext.dominant`), decided on first need.
         var country: CountryContext.Verdict?
+        /// Speaker phrases opening with an anaphoric head that were linked through their state or an
+        /// antecedent, not by a registry name («المتحدث باسم السفارة الأمريكية», «وزارة الصحة»): the
+        /// head without the article, where the phrase starts, and whom it was linked to.
+        var officeBindings: [(head: String, at: Int, speaker: Speaker, confidence: Double)] = []
     }
 
     struct Pending {
@@ -1270,8 +1281,8 @@ public struct ArabicExtractor: StatementExtractor {
                 return (hit.value, text, .role, 0.7)
             }
             // «وقال المتحدث» after «المتحدث باسم الكرملين» was named (not as a speaker)
-            if wordCount(tokens, ph.start, ph.end) == 1, let sp = anaphor(ph.start, c, &state, agreement: agreement) {
-                return (sp, text, .carryover, 0.6)
+            if let sp = anaphoricPhrase(ph, c, &state, agreement: agreement) {
+                return (sp.0, text, .carryover, sp.1)
             }
             let sp = Speaker(actorID: "unlinked:" + key, actorName: text, agreement: agreement, vague: false, nameKey: [])
             return (sp, text, .name, 0.6)
@@ -1282,9 +1293,14 @@ public struct ArabicExtractor: StatementExtractor {
                          vague: false, nameKey: key)
         if let earlier = state.unlinked.last(where: { e in !e.nameKey.isEmpty && key.count < e.nameKey.count && key.allSatisfy { e.nameKey.contains($0) } }) {
             sp = earlier
-        } else if nameStart == ph.start, key.count == 1, let anaphoric = anaphor(ph.start, c, &state, agreement: agreement) {
+        } else if nameStart == ph.start, key.count <= 2, let anaphoric = anaphoricPhrase(ph, c, &state, agreement: agreement) {
             // «وأضافت الوكالة» after «وكالة الأنباء الفرنسية» was named (not as a speaker)
-            return (anaphoric, text, .carryover, 0.6)
+            return (anaphoric.0, text, .carryover, anaphoric.1)
+        } else if nameStart == ph.start, key.count <= 2, let f = lexicon.latter[key.joined(separator: " ")] {
+            // «وقال الأخير إن …»: the one named last before it, else unlinked
+            if let sp = latter(ph.start, feminine: f, c, &state, agreement: agreement) {
+                return (sp, text, .carryover, Self.latterConfidence)
+            }
         } else if let ai = contextualActor(key, at: ph.start, c, &state) {
             // «وقالت ماي» in a document that names «تيريزا ماي» or «رئيسة الوزراء البريطانية»
             sp = registrySpeaker(ai, agreement: agreement)
@@ -1428,34 +1444,163 @@ public struct ArabicExtractor: StatementExtractor {
         return before ?? after
     }
 
+    /// Confidence of a speaker bound by an anaphoric head to a registry mention («وكالة الأنباء
+    /// الفرنسية» … «الوكالة»), and to a bare state body of the article's state named there («وزارة
+    /// الدفاع» … «الوزارة»): below a named link, and below the state body's own link.
+    static let anaphorConfidence = 0.6
+    static let anaphorBodyConfidence = 0.45
+
     /// «وأضافت الوكالة» → the organisation or office named last before token `i` with that head
     /// (`anaphoric_heads.txt`): an actor one of whose names opens with it («وكالة الأنباء الفرنسية»),
     /// a role («المتحدث باسم الكرملين» → its holder) or a role's organisation («المتحدث باسم وزارة
-    /// الخارجية الروسية» … «الوزارة» → the ministry). Nil when none was named.
-    func anaphor(_ i: Int, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement) -> Speaker? {
+    /// الخارجية الروسية» … «الوزارة» → the ministry). The nearest earlier use of the head without the
+    /// article decides which organisation is meant: when it opens no registry name («وأعلنت شركة
+    /// فوكسكون» after «شركة أبل»), the head means that one, linked only when it is a bare state body
+    /// of the article's state («وزارة الدفاع» … «وقالت الوزارة»). Nil when none was named.
+    func anaphor(_ i: Int, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement) -> (Speaker, Double)? {
         guard !c.isTitle, c.tokens[i].kind == .word else { return nil }
         guard let h = lexicon.clitics.stems(c.tokens[i].norm).first(where: { lexicon.anaphoricHeads.contains($0) }) else { return nil }
         let bare = WordKey(String(h.unicodeScalars.dropFirst(2)))
         scanMentions(upTo: i, &state)
+        var use = lastIndefiniteUse(of: bare.string, before: i, c)
+        // the last phrase with this head linked through its state or an antecedent
+        let bound = state.officeBindings.last(where: { $0.head == bare.string && $0.at < i })
         for m in state.mentions.reversed() where m.end <= i && !m.ambiguous {
+            if let b = bound, b.at >= m.end { return (b.speaker, min(b.confidence, Self.anaphorConfidence)) }
+            if let u = use, u.at >= m.end {
+                // a bare state body named after this mention, or an organisation with a quoted or
+                // Latin name, is meant; a phrase such as «وزارة الخزانة», «شبكة التواصل» may be a
+                // passing mention: older mentions still count
+                if let sp = stateBody(at: u.at, head: bare.string, before: i, c, &state, agreement: agreement) {
+                    return (sp, Self.anaphorBodyConfidence)
+                }
+                if u.named { return nil }
+                use = nil
+            }
+            if lexicon.strictAnaphoricHeads.contains(bare.string),
+               !lexicon.clitics.stems(state.body[m.start].norm).contains(where: { $0 == bare.string || $0 == "ال" + bare.string }) { continue }
             switch m.target {
             case .actor(let ai):
-                if index.actorHeads[ai].contains(bare) { return registrySpeaker(ai, agreement: agreement) }
+                if index.actorHeads[ai].contains(bare) { return (registrySpeaker(ai, agreement: agreement), Self.anaphorConfidence) }
                 // «هيذر نويرت» … «وقالت المتحدثة», «لافروف» … «وأضاف الوزير»: a person holding, that
                 // day, a role named with the head (the head's gender is the role alias's)
                 if matcher.actors[ai].kind == .person, holdsRole(ai, withHead: bare, on: state.published) {
-                    return registrySpeaker(ai, agreement: agreement)
+                    return (registrySpeaker(ai, agreement: agreement), Self.anaphorConfidence)
                 }
             case .role(let ri):
                 if index.roleHeads[ri].contains(bare) {
-                    if let sp = state.roleBinding[ri] { return sp }
-                    if let holder = matcher.holder(ofRole: ri, on: state.published) { return registrySpeaker(holder, agreement: agreement) }
+                    if let sp = state.roleBinding[ri] { return (sp, Self.anaphorConfidence) }
+                    if let holder = matcher.holder(ofRole: ri, on: state.published) {
+                        return (registrySpeaker(holder, agreement: agreement), Self.anaphorConfidence)
+                    }
                 } else if let o = index.roleOrganisation[ri], index.actorHeads[o].contains(bare) {
-                    return registrySpeaker(o, agreement: agreement)
+                    return (registrySpeaker(o, agreement: agreement), Self.anaphorConfidence)
                 }
             }
         }
+        if let b = bound, use == nil || b.at >= use!.at { return (b.speaker, min(b.confidence, Self.anaphorConfidence)) }
+        guard let u = use, let sp = stateBody(at: u.at, head: bare.string, before: i, c, &state, agreement: agreement) else { return nil }
+        return (sp, Self.anaphorBodyConfidence)
+    }
+
+    /// The last token before `i` that is the head without the article, with or without clitics
+    /// («وزارة», «لوزارة», «ووزارة»; not «الوزارة», «للوزارة», which refer back themselves), opening a
+    /// name: a quote, a Latin word or a word with the article follows («شركة "أوبر"», «وزارة الدفاع»);
+    /// `named` when the name is quoted or Latin, so surely another organisation's.
+    func lastIndefiniteUse(of bare: String, before i: Int, _ c: Ctx) -> (at: Int, named: Bool)? {
+        let definite = "ال" + bare
+        var j = i - 1
+        while j >= 0 {
+            let t = c.tokens[j]
+            if t.kind == .word, !t.latin, j + 1 < i {
+                let stems = lexicon.clitics.stems(t.norm)
+                // a name follows: a quote, a Latin word, or a word with the article («وزارة الخزانة»)
+                let n = c.tokens[j + 1]
+                if stems.contains(bare), !stems.contains(definite), isQuote(n) || n.latin || (n.kind == .word && hasArticle(n)) {
+                    return (j, isQuote(n) || n.latin)
+                }
+            }
+            j -= 1
+        }
         return nil
+    }
+
+    /// A bare state body opening at token `u` with the head `bare` («وزارة الدفاع», «لوزارة الصحة»),
+    /// as the body of the state it names («… في مصر») or of the article's state (`CountryContext`),
+    /// else as the same body named before token `i` in some state.
+    func stateBody(at u: Int, head bare: String, before i: Int, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement) -> Speaker? {
+        let countries = index.countries
+        var words = [bare]
+        var e = u + 1
+        while e < c.tokens.count, e - u < 4, c.tokens[e].kind == .word { words.append(c.tokens[e].norm); e += 1 }
+        while words.count >= 2 {
+            if let (body, named) = countries.body(words) {
+                let country: Int?
+                if let named { country = named } else {
+                    if state.country == nil {
+                        state.country = CountryContext.Verdict(country: countries.dominant(body: state.body, title: state.title))
+                    }
+                    country = state.country?.country
+                }
+                guard let country, let t = body.targets[country] else {
+                    // no state clear: the body as named earlier in some state («وزارة الخارجية البريطانية»)
+                    for m in state.mentions.reversed() where m.end <= i && !m.ambiguous {
+                        if case .actor(let ai) = m.target, body.actors.contains(ai) { return registrySpeaker(ai, agreement: agreement) }
+                    }
+                    return nil
+                }
+                switch t {
+                case .actor(let ai): return registrySpeaker(ai, agreement: agreement)
+                case .role(let ri):
+                    if let b = state.roleBinding[ri] { return b }
+                    return matcher.holder(ofRole: ri, on: state.published).map { registrySpeaker($0, agreement: agreement) }
+                }
+            }
+            words.removeLast()
+        }
+        return nil
+    }
+
+    /// Confidence of «الأخير» bound to the registry mention before it.
+    static let latterConfidence = 0.5
+
+    /// «الأخير» / «الأخيرة» at token `i` (`latter.tsv`): the registry actor of the last mention before
+    /// it, if that is near (within `latterWindow` tokens) and agrees — a male (or ungendered) person
+    /// for «الأخير»; a female person or an organisation for «الأخيرة». The mention before it is tried
+    /// too when the last one is of the other kind («قال الأسد لترامب ولوزارة الخارجية …»). Nil otherwise.
+    func latter(_ i: Int, feminine: Bool, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement) -> Speaker? {
+        guard !c.isTitle else { return nil }
+        scanMentions(upTo: i, &state)
+        var tried = 0
+        for m in state.mentions.reversed() where m.end <= i {
+            guard i - m.end <= Self.latterWindow, tried < 2, !m.ambiguous else { return nil }
+            tried += 1
+            let ai: Int?
+            switch m.target {
+            case .actor(let a): ai = a
+            case .role(let ri): ai = matcher.holder(ofRole: ri, on: state.published)
+            }
+            guard let ai else { continue }
+            let a = matcher.actors[ai]
+            let fits: Bool
+            if a.kind == .organisation { fits = feminine }
+            else if feminine { fits = a.gender == .female }
+            else { fits = a.gender != .female }
+            if fits { return registrySpeaker(ai, agreement: agreement) }
+        }
+        return nil
+    }
+
+    /// How far back (tokens) «الأخير» looks for its antecedent: about a sentence.
+    static let latterWindow = 40
+
+    /// A speaker phrase that is an anaphoric head alone or with an adjective of
+    /// `anaphoric_adjectives.txt` («الوكالة», «المنظمة الحقوقية»), resolved by `anaphor`.
+    func anaphoricPhrase(_ ph: Phrase, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement) -> (Speaker, Double)? {
+        var words: [Int] = []
+        for i in ph.start..<ph.end where c.tokens[i].kind == .word || c.tokens[i].kind == .number { words.append(i) }
+        guard words.first == ph.start, words.count == 1 || (words.count == 2 && inSet(c.tokens[words[1]], lexicon.anaphoricAdjectives)) else { return nil }
+        return anaphor(ph.start, c, &state, agreement: agreement)
     }
 
     /// Whether the person holds, on `date` (any tenure when the date is unknown), a role one of whose
