@@ -30,6 +30,8 @@ final class ExtractAnaphoraTests: XCTestCase {
         Actor(id: "russian-defense-ministry", kind: .organisation, name: "Russian Defence Ministry",
               aliases: ["وزارة الدفاع الروسية"]),
         Actor(id: "russia", kind: .organisation, name: "Russia", aliases: ["روسيا"]),
+        Actor(id: "sana", kind: .organisation, name: "SANA", aliases: ["وكالة الأنباء السورية"]),
+        Actor(id: "pentagon", kind: .organisation, name: "Pentagon", aliases: ["وزارة الدفاع الأمريكية", "البنتاغون"]),
     ]
 
     static let extractor: ArabicExtractor = try! ArabicExtractor(dataDirectory: TestRegistry.dataDirectory, actors: actors, roles: roles)
@@ -113,6 +115,9 @@ final class ExtractAnaphoraTests: XCTestCase {
     func testHerSpokesmanIsTheOrganisationThatSpokeLast() {
         let s = statements("وطرحت شركة أبل هاتفها الجديد أمس. وقالت الشركة إن المبيعات فاقت التوقعات. وقال المتحدث باسمها إن الإنتاج سيتضاعف.")
         XCTAssertEqual(s.last?.actorID, "apple")
+        // the organisation named just before, not the agency that spoke before it
+        let q = statements("وأفادت وكالة الأنباء السورية بأن صواريخ استهدفت المطار. وسارعت وزارة الدفاع الأمريكية إلى نفي ذلك. وقال متحدث باسمها إن الوزارة لا تنفذ ضربات في سوريا.")
+        XCTAssertEqual(q.last?.actorID, "pentagon")
         // a person's spokesman is not the person
         let p = statements("وقالت تيريزا ماي إن الاتفاق قريب. وقال المتحدث باسمها إن المفاوضات مستمرة.")
         XCTAssertNotEqual(p.last?.actorID, "theresa-may")

@@ -43,7 +43,7 @@ extension ArabicExtractor {
     /// «المتحدث باسم الشركة», «متحدث باسم الوزارة», «الناطقة باسمها»: a spokesperson office
     /// (`state_offices.tsv`, mode `for`) followed by one anaphoric head (`anaphoric_heads.txt`), which
     /// is resolved as a speaker would be (`anaphor`: the organisation named last with that head), or by
-    /// «باسمه»/«باسمها», which means the last speaker of that gender. Only an organisation is taken
+    /// «باسمه»/«باسمها», which means the registry name just before it. Only an organisation is taken
     /// (a person's spokesperson is not the person); otherwise nil.
     func spokesperson(_ ph: Phrase, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement) -> (Speaker, Double)? {
         let tokens = c.tokens
@@ -60,10 +60,13 @@ extension ArabicExtractor {
         if last == "باسمه" || last == "باسمها" {
             words[words.count - 1] = "باسم"
             guard let o = index.countries.office(words), o.mode == .for, o.words == words.count else { return nil }
-            let g: ArabicLexicon.Agreement = last == "باسمها" ? .feminine : .masculine
-            guard let h = state.history.reversed().prefix(4).first(where: { $0.agreement == g }),
-                  index.organisations.contains(h.actorID) else { return nil }
-            return (h, Self.spokespersonConfidence)
+            // the organisation named last before it, near: «وسارعت وزارة الدفاع الأمريكية (البنتاغون)
+            // إلى نفي … وقال متحدث باسمها» (not the agency that spoke before)
+            guard !c.isTitle else { return nil }
+            scanMentions(upTo: ph.start, &state)
+            guard let m = state.mentions.last(where: { $0.end <= ph.start }), ph.start - m.end <= Self.latterWindow,
+                  !m.ambiguous, case .actor(let ai) = m.target, matcher.actors[ai].kind == .organisation else { return nil }
+            return (registrySpeaker(ai, agreement: agreement), Self.spokespersonConfidence)
         }
         guard let o = index.countries.office(words), o.mode == .for, o.words == words.count - 1 else { return nil }
         let t = idx[idx.count - 1]
