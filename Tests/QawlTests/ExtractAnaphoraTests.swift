@@ -53,6 +53,9 @@ final class ExtractAnaphoraTests: XCTestCase {
         // «فوكسكون» is not in the registry: «الشركة» is Foxconn, not Apple, and stays unlinked
         let s = statements("وطرحت شركة أبل هاتفها الجديد أمس. وزادت شركة \"فوكسكون\" إنتاجها في الصين. وقالت الشركة إن المصانع تعمل بكامل طاقتها.")
         XCTAssertEqual(s.last?.actorID, "unlinked:الشركه")
+        // an unknown name without quotes: «شركة لوريال» (no adjective of the head's, which would end in «ة»)
+        let t = statements("وطرحت شركة أبل هاتفها الجديد أمس. وأنهت شركة لوريال عقدها مع العارضة. وقال متحدث باسم الشركة إن القرار نهائي.")
+        XCTAssertEqual(t.last?.actorID.hasPrefix("unlinked:"), true)
     }
 
     func testAGenericUseOfTheHeadDoesNotHideTheAntecedent() {
@@ -136,5 +139,8 @@ final class ExtractAnaphoraTests: XCTestCase {
         // «الأخيرة» is feminine: a male person just before is not it
         let s = statements("والتقى دونالد ترامب بالصحفيين، وقالت الأخيرة إن اللقاء كان مثمرا.")
         XCTAssertEqual(s.last?.actorID, "unlinked:الاخيره")
+        // «نائبه» after the name is the latter, not the one named
+        let d = statements("وأقال دونالد ترامب نائبه بعد أن قال الأخير إن الانتخابات مزورة.")
+        XCTAssertEqual(d.last?.actorID, "unlinked:الاخير")
     }
 }

@@ -43,7 +43,7 @@ extension ArabicExtractor {
     /// «المتحدث باسم الشركة», «متحدث باسم الوزارة», «الناطقة باسمها»: a spokesperson office
     /// (`state_offices.tsv`, mode `for`) followed by one anaphoric head (`anaphoric_heads.txt`), which
     /// is resolved as a speaker would be (`anaphor`: the organisation named last with that head), or by
-    /// «باسمه»/«باسمها», which means the registry name just before it. Only an organisation is taken
+    /// «باسمها», which means the registry name just before it. Only an organisation is taken
     /// (a person's spokesperson is not the person); otherwise nil.
     func spokesperson(_ ph: Phrase, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement) -> (Speaker, Double)? {
         let tokens = c.tokens
@@ -57,7 +57,8 @@ extension ArabicExtractor {
         guard idx.count >= 2, idx.count <= 4 else { return nil }
         var words = idx.map { tokens[$0].norm }
         let last = words[words.count - 1]
-        if last == "باسمه" || last == "باسمها" {
+        // «باسمه» is more often a person's («محافظ الولاية، وفق المتحدث باسمه»): only «باسمها»
+        if last == "باسمها" {
             words[words.count - 1] = "باسم"
             guard let o = index.countries.office(words), o.mode == .for, o.words == words.count else { return nil }
             // the organisation named last before it, near: «وسارعت وزارة الدفاع الأمريكية (البنتاغون)

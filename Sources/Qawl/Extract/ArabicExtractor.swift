@@ -1514,11 +1514,15 @@ public struct ArabicExtractor: StatementExtractor {
             let t = c.tokens[j]
             if t.kind == .word, !t.latin, j + 1 < i {
                 let stems = lexicon.clitics.stems(t.norm)
-                // a name follows: a quote, a Latin word, or a word with the article («وزارة الخزانة»)
+                // a name follows: a quote, a Latin word, a word with the article («وزارة الخزانة»), or a
+                // word without it that is no adjective or noun of the head's («شركة لوريال», not «شركة
+                // مملوكة», «منظمة دولية»: those end in «ة» like a feminine head; nor a stop: «ضابط شرطة في»)
                 let n = c.tokens[j + 1]
-                if stems.contains(bare), !stems.contains(definite), isQuote(n) || n.latin || (n.kind == .word && hasArticle(n)) {
-                    return (j, isQuote(n) || n.latin)
-                }
+                guard stems.contains(bare), !stems.contains(definite) else { j -= 1; continue }
+                if isQuote(n) || n.latin { return (j, true) }
+                if n.kind == .word, hasArticle(n) { return (j, false) }
+                if n.kind == .word, bare.unicodeScalars.last == "ه", n.norm.unicodeScalars.last != "ه", n.norm.unicodeScalars.count >= 3,
+                   !isStop(n), cue(at: j + 1, c) == nil, complementizer(n) == nil, !hasTanween(n, c) { return (j, true) }
             }
             j -= 1
         }
@@ -1566,15 +1570,15 @@ public struct ArabicExtractor: StatementExtractor {
 
     /// «الأخير» / «الأخيرة» at token `i` (`latter.tsv`): the registry actor of the last mention before
     /// it, if that is near (within `latterWindow` tokens) and agrees — a male (or ungendered) person
-    /// for «الأخير»; a female person or an organisation for «الأخيرة». The mention before it is tried
-    /// too when the last one is of the other kind («قال الأسد لترامب ولوزارة الخارجية …»). Nil otherwise.
+    /// for «الأخير»; a female person or an organisation for «الأخيرة» — with no title or person noun
+    /// after it («نائبه»: then that one is the latter). Nil otherwise.
     func latter(_ i: Int, feminine: Bool, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement) -> Speaker? {
         guard !c.isTitle else { return nil }
         scanMentions(upTo: i, &state)
-        var tried = 0
         for m in state.mentions.reversed() where m.end <= i {
-            guard i - m.end <= Self.latterWindow, tried < 2, !m.ambiguous else { return nil }
-            tried += 1
+            guard i - m.end <= Self.latterWindow, !m.ambiguous else { return nil }
+            // «أقال بهتشلي نائبه بعد أن قال الأخير»: a title or person noun after the name is the latter
+            if (m.end..<i).contains(where: { c.tokens[$0].kind == .word && (inSet(c.tokens[$0], lexicon.titles) || inSet(c.tokens[$0], lexicon.personNouns)) }) { return nil }
             let ai: Int?
             switch m.target {
             case .actor(let a): ai = a
@@ -1586,7 +1590,7 @@ public struct ArabicExtractor: StatementExtractor {
             if a.kind == .organisation { fits = feminine }
             else if feminine { fits = a.gender == .female }
             else { fits = a.gender != .female }
-            if fits { return registrySpeaker(ai, agreement: agreement) }
+            return fits ? registrySpeaker(ai, agreement: agreement) : nil
         }
         return nil
     }
