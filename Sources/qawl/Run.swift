@@ -92,6 +92,10 @@ struct Run: ParsableCommand {
             FileHandle.standardError.write(Data("qawl: \(error)\n".utf8))
             throw ExitCode(1)
         }
+        if !outcome.staleExtraction.isEmpty {
+            let n = outcome.staleExtraction.count
+            FileHandle.standardError.write(Data("qawl: warning: \(n) unchanged input\(n == 1 ? " was" : "s were") processed with another registry, lexicons or qawl version (first: \(outcome.staleExtraction[0])); their statements keep the links of then: run with --full to process them again\n".utf8))
+        }
         let d = outcome.aggregator.documents
         var summary = "qawl: processed \(outcome.processed.count) inputs (\(outcome.unchanged.count) unchanged): \(d.read) documents (\(d.parsed) parsed, \(d.skipped) skipped, \(d.failed) failed), \(outcome.aggregator.statements) statements"
         summary += outcome.wroteOutputs ? " → \(c.out)\n" : "; nothing new, outputs in \(c.out) left as they were\n"

@@ -94,4 +94,42 @@ final class EndToEndTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(outcome.aggregator.statements, 14, "the seed's 14 gold statements at least")
         XCTAssertTrue(fm.fileExists(atPath: dir.appendingPathComponent("out/timelines/sergey-lavrov.jsonl").path))
     }
+
+    /// A nightly run after the registry or a lexicon changed leaves yesterday's inputs alone; it
+    /// must say that their statements carry the old links (and which inputs), not mix them silently.
+    func testUnchangedInputsProcessedWithAnotherRegistryAreReported() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qawl-stale-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fm = FileManager.default
+        let data = dir.appendingPathComponent("data")
+        try fm.copyItem(at: root.appendingPathComponent("data"), to: data)
+        var c = configuration(out: dir.appendingPathComponent("out"), jobs: 2)
+        c.inputs = [samples[3]]
+        c.data = data.path
+        c.registryCache = "off"
+        func run(full: Bool = false) throws -> Runner.Outcome {
+            var runner = Runner(configuration: c, components: try .standard(configuration: c), progress: false)
+            runner.full = full
+            return try runner.run()
+        }
+        XCTAssertEqual(try run().staleExtraction, [], "first run")
+        XCTAssertEqual(try run().staleExtraction, [], "nothing changed")
+        // README files are documentation: editing one changes no statement
+        try Data("notes\n".utf8).write(to: data.appendingPathComponent("actors/README.md"))
+        XCTAssertEqual(try run().staleExtraction, [])
+        // a new alias in the registry
+        let extra = "actors:\n  - id: test-person\n    type: person\n    name: Test Person\n    aliases:\n      ar: [شخص تجريبي]\n"
+        try Data(extra.utf8).write(to: data.appendingPathComponent("actors/zz-test.yaml"))
+        XCTAssertEqual(try run().staleExtraction, [samples[3]], "a run with nothing new only warns")
+        c.inputs = [samples[3], samples[2]]   // and a new input: the outputs are written again
+        let stale = try run()
+        XCTAssertEqual(stale.staleExtraction, [samples[3]])
+        XCTAssertEqual(stale.processed, [samples[2]], "the old input is reported, not processed again")
+        let manifest = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("out/manifest.json"))) as? [String: Any])
+        XCTAssertEqual(manifest["stale_extraction"] as? [String], [samples[3]])
+        // --full processes it again with today's registry; afterwards nothing is stale
+        XCTAssertEqual(try run(full: true).processed, [samples[3], samples[2]])
+        XCTAssertEqual(try run().staleExtraction, [])
+    }
 }
+

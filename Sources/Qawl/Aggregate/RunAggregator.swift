@@ -30,6 +30,8 @@ public final class RunAggregator {
     private var currentInputErrors = 0
     /// First failure while writing the store; the run stops reporting success.
     public private(set) var storeError: Error?
+    /// Recorded with every input committed (`ExtractionFingerprint`); nil records nothing.
+    public var extractionFingerprint: String?
 
     /// `states`: size, mtime and hash of each input about to be processed.
     public init(store: StatementStore, states: [String: StatementStore.InputState]) {
@@ -71,6 +73,7 @@ public final class RunAggregator {
             case .inputFinished(let summary):
                 let w = try writer(for: summary.path)
                 let state = states[summary.path] ?? .init(size: 0, mtime: 0, hash: "")
+                if let extractionFingerprint { try store.recordExtraction(extractionFingerprint, for: summary.path) }
                 try w.commit(summary, state: state, counts: current, inputErrors: currentInputErrors)
                 writer = nil
                 documents.add(current)

@@ -11,6 +11,8 @@ public struct RunInfo: Sendable {
     /// Inputs processed by this run (the others were already in the store).
     public var processed: [String] = []
     public var unchanged: [String] = []
+    /// Unchanged inputs whose statements came from another registry, lexicons or qawl version.
+    public var staleExtraction: [String] = []
     public var bytesProcessed: Int64 = 0
     public var documentsProcessed = 0
 
@@ -267,6 +269,7 @@ public struct OutputWriter {
             w.field("stages", strings: Pipeline.stages)
             w.field("processed", strings: run.processed)
             w.field("unchanged", strings: run.unchanged)
+            w.field("stale_extraction", strings: run.staleExtraction)
             w.field("inputs", array: { w in
                 for input in inputs {
                     w.object { w in

@@ -12,6 +12,9 @@ public struct Components {
     /// Waits for set-up still running in the background and throws its error; nothing a run
     /// produces may be kept before it returns (see `BackgroundExtractor`).
     public var ready: () throws -> Void
+    /// What statements depend on besides the inputs (`ExtractionFingerprint`); recorded in the
+    /// store for every input processed.
+    public var extractionFingerprint: String = ExtractionFingerprint.none
 
     public init(expand: @escaping ([String]) throws -> [String], open: @escaping Pipeline.Opener,
                 parser: any DocumentParser, extractor: (any StatementExtractor)?,

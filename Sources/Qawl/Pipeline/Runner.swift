@@ -34,6 +34,8 @@ public struct Runner {
         public var aggregator: RunAggregator
         public var processed: [String]
         public var unchanged: [String]
+        /// Unchanged inputs processed with another registry, lexicons or qawl version.
+        public var staleExtraction: [String] = []
         public var report: RunReport?
         /// False when nothing was new and the outputs were left as they were.
         public var wroteOutputs: Bool
@@ -45,7 +47,7 @@ public struct Runner {
         let outDir = URL(fileURLWithPath: configuration.out)
         var writer = try OutputWriter(directory: outDir, partial: partial)
         let store = try StatementStore(path: storePath ?? outDir.appendingPathComponent("qawl.sqlite").path)
-        if full { try store.reset() }
+        if full { try store.reset(); try store.resetExtraction() }
 
         // Which inputs are new or changed?
         let inputs = try components.expand(configuration.inputs)
@@ -68,7 +70,11 @@ public struct Runner {
             toProcess.append(path)
         }
 
+        // Inputs left alone that were processed with another registry, lexicons or qawl version:
+        // their statements keep the links of then (reported, not redone: `--full` redoes them).
+        let stale = try store.inputs(unchanged, processedWithOtherThan: components.extractionFingerprint)
         let aggregator = RunAggregator(store: store, states: states)
+        aggregator.extractionFingerprint = components.extractionFingerprint
         let jobs = configuration.jobs > 0 ? configuration.jobs : ProcessInfo.processInfo.activeProcessorCount
         let pipeline = Pipeline(inputs: toProcess, open: components.open, parser: components.parser,
                                 extractor: components.extractor, options: .init(jobs: jobs))
@@ -103,7 +109,7 @@ public struct Runner {
         let outputsExist = FileManager.default.fileExists(atPath: outDir.appendingPathComponent("manifest.json").path)
         if toProcess.isEmpty && outputsExist && !full {
             return Outcome(exitCode: exitCode, aggregator: aggregator, processed: [], unchanged: unchanged,
-                           report: nil, wroteOutputs: false)
+                           staleExtraction: stale, report: nil, wroteOutputs: false)
         }
         var stages = pipeline.stageSeconds
         stages["aggregate", default: 0] += aggregateSeconds
@@ -112,6 +118,7 @@ public struct Runner {
                            registry: components.registryDescription)
         info.processed = toProcess
         info.unchanged = unchanged
+        info.staleExtraction = stale
         info.bytesProcessed = aggregator.bytesUncompressed
         info.documentsProcessed = aggregator.documents.read
         writer.jobs = jobs
@@ -126,7 +133,7 @@ public struct Runner {
         info.elapsedSeconds = monotonicSeconds() - t0
         try writer.writeManifest(inputs: store.inputs(), run: info)
         return Outcome(exitCode: exitCode, aggregator: aggregator, processed: toProcess, unchanged: unchanged,
-                       report: report, wroteOutputs: true)
+                       staleExtraction: stale, report: report, wroteOutputs: true)
     }
 
     /// `qawl merge`: folds the stores of several partial outputs into `out`'s store and writes the

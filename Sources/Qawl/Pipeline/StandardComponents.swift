@@ -30,6 +30,7 @@ extension Components {
         var extractor: (any StatementExtractor)?
         var registryDescription: String?
         var ready: () throws -> Void = {}
+        var fingerprint = ExtractionFingerprint.none
         if extract {
             let registryDir = c.actors.map { URL(fileURLWithPath: $0) } ?? data.appendingPathComponent("actors")
             let loaded = try RegistrySnapshot.load(directory: registryDir, cache: c.registryCacheDirectory)
@@ -37,6 +38,8 @@ extension Components {
                 FileHandle.standardError.write(Data("qawl: warning: registry snapshot in \(c.registryCacheDirectory?.path ?? "") is unreadable (\(reason)); rebuilt from \(registryDir.path)\n".utf8))
             }
             let registry = loaded.registry
+            fingerprint = try ExtractionFingerprint.compute(lexicons: data.appendingPathComponent("lexicons"),
+                                                            registry: registryDir, languages: c.languages)
             registryDescription = "\(registryDir.path) (\(registry.actors.count) actors, \(registry.roles.count) roles)"
             // One trie for both extractors (they differ only in clitics); they then load their
             // lexicons and build their own indexes in parallel.
@@ -67,7 +70,7 @@ extension Components {
                 extractor = try build()
             }
         }
-        return Components(
+        var components = Components(
             expand: expandKeepingMissing,
             open: { path in
                 let opened = try InputOpener.open(path: path, options: options)
@@ -78,6 +81,8 @@ extension Components {
             extractor: extractor,
             registryDescription: registryDescription,
             ready: ready)
+        components.extractionFingerprint = fingerprint
+        return components
     }
 }
 
