@@ -115,6 +115,35 @@ final class SQLiteStatement {
         }
     }
 
+    /// Binds `count` bytes at `text` as text without copying them: the caller keeps them alive and
+    /// unchanged until the statement has been stepped (`runKeepingBindings`). `nil` binds NULL.
+    func bind(_ i: Int32, borrowingText text: UnsafePointer<UInt8>?, count: Int) {
+        guard let text else { sqlite3_bind_null(stmt, i); return }
+        text.withMemoryRebound(to: CChar.self, capacity: max(count, 1)) {
+            _ = sqlite3_bind_text(stmt, i, $0, Int32(count), Self.borrowed)
+        }
+    }
+
+    /// Binds the bytes as a blob without copying them (same rule as `bind(_:borrowingText:count:)`);
+    /// no bytes bind an empty blob (not NULL).
+    func bind(_ i: Int32, borrowingBytes raw: UnsafeRawBufferPointer) {
+        if raw.isEmpty { sqlite3_bind_zeroblob(stmt, i, 0); return }
+        _ = sqlite3_bind_blob(stmt, i, raw.baseAddress, Int32(raw.count), Self.borrowed)
+    }
+
+    private static let borrowed = unsafeBitCast(0, to: sqlite3_destructor_type.self)  // SQLITE_STATIC
+
+    /// Executes a statement that returns no rows and resets it, keeping its bindings: values bound
+    /// once (the input of every row of an insert) stay, the others are bound again before the next
+    /// run. Borrowed values are no longer read once this returns.
+    func runKeepingBindings() throws {
+        let rc = sqlite3_step(stmt)
+        sqlite3_reset(stmt)
+        if rc != SQLITE_DONE && rc != SQLITE_ROW {
+            throw SQLiteDatabase.Error.sqlite(path: database.path, code: rc, message: database.errorMessage(), sql: nil)
+        }
+    }
+
     /// Executes a statement that returns no rows, then resets it for reuse.
     func run() throws {
         let rc = sqlite3_step(stmt)

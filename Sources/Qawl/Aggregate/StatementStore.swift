@@ -29,6 +29,7 @@ public final class StatementStore {
         try db.exec("""
             PRAGMA journal_mode=WAL;
             PRAGMA synchronous=NORMAL;
+            PRAGMA wal_autocheckpoint=0;
             PRAGMA cache_size=-32768;
             PRAGMA temp_store=FILE;
             CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -134,6 +135,7 @@ public final class StatementStore {
                 INSERT OR REPLACE INTO statements VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                 """)
             insertError = try store.db.prepare("INSERT INTO errors VALUES(?,?,?)")
+            insertStatement.bind(2, input)
         }
 
         public func add(_ s: Statement) throws { try add(PreparedStatement(s)) }
@@ -141,14 +143,38 @@ public final class StatementStore {
         /// One statement, already encoded (on a worker thread): binding and inserting is all that
         /// is left for the consumer.
         public func add(_ p: PreparedStatement) throws {
-            let s = p.statement
             let st = insertStatement
-            st.bind(1, s.statementID); st.bind(2, input); st.bind(3, s.docID); st.bind(4, s.published)
-            st.bind(5, s.part); st.bind(6, s.contentStart); st.bind(7, s.actorID); st.bind(8, s.actorName)
-            st.bind(9, s.speaker); st.bind(10, s.lang); st.bind(11, s.kind.rawValue); st.bind(12, s.resolution.rawValue)
-            st.bind(13, s.cueLemma); st.bind(14, s.source); st.bind(15, bytes: p.signature); st.bind(16, bytes: p.json)
-            try st.run()
+            st.bind(6, p.statement.contentStart)
+            // The row's buffers are bound without copying: they stay alive and unchanged until the
+            // insert has run. The input (2) was bound once for all rows.
+            try p.text.withUnsafeBufferPointer { text in
+                var start = 0
+                for (k, column) in PreparedStatement.textColumns.enumerated() {
+                    let end = Int(p.textEnds[k])
+                    if end < 0 {
+                        st.bind(column, borrowingText: nil, count: 0)
+                    } else {
+                        st.bind(column, borrowingText: text.baseAddress.map { $0 + start } ?? Self.empty,
+                                count: end - start)
+                        start = end
+                    }
+                }
+                try p.signature.withUnsafeBytes { signature in
+                    try p.json.withUnsafeBytes { json in
+                        st.bind(15, borrowingBytes: signature)
+                        st.bind(16, borrowingBytes: json)
+                        try st.runKeepingBindings()
+                    }
+                }
+            }
         }
+
+        /// A non-NULL pointer for empty text when the row's text buffer has no storage.
+        private static let empty: UnsafePointer<UInt8> = {
+            let p = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+            p.initialize(to: 0)
+            return UnsafePointer(p)
+        }()
 
         public func add(_ e: RecordError) throws {
             json.reset()
@@ -181,6 +207,7 @@ public final class StatementStore {
                 }
             }
             try store.db.exec("COMMIT")
+            store.checkpointer.request()
         }
 
         public func rollback() { try? store.db.exec("ROLLBACK") }
@@ -207,6 +234,8 @@ public final class StatementStore {
     /// inputs, its statements are stored twice and the copy from the first input path wins. Found
     /// from the primary-key index (no JSON is read); usually there are none.
     func duplicateRowIDs() throws -> Set<Int64> {
+        // A statement id is unique within an input (the primary key): copies need two inputs.
+        if try scalar("SELECT count(*) FROM inputs") < 2 { return [] }
         let s = try db.prepare("""
             SELECT s.rowid FROM statements s JOIN
               (SELECT statement_id, min(input) AS keep FROM statements GROUP BY statement_id HAVING count(*) > 1) d
@@ -357,6 +386,50 @@ public final class StatementStore {
         }
     }
 
+    /// Copies the pages of committed inputs from the write-ahead log into the store file on a thread
+    /// of its own, beside the next input and the write phase, instead of in the commit: the copy
+    /// and its two file syncs (the size of everything the input added) would otherwise hold up the
+    /// in-order consumer. A checkpoint never touches uncommitted rows, so an interrupted run still
+    /// leaves the store as before the input it was processing.
+    private(set) lazy var checkpointer = BackgroundCheckpoint(path: path)
+
+    /// Waits until the pages committed so far are in the store file (the end of a run).
+    public func waitForCheckpoint() { checkpointer.wait() }
+
     /// Makes the store file self-contained (folds the write-ahead log in), e.g. before shipping a shard.
-    public func checkpoint() throws { try db.exec("PRAGMA wal_checkpoint(TRUNCATE)") }
+    public func checkpoint() throws {
+        waitForCheckpoint()
+        try db.exec("PRAGMA wal_checkpoint(TRUNCATE)")
+    }
+}
+
+/// Runs `PRAGMA wal_checkpoint(PASSIVE)` on its own connection and thread when asked; requests
+/// made while one is waiting to run are folded into it. Failures are left to SQLite, which
+/// checkpoints when the last connection closes.
+final class BackgroundCheckpoint: @unchecked Sendable {
+    private let path: String
+    private let queue = DispatchQueue(label: "qawl.store.checkpoint")
+    private let lock = NSLock()
+    private var queued = false
+    /// Opened on `queue` at the first request, used only there.
+    private var db: SQLiteDatabase?
+
+    init(path: String) { self.path = path }
+
+    func request() {
+        lock.lock()
+        defer { lock.unlock() }
+        if queued { return }
+        queued = true
+        queue.async { [self] in
+            lock.lock()
+            queued = false
+            lock.unlock()
+            if db == nil { db = try? SQLiteDatabase(path: path) }
+            try? db?.exec("PRAGMA wal_checkpoint(PASSIVE)")
+        }
+    }
+
+    /// Returns when every request made so far has run.
+    func wait() { queue.sync {} }
 }

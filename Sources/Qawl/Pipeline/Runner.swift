@@ -129,6 +129,7 @@ public struct Runner {
         let w0 = monotonicSeconds()
         if partial { try store.checkpoint() }
         let report = try writer.writeAll(store, run: info)
+        store.waitForCheckpoint()
         info.stageSeconds["write"] = monotonicSeconds() - w0
         info.elapsedSeconds = monotonicSeconds() - t0
         try writer.writeManifest(inputs: store.inputs(), run: info)
