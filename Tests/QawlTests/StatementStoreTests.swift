@@ -1,0 +1,77 @@
+import Foundation
+import XCTest
+@testable import Qawl
+
+/// The statement store on its own: what a row keeps of a statement, and when committed inputs reach
+/// the store file.
+final class StatementStoreTests: XCTestCase {
+    var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("qawl-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    func statement(_ id: String, speaker: String = "lavrov", cueLemma: String = "قال", published: String? = "2017-04-12",
+                   source: String? = "bbc") -> Statement {
+        Statement(statementID: id, docID: "d-\(id)", actorID: "sergey-lavrov", actorName: "Sergey Lavrov",
+                  speaker: speaker, resolution: .name, cue: "قال", cueLemma: cueLemma, kind: .direct,
+                  content: "العلاقات بين روسيا والولايات المتحدة تمر بمرحلة صعبة", sentence: "s", lang: "ar",
+                  published: published, source: source, input: "in.txt", record: 0, contentStart: 7,
+                  contentEnd: 40, confidence: 1)
+    }
+
+    func commit(_ w: StatementStore.InputWriter, _ input: String) throws {
+        try w.commit(InputSummary(path: input), state: .init(size: 1, mtime: 1, hash: "h"),
+                     counts: RunAggregator.DocumentCounts(), inputErrors: 0)
+    }
+
+    /// Rows are bound from the worker's buffers without copying: each column must still hold its
+    /// own value, missing values stay NULL, empty ones stay empty text, and text ends at a NUL as
+    /// it always did.
+    func testRowsKeepEachColumnNullsEmptiesAndNulCut() throws {
+        let store = try StatementStore(path: dir.appendingPathComponent("s.sqlite").path)
+        let w = try store.beginInput("in.txt")
+        try w.add(statement("a1"))
+        try w.add(statement("a2", speaker: "لافروف\u{0}tail", cueLemma: "", published: nil, source: nil))
+        try commit(w, "in.txt")
+        var rows: [[String]] = []
+        try store.db.prepare("""
+            SELECT statement_id, input, doc_id, typeof(published), coalesce(published, '-'), part, content_start,
+                   actor_id, actor_name, speaker, lang, kind, resolution, typeof(cue_lemma), cue_lemma,
+                   coalesce(source, '-'), length(json) > 0
+            FROM statements ORDER BY statement_id
+            """).forEach { r in rows.append((0..<17).map { r.string($0) ?? "NULL" }) }
+        XCTAssertEqual(rows, [
+            ["a1", "in.txt", "d-a1", "text", "2017-04-12", "text", "7", "sergey-lavrov", "Sergey Lavrov", "lavrov",
+             "ar", "direct", "name", "text", "قال", "bbc", "1"],
+            ["a2", "in.txt", "d-a2", "null", "-", "text", "7", "sergey-lavrov", "Sergey Lavrov", "لافروف",
+             "ar", "direct", "name", "text", "", "-", "1"],
+        ])
+    }
+
+    /// Commits no longer copy the write-ahead log into the store file themselves; a background
+    /// checkpoint does. Once it is done, the store file alone (as a user would copy it) holds every
+    /// committed input, and an input still being written is in neither.
+    func testCommittedInputsReachTheStoreFileAndUncommittedOnesDoNot() throws {
+        let path = dir.appendingPathComponent("s.sqlite").path
+        let store = try StatementStore(path: path)
+        let a = try store.beginInput("a.txt")
+        for i in 0..<200 { try a.add(statement("a\(i)")) }
+        try commit(a, "a.txt")
+        let b = try store.beginInput("b.txt")
+        for i in 0..<200 { try b.add(statement("b\(i)")) }
+        store.waitForCheckpoint()  // the one a's commit asked for, run while b is being written
+        let copy = dir.appendingPathComponent("copy.sqlite").path
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+        let alone = try StatementStore(path: copy)
+        XCTAssertNotNil(try alone.state(of: "a.txt"))
+        XCTAssertNil(try alone.state(of: "b.txt"))
+        XCTAssertEqual(try alone.scalar("SELECT count(*) FROM statements"), 200)
+        b.rollback()
+        XCTAssertNil(try store.state(of: "b.txt"))
+        XCTAssertEqual(try store.scalar("SELECT count(*) FROM statements"), 200)
+    }
+}
