@@ -74,4 +74,26 @@ final class StatementStoreTests: XCTestCase {
         XCTAssertNil(try store.state(of: "b.txt"))
         XCTAssertEqual(try store.scalar("SELECT count(*) FROM statements"), 200)
     }
+
+    /// Over many inputs, the write-ahead log does not grow with all of them: past its limit the next
+    /// input waits for the checkpoint, and the log starts again from its beginning.
+    func testLogStaysBoundedOverManyInputs() throws {
+        func logSize(limit: Int) throws -> Int {
+            let path = dir.appendingPathComponent("s-\(limit).sqlite").path
+            let store = try StatementStore(path: path)
+            store.logLimit = limit
+            for n in 0..<8 {
+                let w = try store.beginInput("in\(n).txt")
+                for i in 0..<300 { try w.add(statement("s\(n)-\(i)")) }
+                try commit(w, "in\(n).txt")
+            }
+            store.waitForCheckpoint()
+            let size = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? 0
+            XCTAssertEqual(try store.scalar("SELECT count(*) FROM statements"), 2400)
+            return size
+        }
+        let unbounded = try logSize(limit: .max)
+        let bounded = try logSize(limit: 0)
+        XCTAssertLessThan(bounded * 2, unbounded, "bounded: \(bounded) bytes, unbounded: \(unbounded)")
+    }
 }

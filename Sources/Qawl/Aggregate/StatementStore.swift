@@ -125,6 +125,14 @@ public final class StatementStore {
         init(store: StatementStore, input: String) throws {
             self.store = store
             self.input = input
+            // The log starts again from its beginning only when a write begins after everything in
+            // it was checkpointed: past `logLimit`, wait for the checkpoint before this input, so a
+            // run over many inputs keeps the log (and its index in shared memory) to about that
+            // size plus one input instead of all the run's inputs.
+            if store.loggedBytes > store.logLimit {
+                store.waitForCheckpoint()
+                store.loggedBytes = 0
+            }
             try store.db.exec("BEGIN IMMEDIATE")
             for table in ["statements", "errors", "tallies", "inputs"] {
                 let s = try store.db.prepare("DELETE FROM \(table) WHERE \(table == "inputs" ? "path" : "input") = ?")
@@ -143,6 +151,7 @@ public final class StatementStore {
         /// One statement, already encoded (on a worker thread): binding and inserting is all that
         /// is left for the consumer.
         public func add(_ p: PreparedStatement) throws {
+            store.loggedBytes += p.json.count + p.signature.count + p.text.count
             let st = insertStatement
             st.bind(6, p.statement.contentStart)
             // The row's buffers are bound without copying: they stay alive and unchanged until the
@@ -392,6 +401,10 @@ public final class StatementStore {
     /// in-order consumer. A checkpoint never touches uncommitted rows, so an interrupted run still
     /// leaves the store as before the input it was processing.
     private(set) lazy var checkpointer = BackgroundCheckpoint(path: path)
+    /// Bytes of rows committed since the last wait for the checkpoint (about what the log holds).
+    var loggedBytes = 0
+    /// See `InputWriter.init`.
+    var logLimit = 256 << 20
 
     /// Waits until the pages committed so far are in the store file (the end of a run).
     public func waitForCheckpoint() { checkpointer.wait() }
