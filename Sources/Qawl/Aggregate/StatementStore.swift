@@ -421,28 +421,35 @@ public final class StatementStore {
 /// checkpoints when the last connection closes.
 final class BackgroundCheckpoint: @unchecked Sendable {
     private let path: String
-    private let queue = DispatchQueue(label: "qawl.store.checkpoint")
     private let lock = NSLock()
-    private var queued = false
-    /// Opened on `queue` at the first request, used only there.
+    private let idle = DispatchGroup()
+    private var running = false, again = false
+    /// Opened by the checkpoint thread at the first request; used by one thread at a time.
     private var db: SQLiteDatabase?
 
     init(path: String) { self.path = path }
 
+    /// Starts a checkpoint on a thread of its own (`runOnOwnThread`: the consumer waits for it at
+    /// the end, which must not wait for a pool thread); a request made while one runs makes it run
+    /// once more when done.
     func request() {
         lock.lock()
         defer { lock.unlock() }
-        if queued { return }
-        queued = true
-        queue.async { [self] in
-            lock.lock()
-            queued = false
-            lock.unlock()
-            if db == nil { db = try? SQLiteDatabase(path: path) }
-            try? db?.exec("PRAGMA wal_checkpoint(PASSIVE)")
+        if running { again = true; return }
+        running = true
+        runOnOwnThread(idle, name: "qawl-checkpoint") { [self] in
+            while true {
+                if db == nil { db = try? SQLiteDatabase(path: path) }
+                try? db?.exec("PRAGMA wal_checkpoint(PASSIVE)")
+                lock.lock()
+                if again { again = false; lock.unlock(); continue }
+                running = false
+                lock.unlock()
+                return
+            }
         }
     }
 
     /// Returns when every request made so far has run.
-    func wait() { queue.sync {} }
+    func wait() { idle.wait() }
 }

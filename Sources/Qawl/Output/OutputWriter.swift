@@ -83,7 +83,7 @@ public struct OutputWriter {
         lines.set(0, .success(()))
         let linesDone = DispatchGroup()
         if jobs > 1 {
-            DispatchQueue.global().async(group: linesDone) { [self] in
+            runOnOwnThread(linesDone, name: "qawl-lines") { [self] in
                 lines.set(0, Result {
                     let reader = try StatementStore(path: store.path, readOnly: true)
                     try reader.reading {
@@ -168,7 +168,7 @@ public struct OutputWriter {
             let results = ConcurrentResults<TimelineBuilder.Built>()
             let group = DispatchGroup()
             for _ in 0..<jobs {
-                DispatchQueue.global().async(group: group) {
+                runOnOwnThread(group, name: "qawl-timelines") {
                     var scratch = TimelineBuilder.Scratch()
                     while let (seq, id, rows) = queue.pop() {
                         results.set(seq, Result { try builder.build(id: id, rows: rows, scratch: &scratch) })

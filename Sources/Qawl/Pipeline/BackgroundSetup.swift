@@ -13,10 +13,8 @@ public final class BackgroundExtractor: StatementExtractor, @unchecked Sendable 
     private var result: Result<any StatementExtractor, Error>?
 
     public init(_ build: @escaping @Sendable () throws -> any StatementExtractor) {
-        done.enter()
-        DispatchQueue.global().async { [self] in
+        runOnOwnThread(done, name: "qawl-setup") { [self] in
             result = Result { try build() }
-            done.leave()
         }
     }
 

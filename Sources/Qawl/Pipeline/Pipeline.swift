@@ -90,7 +90,7 @@ public final class Pipeline {
         let group = DispatchGroup()
 
         // Reader: one thread, inputs in order.
-        DispatchQueue.global().async(group: group) { [self] in
+        runOnOwnThread(group, name: "qawl-reader") { [self] in
             var seq = 0
             func emit(_ work: Work) {
                 results.reserve()
@@ -105,8 +105,8 @@ public final class Pipeline {
         }
 
         // Workers: parse and extract.
-        for _ in 0..<options.jobs {
-            DispatchQueue.global().async(group: group) { [self] in
+        for w in 0..<options.jobs {
+            runOnOwnThread(group, name: "qawl-worker-\(w)") { [self] in
                 var parseSeconds = 0.0, extractSeconds = 0.0, prepareSeconds = 0.0
                 while let (seq, work) = queue.pop() {
                     switch work {
