@@ -67,6 +67,17 @@ final class EndToEndTests: XCTestCase {
         }
     }
 
+    /// A run over the seed alone with its own copy of `data/` (to break or edit), writing `dir/out`.
+    func seedRunWithOwnData(in dir: URL) throws -> (RunConfiguration, URL) {
+        let data = dir.appendingPathComponent("data")
+        try FileManager.default.copyItem(at: root.appendingPathComponent("data"), to: data)
+        var c = configuration(out: dir.appendingPathComponent("out"), jobs: 2)
+        c.inputs = [samples[3]]
+        c.data = data.path
+        c.registryCache = "off"
+        return (c, data)
+    }
+
     /// A lexicon that cannot be read while the extractors are built in the background must fail
     /// the run before anything is stored: no input may be remembered as done without its
     /// statements, so the next run (with the lexicon back) processes it.
@@ -74,13 +85,8 @@ final class EndToEndTests: XCTestCase {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qawl-setup-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         let fm = FileManager.default
-        let broken = dir.appendingPathComponent("data")
-        try fm.copyItem(at: root.appendingPathComponent("data"), to: broken)
+        var (c, broken) = try seedRunWithOwnData(in: dir)
         try fm.removeItem(at: broken.appendingPathComponent("lexicons/ar/cues.tsv"))
-        var c = configuration(out: dir.appendingPathComponent("out"), jobs: 2)
-        c.inputs = [samples[3]]
-        c.data = broken.path
-        c.registryCache = "off"
         XCTAssertThrowsError(try Runner(configuration: c, components: try .standard(configuration: c, background: true), progress: false).run()) { error in
             XCTAssertTrue(error is Runner.SetupFailed, "\(error)")
             XCTAssertTrue("\(error)".contains("cues.tsv"), "the error names the missing file: \(error)")
@@ -100,13 +106,7 @@ final class EndToEndTests: XCTestCase {
     func testUnchangedInputsProcessedWithAnotherRegistryAreReported() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qawl-stale-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let fm = FileManager.default
-        let data = dir.appendingPathComponent("data")
-        try fm.copyItem(at: root.appendingPathComponent("data"), to: data)
-        var c = configuration(out: dir.appendingPathComponent("out"), jobs: 2)
-        c.inputs = [samples[3]]
-        c.data = data.path
-        c.registryCache = "off"
+        var (c, data) = try seedRunWithOwnData(in: dir)
         func run(full: Bool = false) throws -> Runner.Outcome {
             var runner = Runner(configuration: c, components: try .standard(configuration: c), progress: false)
             runner.full = full
