@@ -163,6 +163,29 @@ done
 G[registry]=$(awk -v a="$ext_with" -v b="$ext_without" 'BEGIN{printf "%.3f", (a-b)/a}')
 echo
 echo "registry lookup: extract stage ${ext_with} s with $(ls data/actors/*.yaml | wc -l) registry files, ${ext_without} s with an empty registry (ant 4×, --jobs 1): lookup share ${G[registry]}"
+# The same by instruction count, which does not move with the machine's speed (these virtual
+# machines' speed moves by more than the share, and they have no hardware counters for `perf stat`):
+# callgrind counts only inside the extractor's entry point (`--toggle-collect`), on ANT 1×. valgrind
+# cannot read the release binary's debug information, so a copy without it (symbols kept) is run.
+G[registry_ir]="n/a"
+if command -v valgrind >/dev/null; then
+  cp "$BIN" "$tmp/qawl-nodebug" && strip -g "$tmp/qawl-nodebug"
+  entry=$(nm "$tmp/qawl-nodebug" | awk '!e && $3 ~ /^\$s4Qawl14LanguageRouterV7extract4from.*_tF$/ {e = $3} END {print e}')
+  extract_ir() {  # ARGS… → instructions inside the extractor
+    local out; out=$(mktemp -p "$tmp" cg.XXXXXX)
+    valgrind --tool=callgrind --callgrind-out-file="$out" --toggle-collect="$entry" \
+      "$tmp/qawl-nodebug" run --full --jobs 1 --data data --registry-cache off --out "$(mktemp -d -p "$tmp" cgrun.XXXXXX)" "$@" >/dev/null 2>&1
+    awk '/^totals:/ {print $2}' "$out"
+  }
+  if [ -n "$entry" ]; then
+    ir_with=$(extract_ir "$INPUTS/ant-1x.trec.xml.gz")
+    ir_without=$(extract_ir --actors "$tmp/no-actors" "$INPUTS/ant-1x.trec.xml.gz")
+    if [ -n "$ir_with" ] && [ -n "$ir_without" ]; then
+      G[registry_ir]=$(awk -v a="$ir_with" -v b="$ir_without" 'BEGIN{printf "%.3f", (a-b)/a}')
+      echo "registry lookup by instruction count (callgrind, ant 1×, --jobs 1): extraction $(awk -v a="$ir_with" 'BEGIN{printf "%.3f", a/1e9}') G instructions with the registry, $(awk -v b="$ir_without" 'BEGIN{printf "%.3f", b/1e9}') G with an empty one: share ${G[registry_ir]}"
+    fi
+  fi
+fi
 python3 - "${ANT_DIR[2]}/report.json" "${WARC_DIR[1]}/report.json" <<'PY'
 import json, sys
 for label, path in (("ant --jobs 2", sys.argv[1]), ("warc --jobs 1", sys.argv[2])):
@@ -186,4 +209,5 @@ goal "--jobs 2 (two cores) speed-up over one core, warc" "≥ 1.8" "${G[warc_job
 goal "cost per MB at 16× / 1×, ant" "≤ 1.2" "${G[ant_linear_16]}" "<=" 1.2
 goal "cost per MB at 16× / 1×, warc" "≤ 1.2" "${G[warc_linear_16]}" "<=" 1.2
 goal "peak RSS, every size, default --jobs (MB)" "< 200" "$((max_rss / 1024))" "<=" 199
-goal "registry lookup share of extraction" "< 0.10" "${G[registry]}" "<=" 0.0999
+goal "registry lookup share of extraction (wall time of the stage)" "< 0.10" "${G[registry]}" "<=" 0.0999
+goal "registry lookup share of extraction (instructions)" "< 0.10" "${G[registry_ir]}" "<=" 0.0999
