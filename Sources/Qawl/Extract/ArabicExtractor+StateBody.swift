@@ -112,14 +112,9 @@ extension ArabicExtractor {
         let headEnd = wordTokens[office.words]
         let inner = matcher.mentions(in: tokens, range: headEnd..<end).filter { !$0.ambiguous }
         func speaker(_ t: ActorMatcher.Target) -> Speaker? {
-            switch t {
-            case .actor(let ai): return registrySpeaker(ai, agreement: agreement)
-            case .role(let ri):
-                if let b = state.roleBinding[ri] { return b }
-                if let h = matcher.holder(ofRole: ri, on: state.published) { return registrySpeaker(h, agreement: agreement) }
-                if let o = index.roleOrganisation[ri] { return registrySpeaker(o, agreement: agreement) }
-                return nil
-            }
+            if let sp = targetSpeaker(t, state, agreement: agreement) { return sp }
+            if case .role(let ri) = t, let o = index.roleOrganisation[ri] { return registrySpeaker(o, agreement: agreement) }
+            return nil
         }
         /// A registry organisation named inside the phrase, or the organisation of a role named there.
         func organisation(_ m: ActorMatcher.Mention) -> Int? {
@@ -191,13 +186,9 @@ extension ArabicExtractor {
         }
         let (body, named) = found
         func speaker(_ t: ActorMatcher.Target) -> (Speaker, Statement.Resolution)? {
-            switch t {
-            case .actor(let ai): return (registrySpeaker(ai, agreement: agreement), .name)
-            case .role(let ri):
-                if let b = state.roleBinding[ri] { return (b, .role) }
-                guard let h = matcher.holder(ofRole: ri, on: state.published) else { return nil }
-                return (registrySpeaker(h, agreement: agreement), .role)
-            }
+            guard let sp = targetSpeaker(t, state, agreement: agreement) else { return nil }
+            if case .role = t { return (sp, .role) }
+            return (sp, .name)
         }
         if let named {   // «الشرطة في القاهرة»
             guard let t = body.targets[named], let s = speaker(t) else { return nil }
@@ -229,11 +220,52 @@ extension ArabicExtractor {
             }
         }
         // the article's state
-        if state.country == nil {
-            state.country = CountryContext.Verdict(country: countries.dominant(body: state.body, title: state.title))
-        }
-        guard let country = state.country?.country, let t = body.targets[country], let s = speaker(t) else { return nil }
+        guard let country = articleCountry(&state), let t = body.targets[country], let s = speaker(t) else { return nil }
         return (s.0, s.1, CountryContext.contextConfidence)
+    }
+
+    /// A bare state body opening at token `u` with the head `bare` («وزارة الدفاع», «لوزارة الصحة»),
+    /// as the body of the state it names («… في مصر») or of the article's state (`CountryContext`),
+    /// else as the same body named before token `i` in some state.
+    func stateBody(at u: Int, head bare: String, before i: Int, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement) -> Speaker? {
+        let countries = index.countries
+        var words = [bare]
+        var e = u + 1
+        while e < c.tokens.count, e - u < 4, c.tokens[e].kind == .word { words.append(c.tokens[e].norm); e += 1 }
+        while words.count >= 2 {
+            if let (body, named) = countries.body(words) {
+                guard let country = named ?? articleCountry(&state), let t = body.targets[country] else {
+                    // no state clear: the body as named earlier in some state («وزارة الخارجية البريطانية»)
+                    for m in state.mentions.reversed() where m.end <= i && !m.ambiguous {
+                        if case .actor(let ai) = m.target, body.actors.contains(ai) { return registrySpeaker(ai, agreement: agreement) }
+                    }
+                    return nil
+                }
+                return targetSpeaker(t, state, agreement: agreement)
+            }
+            words.removeLast()
+        }
+        return nil
+    }
+
+    /// Who speaks for a registry target in this document: an actor itself; for a role, the person
+    /// the document bound it to («الرئيس الأمريكي دونالد ترامب»), else its holder on the
+    /// document's date. Nil for a role nobody held that day.
+    func targetSpeaker(_ t: ActorMatcher.Target, _ state: DocState, agreement: ArabicLexicon.Agreement) -> Speaker? {
+        switch t {
+        case .actor(let ai): return registrySpeaker(ai, agreement: agreement)
+        case .role(let ri):
+            if let b = state.roleBinding[ri] { return b }
+            return matcher.holder(ofRole: ri, on: state.published).map { registrySpeaker($0, agreement: agreement) }
+        }
+    }
+
+    /// The article's state (`CountryContext.dominant`), decided on first need and kept in `state`.
+    func articleCountry(_ state: inout DocState) -> Int? {
+        if state.country == nil {
+            state.country = CountryContext.Verdict(country: index.countries.dominant(body: state.body, title: state.title))
+        }
+        return state.country?.country
     }
 
     /// The organisation among `bodies` of a role the person holds on `date` (Tillerson in March 2018 →

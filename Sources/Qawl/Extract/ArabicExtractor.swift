@@ -1489,10 +1489,7 @@ public struct ArabicExtractor: StatementExtractor {
                 }
             case .role(let ri):
                 if index.roleHeads[ri].contains(bare) {
-                    if let sp = state.roleBinding[ri] { return (sp, Self.anaphorConfidence) }
-                    if let holder = matcher.holder(ofRole: ri, on: state.published) {
-                        return (registrySpeaker(holder, agreement: agreement), Self.anaphorConfidence)
-                    }
+                    if let sp = targetSpeaker(.role(ri), state, agreement: agreement) { return (sp, Self.anaphorConfidence) }
                 } else if let o = index.roleOrganisation[ri], index.actorHeads[o].contains(bare) {
                     return (registrySpeaker(o, agreement: agreement), Self.anaphorConfidence)
                 }
@@ -1525,42 +1522,6 @@ public struct ArabicExtractor: StatementExtractor {
                    !isStop(n), cue(at: j + 1, c) == nil, complementizer(n) == nil, !hasTanween(n, c) { return (j, true) }
             }
             j -= 1
-        }
-        return nil
-    }
-
-    /// A bare state body opening at token `u` with the head `bare` («وزارة الدفاع», «لوزارة الصحة»),
-    /// as the body of the state it names («… في مصر») or of the article's state (`CountryContext`),
-    /// else as the same body named before token `i` in some state.
-    func stateBody(at u: Int, head bare: String, before i: Int, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement) -> Speaker? {
-        let countries = index.countries
-        var words = [bare]
-        var e = u + 1
-        while e < c.tokens.count, e - u < 4, c.tokens[e].kind == .word { words.append(c.tokens[e].norm); e += 1 }
-        while words.count >= 2 {
-            if let (body, named) = countries.body(words) {
-                let country: Int?
-                if let named { country = named } else {
-                    if state.country == nil {
-                        state.country = CountryContext.Verdict(country: countries.dominant(body: state.body, title: state.title))
-                    }
-                    country = state.country?.country
-                }
-                guard let country, let t = body.targets[country] else {
-                    // no state clear: the body as named earlier in some state («وزارة الخارجية البريطانية»)
-                    for m in state.mentions.reversed() where m.end <= i && !m.ambiguous {
-                        if case .actor(let ai) = m.target, body.actors.contains(ai) { return registrySpeaker(ai, agreement: agreement) }
-                    }
-                    return nil
-                }
-                switch t {
-                case .actor(let ai): return registrySpeaker(ai, agreement: agreement)
-                case .role(let ri):
-                    if let b = state.roleBinding[ri] { return b }
-                    return matcher.holder(ofRole: ri, on: state.published).map { registrySpeaker($0, agreement: agreement) }
-                }
-            }
-            words.removeLast()
         }
         return nil
     }
