@@ -96,4 +96,96 @@ final class StatementStoreTests: XCTestCase {
         let bounded = try logSize(limit: 0)
         XCTAssertLessThan(bounded * 2, unbounded, "bounded: \(bounded) bytes, unbounded: \(unbounded)")
     }
+
+    func walSize(_ path: String) -> Int {
+        (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+    }
+
+    func journalMode(_ store: StatementStore) throws -> String {
+        var mode = ""
+        try store.db.prepare("PRAGMA journal_mode").forEach { mode = $0.string(0) ?? "" }
+        return mode
+    }
+
+    /// A first run fills its store without the write-ahead log (each page written once), and the
+    /// end of the load syncs the file and clears its mark; the next opening is back on the log.
+    func testBulkLoadWritesNoLogAndEndsMarkedDone() throws {
+        let path = dir.appendingPathComponent("s.sqlite").path
+        do {
+            let store = try StatementStore(path: path)
+            XCTAssertTrue(try store.beginBulkLoad())
+            for n in 0..<3 {
+                let w = try store.beginInput("in\(n).txt")
+                for i in 0..<300 { try w.add(statement("s\(n)-\(i)")) }
+                try commit(w, "in\(n).txt")
+            }
+            XCTAssertEqual(walSize(path), 0)
+            XCTAssertEqual(try store.scalar("SELECT count(*) FROM meta WHERE key = 'bulk_load'"), 1)
+            try store.endBulkLoad()
+            XCTAssertEqual(try store.scalar("SELECT count(*) FROM meta WHERE key = 'bulk_load'"), 0)
+        }
+        let again = try StatementStore(path: path)
+        XCTAssertFalse(again.discardedDamagedLoad)
+        XCTAssertEqual(try journalMode(again), "wal")
+        XCTAssertEqual(try again.scalar("SELECT count(*) FROM statements"), 900)
+        XCTAssertNotNil(try again.state(of: "in2.txt"))
+    }
+
+    /// A process killed during a bulk load (the files as it left them) keeps every committed input
+    /// and none of the one it was writing; the store is checked, kept and its mark cleared.
+    func testKilledBulkLoadKeepsCommittedInputs() throws {
+        let path = dir.appendingPathComponent("s.sqlite").path
+        let store = try StatementStore(path: path)
+        XCTAssertTrue(try store.beginBulkLoad())
+        let a = try store.beginInput("a.txt")
+        for i in 0..<300 { try a.add(statement("a\(i)")) }
+        try commit(a, "a.txt")
+        let b = try store.beginInput("b.txt")
+        for i in 0..<300 { try b.add(statement("b\(i)")) }
+        let copy = dir.appendingPathComponent("killed.sqlite").path
+        for suffix in ["", "-journal"] where FileManager.default.fileExists(atPath: path + suffix) {
+            try FileManager.default.copyItem(atPath: path + suffix, toPath: copy + suffix)
+        }
+        b.rollback()
+        let resumed = try StatementStore(path: copy)
+        XCTAssertFalse(resumed.discardedDamagedLoad)
+        XCTAssertNotNil(try resumed.state(of: "a.txt"))
+        XCTAssertNil(try resumed.state(of: "b.txt"))
+        XCTAssertEqual(try resumed.scalar("SELECT count(*) FROM statements"), 300)
+        XCTAssertEqual(try resumed.scalar("SELECT count(*) FROM meta WHERE key = 'bulk_load'"), 0)
+    }
+
+    /// A bulk load cut short by the machine can leave a damaged file (its writes were not synced):
+    /// the next opening finds the mark, checks the file, and starts from an empty store instead of
+    /// failing on every run after.
+    func testDamagedBulkLoadIsDiscardedAndTheStoreStartsAfresh() throws {
+        let path = dir.appendingPathComponent("s.sqlite").path
+        do {
+            let store = try StatementStore(path: path)
+            XCTAssertTrue(try store.beginBulkLoad())
+            let a = try store.beginInput("a.txt")
+            for i in 0..<2000 { try a.add(statement("a\(i)")) }
+            try commit(a, "a.txt")
+        }
+        // Pages that never reached the disk: the second half of the file turns to garbage.
+        let handle = try XCTUnwrap(FileHandle(forUpdatingAtPath: path))
+        let size = try handle.seekToEnd()
+        try handle.seek(toOffset: size / 2)
+        try handle.write(contentsOf: Data(repeating: 0xA5, count: Int(size - size / 2)))
+        try handle.close()
+        let reopened = try StatementStore(path: path)
+        XCTAssertTrue(reopened.discardedDamagedLoad)
+        XCTAssertNil(try reopened.state(of: "a.txt"))
+        XCTAssertEqual(try reopened.scalar("SELECT count(*) FROM statements"), 0)
+        // A store without the mark is never checked or removed, whatever it holds.
+        let plain = dir.appendingPathComponent("plain.sqlite").path
+        do {
+            let store = try StatementStore(path: plain)
+            let w = try store.beginInput("a.txt")
+            try w.add(statement("a1"))
+            try commit(w, "a.txt")
+        }
+        XCTAssertFalse(try StatementStore(path: plain).discardedDamagedLoad)
+        XCTAssertNotNil(try StatementStore(path: plain).state(of: "a.txt"))
+    }
 }

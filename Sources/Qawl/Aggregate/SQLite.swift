@@ -26,10 +26,15 @@ final class SQLiteDatabase {
             sqlite3_close(db)
             throw Error.sqlite(path: path, code: rc, message: message, sql: nil)
         }
-        sqlite3_busy_timeout(db, 5000)
+        sqlite3_busy_timeout(db, Self.busyTimeout)
     }
 
+    static let busyTimeout: Int32 = 5000
+
     deinit { sqlite3_close(db) }
+
+    /// How long a statement waits for another connection's lock before failing with SQLITE_BUSY.
+    func setBusyTimeout(milliseconds: Int32) { sqlite3_busy_timeout(db, milliseconds) }
 
     func exec(_ sql: String) throws {
         var err: UnsafeMutablePointer<CChar>?

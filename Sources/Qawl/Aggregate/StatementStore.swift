@@ -20,10 +20,17 @@ public final class StatementStore {
         public var hash: String
     }
 
+    /// Opening found the store damaged by a first run that the machine stopped, and removed it
+    /// (`beginBulkLoad`): the run starts afresh.
+    public private(set) var discardedDamagedLoad = false
+    /// Between `beginBulkLoad` and `endBulkLoad`.
+    var bulkLoading = false
+
     /// `readOnly`: look at a store another process is writing (progress, tests) without taking
     /// its write lock.
     public init(path: String, readOnly: Bool = false) throws {
         self.path = path
+        if !readOnly { discardedDamagedLoad = Self.discardDamagedBulkLoad(at: path) }
         db = try SQLiteDatabase(path: path, readOnly: readOnly)
         if readOnly { return }
         try db.exec("""
@@ -216,7 +223,7 @@ public final class StatementStore {
                 }
             }
             try store.db.exec("COMMIT")
-            store.checkpointer.request()
+            if !store.bulkLoading { store.checkpointer.request() }
         }
 
         public func rollback() { try? store.db.exec("ROLLBACK") }

@@ -47,6 +47,12 @@ public struct Runner {
         let outDir = URL(fileURLWithPath: configuration.out)
         var writer = try OutputWriter(directory: outDir, partial: partial)
         let store = try StatementStore(path: storePath ?? outDir.appendingPathComponent("qawl.sqlite").path)
+        if store.discardedDamagedLoad {
+            FileHandle.standardError.write(Data("qawl: warning: \(store.path) was left damaged by a first run that the machine stopped; it was removed and this run starts afresh\n".utf8))
+        }
+        // An empty store (or one about to be emptied) is filled without the write-ahead log.
+        if full || store.inputCount == 0 { try store.beginBulkLoad() }
+        defer { try? store.endBulkLoad() }
         if full { try store.reset(); try store.resetExtraction() }
 
         // Which inputs are new or changed?
@@ -130,6 +136,7 @@ public struct Runner {
         if partial { try store.checkpoint() }
         let report = try writer.writeAll(store, run: info)
         store.waitForCheckpoint()
+        try store.endBulkLoad()
         info.stageSeconds["write"] = monotonicSeconds() - w0
         info.elapsedSeconds = monotonicSeconds() - t0
         try writer.writeManifest(inputs: store.inputs(), run: info)
