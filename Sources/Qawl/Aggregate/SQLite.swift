@@ -183,6 +183,12 @@ final class SQLiteStatement {
         return Array(UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(stmt, col))))
     }
 
+    /// A text column's UTF-8 bytes up to its first NUL, as `string` reads it; nil for NULL.
+    func cStringBytes(_ col: Int32) -> [UInt8]? {
+        guard sqlite3_column_type(stmt, col) != SQLITE_NULL, let p = sqlite3_column_text(stmt, col) else { return nil }
+        return Array(UnsafeBufferPointer(start: p, count: strlen(p)))
+    }
+
     func int(_ col: Int32) -> Int { Int(sqlite3_column_int64(stmt, col)) }
     func double(_ col: Int32) -> Double { sqlite3_column_double(stmt, col) }
 

@@ -292,7 +292,9 @@ public final class StatementStore {
     /// by, the syndication signature and the JSON line (the other fields are read from it where
     /// they are needed: the sources of a timeline entry, the latest entries of report.html).
     public struct Row {
-        public var docID, actorName, speaker: String
+        public var docID: String
+        /// As stored (UTF-8): most rows' names are only counted, a few become strings.
+        public var actorName, speaker: [UInt8]
         /// The fields the report counts, as stored (UTF-8).
         public var lang, kind, resolution, cueLemma: [UInt8]
         public var sourceBytes, publishedBytes: [UInt8]?
@@ -330,7 +332,7 @@ public final class StatementStore {
             } else {
                 signature = r.withBytes(10) { SyndicationClusterer.decode($0) }
             }
-            rows.append(Row(docID: r.string(1) ?? "", actorName: r.string(2) ?? "", speaker: r.string(3) ?? "",
+            rows.append(Row(docID: r.string(1) ?? "", actorName: r.cStringBytes(2) ?? [], speaker: r.cStringBytes(3) ?? [],
                             lang: r.utf8(4) ?? [], kind: r.utf8(5) ?? [], resolution: r.utf8(6) ?? [],
                             cueLemma: r.utf8(7) ?? [], sourceBytes: r.utf8(9), publishedBytes: r.utf8(8),
                             signature: signature, json: json))

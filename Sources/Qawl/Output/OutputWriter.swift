@@ -152,13 +152,13 @@ public struct OutputWriter {
         let builder = TimelineBuilder(directory: target.path + "/", syndication: syndication, existing: existing,
                                       staged: staged)
         var out = Timelines()
-        var written = Set<String>()
+        var written = Set<String>()   // for removing last run's files that are gone: none on a first run
         if jobs <= 1 {
             var scratch = TimelineBuilder.Scratch()
             try store.forEachActor { id, rows in
                 for row in rows { out.figures.count(row) }
                 let built = try builder.build(id: id, rows: rows, scratch: &scratch)
-                written.insert(built.fileName)
+                if !existing.isEmpty { written.insert(built.fileName) }
                 out.merged += built.merged
                 out.actors.append(built.summary)
             }
@@ -187,7 +187,7 @@ public struct OutputWriter {
             group.wait()
             try reading.get()
             for built in try results.values() {
-                written.insert(built.fileName)
+                if !existing.isEmpty { written.insert(built.fileName) }
                 out.merged += built.merged
                 out.actors.append(built.summary)
             }

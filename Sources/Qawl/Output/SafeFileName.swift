@@ -11,7 +11,7 @@ public enum SafeFileName {
         for scalar in id.unicodeScalars {
             let ok = scalar.isASCII
                 ? ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
-                : scalar.properties.isAlphabetic
+                : Self.isAlphabetic(scalar)
             let ch: Unicode.Scalar = ok ? scalar : "-"
             if ch == "-" {
                 if lastDash || out.isEmpty { continue }
@@ -32,6 +32,16 @@ public enum SafeFileName {
         let hash = String(fnv1a64(id) & 0xffff_ffff, radix: 16)
         return (out.isEmpty ? "actor" : out) + "-" + String(repeating: "0", count: 8 - hash.count) + hash
     }
+
+    /// Unicode's Alphabetic property, looked up once for the Arabic block: most altered ids are
+    /// unlinked Arabic names, and the property lookup is most of the cost of naming their files.
+    static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        let v = Int(scalar.value)
+        if v >= 0x600 && v <= 0x6FF { return arabicBlock[v - 0x600] }
+        return scalar.properties.isAlphabetic
+    }
+
+    private static let arabicBlock: [Bool] = (0x600...0x6FF).map { Unicode.Scalar(UInt32($0))!.properties.isAlphabetic }
 
     /// A registry slug that the general rule would keep as it is: `[a-z0-9]` runs joined by single
     /// dashes, at most 90 bytes. Checked on the bytes first, since most ids are such slugs.

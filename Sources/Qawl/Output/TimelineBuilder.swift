@@ -38,7 +38,10 @@ struct TimelineBuilder: @unchecked Sendable {
         let fileName = SafeFileName.forActor(id) + ".jsonl"
         scratch.file.removeAll(keepingCapacity: true)
         var entries = 0, merged = 0
-        var perDay: [String: Int] = [:]
+        // Statements per day are kept for registry actors only (report.html); keyed by the date's
+        // bytes, which are ASCII, and turned into strings once per day.
+        let linked = RunReport.ActorSummary.isLinked(id)
+        var perDayBytes: [[UInt8]: Int] = [:]
         // Raw values of the source fields, copied into the entries as they are in the lines.
         let sourceValues = rows.map { JSONRecord.valueRanges(in: $0.json, keys: Self.sourceKeyBytes) }
         for (i, row) in rows.enumerated() {
@@ -46,7 +49,7 @@ struct TimelineBuilder: @unchecked Sendable {
             let copies = members[i]
             entries += 1
             merged += copies.count - 1
-            if let p = row.published { perDay[String(p.prefix(10)), default: 0] += 1 }
+            if linked, let p = row.publishedBytes { perDayBytes[RunReport.StatementFigures.prefix(p, characters: 10), default: 0] += 1 }
             // The statement as in statements.jsonl, plus where it was carried.
             scratch.file.append(contentsOf: row.json.dropLast())  // "}"
             scratch.file.append(contentsOf: ",\"copies\":\(copies.count),\"sources\":".utf8)
@@ -76,22 +79,53 @@ struct TimelineBuilder: @unchecked Sendable {
         } else if !existing.contains(fileName) || !OutputWriter.file(path, holds: scratch.file) {
             try AtomicFile.write(scratch.file, toPath: path)
         }
-        var names: [String: Int] = [:]
-        for r in rows { names[r.speaker, default: 0] += 1 }
-        let dates = rows.compactMap { $0.published.map { String($0.prefix(10)) } }
+        let days = Self.dayRange(rows)
         var summary = RunReport.ActorSummary(
-            id: id, name: rows[0].actorName,
-            names: names.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(20).map(\.key),
+            id: id, name: String(decoding: rows[0].actorName, as: UTF8.self),
+            names: Self.names(rows).sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(20).map(\.key),
             file: "timelines/" + fileName, statements: rows.count, entries: entries,
-            first: dates.min(), last: dates.max())
+            first: days.first, last: days.last)
         // Kept for report.html's per-actor sections (linked actors only, without the JSON
         // lines): tens of thousands of unlinked speakers would otherwise hold memory to the end.
         if summary.linked {
-            summary.perDay = perDay
+            summary.perDay = Dictionary(uniqueKeysWithValues: perDayBytes.map { (String(decoding: $0.key, as: UTF8.self), $0.value) })
             summary.latest = rows.suffix(5).reversed().map(RunReport.Entry.init)
         }
         // One very large timeline should not keep its buffer for the rest of the run.
         if scratch.file.capacity > 1 << 22 { scratch.file = [] }
         return Built(fileName: fileName, merged: merged, summary: summary)
+    }
+
+    /// How often each spelling of the speaker was used. Counted on the stored bytes, then folded
+    /// into strings in order of first use, so that canonically equivalent spellings count as one
+    /// name, spelt as first seen (as counting on strings row by row did, without hashing a string
+    /// per row).
+    static func names(_ rows: [StatementStore.Row]) -> [String: Int] {
+        var index: [[UInt8]: Int] = [:]
+        var spellings: [(bytes: [UInt8], count: Int)] = []
+        for r in rows {
+            if let i = index[r.speaker] {
+                spellings[i].count += 1
+            } else {
+                index[r.speaker] = spellings.count
+                spellings.append((r.speaker, 1))
+            }
+        }
+        var names: [String: Int] = [:]
+        for (bytes, count) in spellings { names[String(decoding: bytes, as: UTF8.self), default: 0] += count }
+        return names
+    }
+
+    /// The first and last day (`YYYY-MM-DD`) of the dated rows. Dates are stored as ASCII ISO
+    /// 8601, whose byte order is their order.
+    static func dayRange(_ rows: [StatementStore.Row]) -> (first: String?, last: String?) {
+        var first: [UInt8]?, last: [UInt8]?
+        for r in rows {
+            guard let p = r.publishedBytes else { continue }
+            let day = RunReport.StatementFigures.prefix(p, characters: 10)
+            if first.map({ day.lexicographicallyPrecedes($0) }) ?? true { first = day }
+            if last.map({ $0.lexicographicallyPrecedes(day) }) ?? true { last = day }
+        }
+        return (first.map { String(decoding: $0, as: UTF8.self) }, last.map { String(decoding: $0, as: UTF8.self) })
     }
 }
