@@ -182,6 +182,9 @@ public struct ArabicExtractor: StatementExtractor {
         /// that slicing out a sentence or content is a copy of bytes, not a re-encoding of scalars.
         var utf8: [UInt8] = []
         var utf8Offset: [Int32] = []
+        /// The text writes alif maqsura («إلى», «على») somewhere: its writer tells «على» from the
+        /// given name «علي», so a word written «علي» is the name (`writtenName`).
+        var writesAlifMaqsura = false
         func text(_ a: Int, _ b: Int) -> String {
             guard a < b else { return "" }
             let i = Int(utf8Offset[tokens[a].start]), j = Int(utf8Offset[tokens[b - 1].end])
@@ -208,6 +211,7 @@ public struct ArabicExtractor: StatementExtractor {
         var c = Ctx(scalars: text.scalars, tokens: tokens, doc: doc, norms: norms, source: source)
         c.utf8 = text.utf8
         c.utf8Offset = text.offsets
+        c.writesAlifMaqsura = text.scalars.contains("\u{0649}")
         var index = [Int32](repeating: -1, count: tokens.count)
         var list: [(cue: ArabicLexicon.Cue, conj: Bool)] = []
         for i in tokens.indices where tokens[i].kind == .word {
@@ -857,6 +861,7 @@ public struct ArabicExtractor: StatementExtractor {
                 mentions.append(m); words += m.end - m.start; j = m.end; end = j; continue
             }
             if titled, t.norm == "لدي", j + 1 < b, tokens[j + 1].kind == .word { j += 1; end = j; words += 1; continue }
+            if writtenName(j, c) { j += 1; end = j; words += 1; continue }   // «وأعلن عبد العزيز علي المتحدث …»
             if j > a, continuesGivenName(j, b, c) { j += 1; end = j; words += 1; continue }   // «المهندس محمد الماضي، "…"»
             if !(j == a && gluedPreposition) {
                 if hasTanween(t, c) { break }   // «أخيراً», «مجدداً»: adverbs, never names
@@ -929,6 +934,22 @@ public struct ArabicExtractor: StatementExtractor {
         let n = c.tokens[j + 1]
         if n.kind == .punct { return true }
         return n.kind == .word && (cue(at: j + 1, c) != nil || complementizer(n) != nil || isStop(n))
+    }
+
+    /// A speaker stop only once folded whose written form is a given name, in a text that writes
+    /// alif maqsura elsewhere: «علي» there is the name, not the preposition «على» («وأعلن عبد العزيز
+    /// علي المتحدث باسم …», «المهندس علي بن …»). A text that never writes «ى» may write «على» as
+    /// «علي» (`continuesGivenName` still reads it as a name after a given name).
+    func writtenName(_ j: Int, _ c: Ctx) -> Bool {
+        let t = c.tokens[j]
+        guard c.writesAlifMaqsura, t.kind == .word, !t.latin, isStop(t) else { return false }
+        let w = ArabicLexicon.written(c.text(j, j + 1))
+        guard !lexicon.writtenStops.contains(w), lexicon.writtenGivenNames.contains(w) else { return false }
+        // «وأكد علي تطلعه للعمل», «وأصرت علي ضرورة …», «رد علي:»: what the preposition governs
+        guard j + 1 < c.tokens.count else { return true }
+        let n = c.tokens[j + 1]
+        if n.kind == .punct { return n.punct != 0x3A }
+        return !(isObjectNoun(n) || isMasdar(n, afterDefinite: false) || isPossessedThing(n, c) || hasTanween(n, c))
     }
 
     /// «د.», «م.»: a single letter or an abbreviation (`abbreviations.txt`) before a full stop.
