@@ -40,4 +40,17 @@ final class ExtractSpanDefectTests: XCTestCase {
         let prep = statements("وشدد الوزير على أن الحكومة ستمضي إلى النهاية في الإصلاحات.")
         XCTAssertEqual(prep.first?.actorID, "unlinked:الوزير")
     }
+
+    func testACompoundFamilyNameAloneIsTheRegistryPersonTheArticleNames() {
+        let rami = statements("وأفاد مدير المرصد رامي عبد الرحمن بسقوط قتلى. وقال عبد الرحمن إن المفاوضات متوقفة منذ أيام.")
+        XCTAssertEqual(rami.last?.actorID, "rami-abdel-rahman")
+        // the name before an ordinal: «الملك عبد الله» of «الملك عبد الله الثاني»
+        let king = statements("ويشارك الملك عبد الله الثاني في الاجتماع. وأعرب الملك عبد الله عن تقديره للدول المشاركة في الاجتماع.")
+        XCTAssertEqual(king.last?.actorID, "abdullah-ii")
+        // a father's name is no family name: «عبد العزيز» of «سلمان بن عبد العزيز»
+        let father = statements("استقبل الملك سلمان بن عبد العزيز الوفد. وقال عبد العزيز إن الزيارة كانت ناجحة ومثمرة للغاية.")
+        XCTAssertEqual(father.last?.actorID, "unlinked:عبد العزيز")
+        // without the person in the article, the compound stays unlinked
+        XCTAssertEqual(statements("وقال عبد الرحمن إن المفاوضات متوقفة منذ أيام.").first?.actorID, "unlinked:عبد الرحمن")
+    }
 }

@@ -47,6 +47,18 @@ public struct ArabicExtractor: StatementExtractor {
         /// Ids of the registry's organisations: «المتحدث باسمها» speaks for an organisation only.
         let organisations: Set<String>
 
+        /// The compound name a person's name ends with, «عبد» and a word: the family name of «رامي
+        /// عبد الرحمن» and «سعاد عبد الرحيم» (not after a particle: «سلمان بن عبد العزيز»), or the
+        /// whole name before an ordinal («عبد الله الثاني» → «عبد الله»). The bare compound is a
+        /// short form that links in a document that names the person («وقال عبد الرحمن»).
+        static func compoundName(_ words: [String], _ lexicon: ArabicLexicon) -> [String]? {
+            var w = words[...]
+            if w.count == 3, lexicon.nameParticles.contains(w[w.endIndex - 1]) { w = w.dropLast() }
+            guard w.count >= 2, w[w.endIndex - 2] == "عبد", !lexicon.nameParticles.contains(w[w.endIndex - 1]) else { return nil }
+            if w.count == 2 { return w.count < words.count ? Array(w) : nil }
+            return lexicon.nameParticles.contains(w[w.endIndex - 3]) ? nil : Array(w.suffix(2))
+        }
+
         init(lexicon: ArabicLexicon, matcher: ActorMatcher) {
             var surnames: [WordKey: [Int]] = [:]
             var actorHeads = [Set<WordKey>](repeating: [], count: matcher.actors.count)
@@ -66,8 +78,12 @@ public struct ArabicExtractor: StatementExtractor {
                 for words in matcher.names.actors[ai] {   // aliases + [name]
                     for h in heads(words) { actorHeads[ai].insert(h) }
                     guard a.kind == .person, words.count >= 2, let last = words.last else { continue }
+                    if let compound = Self.compoundName(words, lexicon) {
+                        let key = WordKey(compound.joined(separator: " "))
+                        if surnames[key]?.contains(ai) != true { surnames[key, default: []].append(ai) }
+                    }
                     if lexicon.nameParticles.contains(last) || lexicon.nameParticles.contains(words[words.count - 2]) { continue }
-                    if surnames[last]?.contains(ai) != true { surnames[WordKey(last), default: []].append(ai) }
+                    if surnames[WordKey(last)]?.contains(ai) != true { surnames[WordKey(last), default: []].append(ai) }
                 }
             }
             for (ri, names) in matcher.names.roles.enumerated() {
@@ -1445,7 +1461,7 @@ public struct ArabicExtractor: StatementExtractor {
         var candidates: [Int] = []
         for k in keys {
             for ai in matcher.contextualActors(k) where !candidates.contains(ai) { candidates.append(ai) }
-            if k.count == 1, let list = index.surnames[k[0]] { for ai in list where !candidates.contains(ai) { candidates.append(ai) } }
+            if k.count <= 2, let list = index.surnames[WordKey(k.joined(separator: " "))] { for ai in list where !candidates.contains(ai) { candidates.append(ai) } }
         }
         guard !candidates.isEmpty else { return nil }
         let named = documentActors(&state)
