@@ -31,6 +31,23 @@ final class ExtractSpanDefectTests: XCTestCase {
         Self.extractor.extract(from: TestRegistry.document(text, title: title, published: published))
     }
 
+    // MARK: - A registry role before a name
+
+    func testARoleBeforeAVariantOfItsHoldersNameIsTheHolder() {
+        // «بن آل خليفة» drops the father's name: still the minister of the day
+        let s = statements("أكد وزير خارجية البحرين الشيخ خالد بن آل خليفة، الجمعة، على دعم بلاده للمملكة العربية السعودية.")
+        XCTAssertEqual(s.first?.actorID, "khalid-bin-ahmed-al-khalifa")
+    }
+
+    func testARoleBeforeAnotherNameKeepsTheNameUnlinkedWithoutTheRole() {
+        // a minister the registry lacks: the name, not «خارجية البحرين …», and not the old holder
+        let other = statements("أكد وزير خارجية البحرين الشيخ عبد اللطيف الزياني، الجمعة، على دعم بلاده للمملكة العربية السعودية.")
+        XCTAssertEqual(other.first?.actorID, "unlinked:عبد اللطيف الزياني")
+        // a shared given name alone, with another father, is not the holder
+        let father = statements("أكد وزير خارجية البحرين الشيخ خالد بن سلمان، الجمعة، على دعم بلاده للمملكة العربية السعودية.")
+        XCTAssertEqual(father.first?.actorID, "unlinked:خالد بن سلمان")
+    }
+
     // MARK: - «علي» and compound names
 
     func testAliWrittenWithYaInATextThatWritesAlifMaqsuraIsAName() {

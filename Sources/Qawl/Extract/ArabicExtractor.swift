@@ -1274,11 +1274,38 @@ public struct ArabicExtractor: StatementExtractor {
         }
         // a phrase the document has already tied to someone: «المستشارة الألمانية», «الصحيفة»
         if let sp = state.titleBinding[titleKey(c, ph.start, ph.end)] { return (sp, text, .role, 0.75) }
+        // «وزير خارجية البحرين الشيخ خالد بن آل خليفة»: a registry role, an honorific or a comma, then
+        // a name the registry does not know. A variant of the name of the role's holder (bound in the
+        // document or on the article's date) is the holder; another name (a holder the registry
+        // lacks) stays unlinked, the name without the role.
+        var roleEnd: Int?
+        if let m = ph.mentions.first, m.start == ph.start, case .role(let ri) = m.target, m.end < wordsEnd,
+           !(m.end..<wordsEnd).contains(where: { tokens[$0].kind == .word && index.countries.isFormer(tokens[$0].norm) }) {
+            var n = m.end
+            while n < wordsEnd, tokens[n].kind != .word || inSet(tokens[n], lexicon.titles) || hasArticle(tokens[n]) { n += 1 }
+            if n < wordsEnd, !ph.mentions.contains(where: { $0.start >= m.end }) {
+                let key = normKey(c, n, wordsEnd)
+                let holder: Int?
+                if let sp = state.roleBinding[ri] { holder = matcher.actors.firstIndex { $0.id == sp.actorID } }
+                else { holder = matcher.holder(ofRole: ri, on: c.doc.published) }
+                if let h = holder, nameFits(key, person: h) {
+                    var sp = registrySpeaker(h, agreement: agreement)
+                    state.roleBinding[ri] = sp
+                    sp.nameKey = key
+                    if key.count > 1 { state.unlinked.append(sp) }
+                    sp.nameKey = []
+                    return (sp, text, .role, 0.8)
+                }
+                roleEnd = n
+            }
+        }
         // not in the registry: split «TITLE … NAME» into the title phrase and the name
         var nameStart = ph.start
         var lastComma = -1
         for i in ph.start..<ph.end where isComma(tokens[i]) { lastComma = i }
-        if lastComma >= 0 {
+        if let n = roleEnd, lastComma < n {
+            nameStart = n
+        } else if lastComma >= 0 {
             // «ودعت المتحدثة باسم البنتاغون، روسيا إلى …», «وقال وزير الدفاع، رايموندس كاروبليس،
             // لرويترز»: after a title phrase, an organisation (a state) after the last comma is the verb's
             // object or addressee, not the speaker's name
@@ -1355,6 +1382,35 @@ public struct ArabicExtractor: StatementExtractor {
         }
         if wordCount(tokens, ph.start, ph.end) >= 2 { bindHead(c, ph.start, sp, &state) }
         return (sp, text, .name, nameStart > ph.start ? 0.8 : 0.75)
+    }
+
+    /// Whether the name words `key` (normalised) are a variant of registry person `person`'s names:
+    /// besides name particles («بن», «آل») and honorifics, its words are mostly the person's, one of
+    /// them no common given name or two of them at least («خالد بن آل خليفة» of «خالد بن أحمد آل
+    /// خليفة»; not «محمد» alone), and no father's name after «بن» differs from the person's.
+    func nameFits(_ key: [String], person: Int) -> Bool {
+        let names = matcher.names.actors[person]
+        var words = Set<String>()
+        var fathers = Set<String>()
+        for n in names {
+            for (i, w) in n.enumerated() {
+                words.insert(w)
+                if i > 0, lexicon.nameParticles.contains(n[i - 1]) { fathers.insert(w) }
+            }
+        }
+        var matched = 0, unmatched = 0, distinctive = false
+        for (i, w) in key.enumerated() {
+            if lexicon.nameParticles.contains(w) || lexicon.titles.contains(w) || w.unicodeScalars.count < 2 { continue }
+            if words.contains(w) {
+                matched += 1
+                if !lexicon.givenNames.contains(w) { distinctive = true }
+            } else {
+                unmatched += 1
+                // «خالد بن خليفة» is not «خالد بن أحمد»
+                if i > 0, lexicon.nameParticles.contains(key[i - 1]), !fathers.isEmpty { return false }
+            }
+        }
+        return matched > unmatched && (distinctive || matched >= 2)
     }
 
     /// A registry organisation opens the text at token `i` and is no name's first word: it ends the
