@@ -70,4 +70,15 @@ final class ExtractSpanDefectTests: XCTestCase {
         // without the person in the article, the compound stays unlinked
         XCTAssertEqual(statements("وقال عبد الرحمن إن المفاوضات متوقفة منذ أيام.").first?.actorID, "unlinked:عبد الرحمن")
     }
+
+    func testANameBeforeACommaAndItsTitleIsTheName() {
+        // «NAME، TITLE»: the name speaks, not the title after the comma
+        let s = statements("وقال علي الدبيسي، مدير المنظمة السعودية الأوروبية لحقوق الإنسان، إن الحكم جائر وسيرفع إلى المحكمة العليا.")
+        XCTAssertEqual(s.first?.actorID, "unlinked:علي الدبيسي")
+        let t = statements("وقالت سماح حديد، مديرة حملات الشرق الأوسط في المنظمة، إن الإفراج تم دون شروط.")
+        XCTAssertEqual(t.first?.actorID, "unlinked:سماح حديد")
+        // «TITLE، NAME» keeps the name after the comma
+        let u = statements("وقال المتحدث باسم الحملة، جون سميث، إن الإفراج تم دون شروط.")
+        XCTAssertEqual(u.first?.actorID, "unlinked:جون سميث")
+    }
 }

@@ -1306,6 +1306,13 @@ public struct ArabicExtractor: StatementExtractor {
         if let n = roleEnd, lastComma < n {
             nameStart = n
         } else if lastComma >= 0 {
+            // «علي الدبيسي، مدير المنظمة السعودية الأوروبية لحقوق الإنسان»: a name, a comma, then the
+            // person's title: the name before the comma
+            if lastComma > ph.start, !inSet(tokens[ph.start], lexicon.titles), ph.mentions.isEmpty,
+               lastComma + 1 < ph.end, inSet(tokens[lastComma + 1], lexicon.titles),
+               !(ph.start..<lastComma).contains(where: { isComma(tokens[$0]) || inSet(tokens[$0], lexicon.titles) }) {
+                return resolve(Phrase(start: ph.start, end: lastComma, mentions: []), c, &state, agreement: agreement)
+            }
             // «ودعت المتحدثة باسم البنتاغون، روسيا إلى …», «وقال وزير الدفاع، رايموندس كاروبليس،
             // لرويترز»: after a title phrase, an organisation (a state) after the last comma is the verb's
             // object or addressee, not the speaker's name
