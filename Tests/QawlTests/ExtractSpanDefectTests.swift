@@ -81,4 +81,36 @@ final class ExtractSpanDefectTests: XCTestCase {
         let u = statements("وقال المتحدث باسم الحملة، جون سميث، إن الإفراج تم دون شروط.")
         XCTAssertEqual(u.first?.actorID, "unlinked:جون سميث")
     }
+
+    // MARK: - No speakers
+
+    func testAQuestionToTheReaderAndAVerbalNounAreNoStatements() {
+        XCTAssertTrue(statements("هل تذكر أيام وقوفك لساعات طويلة أمام المقاصب وسط زحمة العيد؟").isEmpty)
+        let s = statements("وتحدث أحد أولياء الأمور إلى الصحيفة، بشرط عدم ذكر اسمه، وأكد أن القرار فاجأ الجميع.")
+        XCTAssertFalse(s.contains { $0.speaker.contains("اسمه") })
+    }
+
+    func testAPlaceBeforeAHeadlinesColonIsNoSpeaker() {
+        let s = statements("قتل شاب فلسطيني خلال التظاهرات.", title: "غزة: مقتل شاب فلسطيني بنيران إسرائيلية خلال التظاهرات")
+        XCTAssertFalse(s.contains { $0.part == "title" })
+        XCTAssertTrue(statements("قتل شاب.", title: "كرة القدم: تذاكر المواجهة بيعت في 37 دقيقة").filter { $0.part == "title" }.isEmpty)
+    }
+
+    func testAPlaceWithAGluedPrepositionIsNoName() {
+        let s = statements("وقال السفير السعودي بواشنطن إن التقارير عن اعتقاله خاطئة تماما.")
+        XCTAssertNotEqual(s.first?.actorID, "unlinked:بواشنطن")
+        XCTAssertEqual(s.first?.speaker, "السفير السعودي بواشنطن")
+    }
+
+    func testAQuotedWordAfterAShortNameIsTheObject() {
+        let s = statements("التقى الرئيس محمود عباس الوفد. وأدان عباس \"المجازر\" في قطاع غزة، وقال إن الاحتلال يتحمل المسؤولية.")
+        XCTAssertEqual(s.first?.actorID, "mahmoud-abbas")
+    }
+
+    func testPrepositionsWithPronounsAndQuantitiesAreNoSpeakers() {
+        let s = statements("ونشر صورة تجمعهما معا وكتب فوقها \"كل عيد حب سعيد\" لمتابعيه الكثيرين.")
+        XCTAssertFalse(s.contains { $0.speaker == "فوقها" })
+        let few = statements("في حين قال أقل من الخمس بأن ذلك يعتمد على البلد التي سينتقلون إليها.")
+        XCTAssertFalse(few.contains { $0.speaker == "أقل" })
+    }
 }

@@ -630,6 +630,10 @@ public struct ArabicExtractor: StatementExtractor {
                 || lexicon.clitics.withoutConjunction(tokens[k - 1].norm).map({ lexicon.relativePronouns.contains($0) }) == true {
                 return nil   // «التي تنفي التدخل», «والذي لفت الأنظار»
             }
+            if k > s.lowerBound, lexicon.noReportBefore.contains(tokens[k - 1].norm)
+                || lexicon.clitics.withoutConjunction(tokens[k - 1].norm).map({ lexicon.noReportBefore.contains($0) }) == true {
+                return nil   // «هل تذكر أيام …», «بشرط عدم ذكر اسمه»
+            }
             if k > s.lowerBound + 1, ["لم", "لن", "لا", "قد"].contains(where: tokens[k - 1].norm.sameWord),
                lexicon.relativePronouns.contains(tokens[k - 2].norm) { return nil }   // «التي لم تعترف»
             let asSaid = asSaidOpener(k, s, tokens)
@@ -830,8 +834,10 @@ public struct ArabicExtractor: StatementExtractor {
                         var whole = false
                         if inner.count == 1, inner[0].start == j + 1, inner[0].end == e, case .actor = inner[0].target { whole = true }
                         let next = e + 1 < b ? tokens[e + 1] : nil
+                        // a quoted word after a person's short name is the verb's object: «وأدان عباس
+                        // "المجازر" في …»
                         let accept = end == a ? whole
-                            : next?.kind == .word || whole || (isGenericHead(tokens[a]) && next?.kind != .word)
+                            : (next?.kind == .word && !isShortName(tokens[a])) || whole || (isGenericHead(tokens[a]) && next?.kind != .word)
                         if accept {
                             words += e - j - 1; j = e + 1; end = j
                             // a registry name inside a longer quoted name is not the speaker: «نجم "مسرح مصر"»
@@ -952,6 +958,15 @@ public struct ArabicExtractor: StatementExtractor {
         return n.kind == .word && (cue(at: j + 1, c) != nil || complementizer(n) != nil || isStop(n))
     }
 
+    /// A registry person's surname or context alias («عباس», «ماي»): a name, never a noun a quoted
+    /// name follows as its apposition.
+    func isShortName(_ t: Token) -> Bool {
+        guard t.kind == .word else { return false }
+        let w = lexicon.clitics.withoutConjunction(t.norm) ?? t.norm
+        if index.surnames[WordKey(w)] != nil { return true }
+        return matcher.contextualActors([w]).contains { matcher.actors[$0].kind == .person }
+    }
+
     /// A speaker stop only once folded whose written form is a given name, in a text that writes
     /// alif maqsura elsewhere: «علي» there is the name, not the preposition «على» («وأعلن عبد العزيز
     /// علي المتحدث باسم …», «المهندس علي بن …»). A text that never writes «ى» may write «على» as
@@ -966,6 +981,22 @@ public struct ArabicExtractor: StatementExtractor {
         let n = c.tokens[j + 1]
         if n.kind == .punct { return n.punct != 0x3A }
         return !(isObjectNoun(n) || isMasdar(n, afterDefinite: false) || isPossessedThing(n, c) || hasTanween(n, c))
+    }
+
+    /// The words `a..<e` are exactly a state's name or one of its cities (`countries.tsv`), without a
+    /// preposition glued to them.
+    func isPlace(_ a: Int, _ e: Int, _ tokens: [Token]) -> Bool {
+        guard let m = index.countries.cues.match(at: a, in: tokens, limit: e), m.end == e, !m.governed,
+              case .actor(let ai) = m.target else { return false }
+        return ai % 2 == 0   // the states' places; odd actors are their adjectives
+    }
+
+    /// «بواشنطن», «ببغداد»: a state or city with a glued preposition (`countries.tsv`), which ends at
+    /// token index returned; nil when there is none at `i`.
+    func gluedPlace(at i: Int, _ tokens: [Token], limit: Int) -> Int? {
+        guard let m = index.countries.cues.match(at: i, in: tokens, limit: limit), m.governed,
+              case .actor(let ai) = m.target, ai % 2 == 0 else { return nil }
+        return m.end
     }
 
     /// «د.», «م.»: a single letter or an abbreviation (`abbreviations.txt`) before a full stop.
@@ -1333,6 +1364,8 @@ public struct ArabicExtractor: StatementExtractor {
                     || u.starts(with: "بال".unicodeScalars) || t.norm.sameWord("باسم") || t.norm.sameWord("لدي") || t.norm.sameWord("في") {
                     i += 1; continue
                 }
+                // «السفير السعودي بواشنطن», «سفير السعودية بأمريكا»: where the office is, not a name
+                if u.first == "ب", let e = gluedPlace(at: i, tokens, limit: ph.end) { i = e; continue }
                 break
             }
             nameStart = i
@@ -1737,6 +1770,9 @@ public struct ArabicExtractor: StatementExtractor {
            dots + 1 < tokens.count, tokens[dots + 1].punct == 0x2E { end = dots }
         var tmp = state
         guard let r = resolve(ph, c, &tmp, agreement: .unknown), !r.0.vague else { return [] }
+        // «غزة: مقتل شاب …», «مالي: …»: a place the registry does not know, alone before the colon,
+        // is where the news happened, not a speaker
+        if r.0.actorID.hasPrefix("unlinked:"), isPlace(a, e, tokens) { return [] }
         state.titleBinding.merge(tmp.titleBinding) { old, _ in old }
         if tmp.scanned > state.scanned { state.mentions = tmp.mentions; state.scanned = tmp.scanned; state.named = tmp.named }
         let headCue = ArabicLexicon.Cue(lemma: ":", type: .nominal, agreement: .unknown, needs: [], requiresComplement: false)

@@ -40,6 +40,9 @@ public final class ArabicLexicon: Sendable {
     public let documentNouns: WordSet
     /// «هذا», «مما»: before a verb they leave it without a speaker («وهذا يؤكد أن …»).
     public let nonSpeakers: WordSet
+    /// «هل», «عدم» right before a verb cue: a question to the reader («هل تذكر أيام …») or a verbal
+    /// noun («بشرط عدم ذكر اسمه»), no report (`no_report_before.txt`).
+    public let noReportBefore: WordSet
     /// «يذكر» in «ويذكر أن …»: impersonal before a complementizer.
     public let impersonal: WordSet
     /// «التي», «الذي»: a cue after them is in a relative clause.
@@ -126,6 +129,7 @@ public final class ArabicLexicon: Sendable {
         hypothetical = WordSet(try LexiconFile.wordSet(file("hypothetical.txt")))
         documentNouns = WordSet(try LexiconFile.wordSet(file("document_nouns.txt")))
         nonSpeakers = WordSet(try LexiconFile.wordSet(file("non_speakers.txt")))
+        noReportBefore = WordSet(try LexiconFile.wordSet(file("no_report_before.txt")))
         impersonal = WordSet(try LexiconFile.wordSet(file("impersonal.txt")))
         relativePronouns = WordSet(try LexiconFile.wordSet(file("relative_pronouns.txt")))
         asSaid = WordSet(try LexiconFile.wordSet(file("as_said.txt")))
