@@ -23,6 +23,8 @@ final class ExtractSpanDefectTests: XCTestCase {
               aliases: ["سلمان بن عبد العزيز"]),
         Actor(id: "mahmoud-abbas", kind: .person, gender: .male, name: "Mahmoud Abbas",
               aliases: ["محمود عباس"], contextAliases: ["عباس"]),
+        Actor(id: "theresa-may", kind: .person, gender: .female, name: "Theresa May",
+              aliases: ["تيريزا ماي"], contextAliases: ["ماي"]),
     ]
 
     static let extractor: ArabicExtractor = try! ArabicExtractor(dataDirectory: TestRegistry.dataDirectory, actors: actors, roles: roles)
@@ -80,6 +82,13 @@ final class ExtractSpanDefectTests: XCTestCase {
         // «TITLE، NAME» keeps the name after the comma
         let u = statements("وقال المتحدث باسم الحملة، جون سميث، إن الإفراج تم دون شروط.")
         XCTAssertEqual(u.first?.actorID, "unlinked:جون سميث")
+    }
+
+    func testAPersonsOfficeSpeaksForThePerson() {
+        let s = statements("التقت تيريزا ماي الوزراء صباحا. وقال مكتب ماي إن الاجتماع تناول الرد على موسكو.")
+        XCTAssertEqual(s.last?.actorID, "theresa-may")
+        // without the person in the article the office stays unlinked
+        XCTAssertEqual(statements("وقال مكتب ماي إن الاجتماع تناول الرد على موسكو.").first?.actorID, "unlinked:مكتب ماي")
     }
 
     // MARK: - No speakers

@@ -1413,6 +1413,11 @@ public struct ArabicExtractor: StatementExtractor {
                 if !tk.isEmpty { state.titleBinding[tk] = sp }
             }
             return (sp, text, .name, 0.75)
+        } else if key.count >= 2, key.count <= 4, lexicon.officesOf.contains(lexicon.clitics.withoutConjunction(key[0]) ?? key[0]),
+                  let ai = contextualActor(Array(key.dropFirst()), at: ph.start, c, &state), matcher.actors[ai].kind == .person {
+            // «وقال مكتب ماي», «مكتب مون»: a person's office speaks for the person, as «مكتب ماكرون»
+            // does through the registry name
+            return (registrySpeaker(ai, agreement: agreement), text, .name, 0.7)
         } else {
             state.unlinked.append(sp)
         }

@@ -87,6 +87,8 @@ public final class ArabicLexicon: Sendable {
     /// «زوج», «محام», «زميل», «أنصار»: people who, with a possessive pronoun, speak («وقالت زوجته»);
     /// any other possessed word opening a speaker phrase is the verb's object («وأكدت تعاونها»).
     public let personNouns: WordSet
+    /// «مكتب»: a person's office, which speaks for the person («مكتب ماي» → Theresa May) (`offices_of.txt`).
+    public let officesOf: WordSet
     /// Verbal-noun templates of the derived verb forms (`masdar_patterns.txt`, normalised, ف ع ل any
     /// letter), and whether one counts only after a definite word («الميليشيا مقاومة»).
     public let masdarTemplates: [(template: [Unicode.Scalar], afterOnly: Bool)]
@@ -167,6 +169,7 @@ public final class ArabicLexicon: Sendable {
         ownWords = WordSet(try LexiconFile.wordSet(file("own_words.txt")))
         affiliations = WordSet(try LexiconFile.wordSet(file("affiliations.txt")))
         personNouns = WordSet(try LexiconFile.wordSet(file("person_nouns.txt")))
+        officesOf = WordSet(try LexiconFile.wordSet(file("offices_of.txt")))
         masdarTemplates = try LexiconFile.lines(file("masdar_patterns.txt")).compactMap { line in
             let f = line.split(separator: "\t").map(String.init)
             guard let t = f.first else { return nil }
