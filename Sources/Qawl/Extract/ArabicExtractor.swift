@@ -47,6 +47,18 @@ public struct ArabicExtractor: StatementExtractor {
         /// Ids of the registry's organisations: «المتحدث باسمها» speaks for an organisation only.
         let organisations: Set<String>
 
+        /// The compound name a person's name ends with, «عبد» and a word: the family name of «رامي
+        /// عبد الرحمن» and «سعاد عبد الرحيم» (not after a particle: «سلمان بن عبد العزيز»), or the
+        /// whole name before an ordinal («عبد الله الثاني» → «عبد الله»). The bare compound is a
+        /// short form that links in a document that names the person («وقال عبد الرحمن»).
+        static func compoundName(_ words: [String], _ lexicon: ArabicLexicon) -> [String]? {
+            var w = words[...]
+            if w.count == 3, lexicon.nameParticles.contains(w[w.endIndex - 1]) { w = w.dropLast() }
+            guard w.count >= 2, w[w.endIndex - 2] == "عبد", !lexicon.nameParticles.contains(w[w.endIndex - 1]) else { return nil }
+            if w.count == 2 { return w.count < words.count ? Array(w) : nil }
+            return lexicon.nameParticles.contains(w[w.endIndex - 3]) ? nil : Array(w.suffix(2))
+        }
+
         init(lexicon: ArabicLexicon, matcher: ActorMatcher) {
             var surnames: [WordKey: [Int]] = [:]
             var actorHeads = [Set<WordKey>](repeating: [], count: matcher.actors.count)
@@ -66,8 +78,12 @@ public struct ArabicExtractor: StatementExtractor {
                 for words in matcher.names.actors[ai] {   // aliases + [name]
                     for h in heads(words) { actorHeads[ai].insert(h) }
                     guard a.kind == .person, words.count >= 2, let last = words.last else { continue }
+                    if let compound = Self.compoundName(words, lexicon) {
+                        let key = WordKey(compound.joined(separator: " "))
+                        if surnames[key]?.contains(ai) != true { surnames[key, default: []].append(ai) }
+                    }
                     if lexicon.nameParticles.contains(last) || lexicon.nameParticles.contains(words[words.count - 2]) { continue }
-                    if surnames[last]?.contains(ai) != true { surnames[WordKey(last), default: []].append(ai) }
+                    if surnames[WordKey(last)]?.contains(ai) != true { surnames[WordKey(last), default: []].append(ai) }
                 }
             }
             for (ri, names) in matcher.names.roles.enumerated() {
@@ -182,6 +198,9 @@ public struct ArabicExtractor: StatementExtractor {
         /// that slicing out a sentence or content is a copy of bytes, not a re-encoding of scalars.
         var utf8: [UInt8] = []
         var utf8Offset: [Int32] = []
+        /// The text writes alif maqsura («إلى», «على») somewhere: its writer tells «على» from the
+        /// given name «علي», so a word written «علي» is the name (`writtenName`).
+        var writesAlifMaqsura = false
         func text(_ a: Int, _ b: Int) -> String {
             guard a < b else { return "" }
             let i = Int(utf8Offset[tokens[a].start]), j = Int(utf8Offset[tokens[b - 1].end])
@@ -208,6 +227,7 @@ public struct ArabicExtractor: StatementExtractor {
         var c = Ctx(scalars: text.scalars, tokens: tokens, doc: doc, norms: norms, source: source)
         c.utf8 = text.utf8
         c.utf8Offset = text.offsets
+        c.writesAlifMaqsura = text.scalars.contains("\u{0649}")
         var index = [Int32](repeating: -1, count: tokens.count)
         var list: [(cue: ArabicLexicon.Cue, conj: Bool)] = []
         for i in tokens.indices where tokens[i].kind == .word {
@@ -610,6 +630,10 @@ public struct ArabicExtractor: StatementExtractor {
                 || lexicon.clitics.withoutConjunction(tokens[k - 1].norm).map({ lexicon.relativePronouns.contains($0) }) == true {
                 return nil   // «التي تنفي التدخل», «والذي لفت الأنظار»
             }
+            if k > s.lowerBound, lexicon.noReportBefore.contains(tokens[k - 1].norm)
+                || lexicon.clitics.withoutConjunction(tokens[k - 1].norm).map({ lexicon.noReportBefore.contains($0) }) == true {
+                return nil   // «هل تذكر أيام …», «بشرط عدم ذكر اسمه»
+            }
             if k > s.lowerBound + 1, ["لم", "لن", "لا", "قد"].contains(where: tokens[k - 1].norm.sameWord),
                lexicon.relativePronouns.contains(tokens[k - 2].norm) { return nil }   // «التي لم تعترف»
             let asSaid = asSaidOpener(k, s, tokens)
@@ -810,8 +834,10 @@ public struct ArabicExtractor: StatementExtractor {
                         var whole = false
                         if inner.count == 1, inner[0].start == j + 1, inner[0].end == e, case .actor = inner[0].target { whole = true }
                         let next = e + 1 < b ? tokens[e + 1] : nil
+                        // a quoted word after a person's short name is the verb's object: «وأدان عباس
+                        // "المجازر" في …»
                         let accept = end == a ? whole
-                            : next?.kind == .word || whole || (isGenericHead(tokens[a]) && next?.kind != .word)
+                            : (next?.kind == .word && !isShortName(tokens[a])) || whole || (isGenericHead(tokens[a]) && next?.kind != .word)
                         if accept {
                             words += e - j - 1; j = e + 1; end = j
                             // a registry name inside a longer quoted name is not the speaker: «نجم "مسرح مصر"»
@@ -857,6 +883,7 @@ public struct ArabicExtractor: StatementExtractor {
                 mentions.append(m); words += m.end - m.start; j = m.end; end = j; continue
             }
             if titled, t.norm == "لدي", j + 1 < b, tokens[j + 1].kind == .word { j += 1; end = j; words += 1; continue }
+            if writtenName(j, c) { j += 1; end = j; words += 1; continue }   // «وأعلن عبد العزيز علي المتحدث …»
             if j > a, continuesGivenName(j, b, c) { j += 1; end = j; words += 1; continue }   // «المهندس محمد الماضي، "…"»
             if !(j == a && gluedPreposition) {
                 if hasTanween(t, c) { break }   // «أخيراً», «مجدداً»: adverbs, never names
@@ -929,6 +956,47 @@ public struct ArabicExtractor: StatementExtractor {
         let n = c.tokens[j + 1]
         if n.kind == .punct { return true }
         return n.kind == .word && (cue(at: j + 1, c) != nil || complementizer(n) != nil || isStop(n))
+    }
+
+    /// A registry person's surname or context alias («عباس», «ماي»): a name, never a noun a quoted
+    /// name follows as its apposition.
+    func isShortName(_ t: Token) -> Bool {
+        guard t.kind == .word else { return false }
+        let w = lexicon.clitics.withoutConjunction(t.norm) ?? t.norm
+        if index.surnames[WordKey(w)] != nil { return true }
+        return matcher.contextualActors([w]).contains { matcher.actors[$0].kind == .person }
+    }
+
+    /// A speaker stop only once folded whose written form is a given name, in a text that writes
+    /// alif maqsura elsewhere: «علي» there is the name, not the preposition «على» («وأعلن عبد العزيز
+    /// علي المتحدث باسم …», «المهندس علي بن …»). A text that never writes «ى» may write «على» as
+    /// «علي» (`continuesGivenName` still reads it as a name after a given name).
+    func writtenName(_ j: Int, _ c: Ctx) -> Bool {
+        let t = c.tokens[j]
+        guard c.writesAlifMaqsura, t.kind == .word, !t.latin, isStop(t) else { return false }
+        let w = ArabicLexicon.written(c.text(j, j + 1))
+        guard !lexicon.writtenStops.contains(w), lexicon.writtenGivenNames.contains(w) else { return false }
+        // «وأكد علي تطلعه للعمل», «وأصرت علي ضرورة …», «رد علي:»: what the preposition governs
+        guard j + 1 < c.tokens.count else { return true }
+        let n = c.tokens[j + 1]
+        if n.kind == .punct { return n.punct != 0x3A }
+        return !(isObjectNoun(n) || isMasdar(n, afterDefinite: false) || isPossessedThing(n, c) || hasTanween(n, c))
+    }
+
+    /// The words `a..<e` are exactly a state's name or one of its cities (`countries.tsv`), without a
+    /// preposition glued to them.
+    func isPlace(_ a: Int, _ e: Int, _ tokens: [Token]) -> Bool {
+        guard let m = index.countries.cues.match(at: a, in: tokens, limit: e), m.end == e, !m.governed,
+              case .actor(let ai) = m.target else { return false }
+        return ai % 2 == 0   // the states' places; odd actors are their adjectives
+    }
+
+    /// «بواشنطن», «ببغداد»: a state or city with a glued preposition (`countries.tsv`), which ends at
+    /// token index returned; nil when there is none at `i`.
+    func gluedPlace(at i: Int, _ tokens: [Token], limit: Int) -> Int? {
+        guard let m = index.countries.cues.match(at: i, in: tokens, limit: limit), m.governed,
+              case .actor(let ai) = m.target, ai % 2 == 0 else { return nil }
+        return m.end
     }
 
     /// «د.», «م.»: a single letter or an abbreviation (`abbreviations.txt`) before a full stop.
@@ -1237,11 +1305,45 @@ public struct ArabicExtractor: StatementExtractor {
         }
         // a phrase the document has already tied to someone: «المستشارة الألمانية», «الصحيفة»
         if let sp = state.titleBinding[titleKey(c, ph.start, ph.end)] { return (sp, text, .role, 0.75) }
+        // «وزير خارجية البحرين الشيخ خالد بن آل خليفة»: a registry role, an honorific or a comma, then
+        // a name the registry does not know. A variant of the name of the role's holder (bound in the
+        // document or on the article's date) is the holder; another name (a holder the registry
+        // lacks) stays unlinked, the name without the role.
+        var roleEnd: Int?
+        if let m = ph.mentions.first, m.start == ph.start, case .role(let ri) = m.target, m.end < wordsEnd,
+           !(m.end..<wordsEnd).contains(where: { tokens[$0].kind == .word && index.countries.isFormer(tokens[$0].norm) }) {
+            var n = m.end
+            while n < wordsEnd, tokens[n].kind != .word || inSet(tokens[n], lexicon.titles) || hasArticle(tokens[n]) { n += 1 }
+            if n < wordsEnd, !ph.mentions.contains(where: { $0.start >= m.end }) {
+                let key = normKey(c, n, wordsEnd)
+                let holder: Int?
+                if let sp = state.roleBinding[ri] { holder = matcher.actors.firstIndex { $0.id == sp.actorID } }
+                else { holder = matcher.holder(ofRole: ri, on: c.doc.published) }
+                if let h = holder, nameFits(key, person: h) {
+                    var sp = registrySpeaker(h, agreement: agreement)
+                    state.roleBinding[ri] = sp
+                    sp.nameKey = key
+                    if key.count > 1 { state.unlinked.append(sp) }
+                    sp.nameKey = []
+                    return (sp, text, .role, 0.8)
+                }
+                roleEnd = n
+            }
+        }
         // not in the registry: split «TITLE … NAME» into the title phrase and the name
         var nameStart = ph.start
         var lastComma = -1
         for i in ph.start..<ph.end where isComma(tokens[i]) { lastComma = i }
-        if lastComma >= 0 {
+        if let n = roleEnd, lastComma < n {
+            nameStart = n
+        } else if lastComma >= 0 {
+            // «علي الدبيسي، مدير المنظمة السعودية الأوروبية لحقوق الإنسان»: a name, a comma, then the
+            // person's title: the name before the comma
+            if lastComma > ph.start, !inSet(tokens[ph.start], lexicon.titles), ph.mentions.isEmpty,
+               lastComma + 1 < ph.end, inSet(tokens[lastComma + 1], lexicon.titles),
+               !(ph.start..<lastComma).contains(where: { isComma(tokens[$0]) || inSet(tokens[$0], lexicon.titles) }) {
+                return resolve(Phrase(start: ph.start, end: lastComma, mentions: []), c, &state, agreement: agreement)
+            }
             // «ودعت المتحدثة باسم البنتاغون، روسيا إلى …», «وقال وزير الدفاع، رايموندس كاروبليس،
             // لرويترز»: after a title phrase, an organisation (a state) after the last comma is the verb's
             // object or addressee, not the speaker's name
@@ -1262,6 +1364,8 @@ public struct ArabicExtractor: StatementExtractor {
                     || u.starts(with: "بال".unicodeScalars) || t.norm.sameWord("باسم") || t.norm.sameWord("لدي") || t.norm.sameWord("في") {
                     i += 1; continue
                 }
+                // «السفير السعودي بواشنطن», «سفير السعودية بأمريكا»: where the office is, not a name
+                if u.first == "ب", let e = gluedPlace(at: i, tokens, limit: ph.end) { i = e; continue }
                 break
             }
             nameStart = i
@@ -1309,6 +1413,11 @@ public struct ArabicExtractor: StatementExtractor {
                 if !tk.isEmpty { state.titleBinding[tk] = sp }
             }
             return (sp, text, .name, 0.75)
+        } else if key.count >= 2, key.count <= 4, lexicon.officesOf.contains(lexicon.clitics.withoutConjunction(key[0]) ?? key[0]),
+                  let ai = contextualActor(Array(key.dropFirst()), at: ph.start, c, &state), matcher.actors[ai].kind == .person {
+            // «وقال مكتب ماي», «مكتب مون»: a person's office speaks for the person, as «مكتب ماكرون»
+            // does through the registry name
+            return (registrySpeaker(ai, agreement: agreement), text, .name, 0.7)
         } else {
             state.unlinked.append(sp)
         }
@@ -1318,6 +1427,35 @@ public struct ArabicExtractor: StatementExtractor {
         }
         if wordCount(tokens, ph.start, ph.end) >= 2 { bindHead(c, ph.start, sp, &state) }
         return (sp, text, .name, nameStart > ph.start ? 0.8 : 0.75)
+    }
+
+    /// Whether the name words `key` (normalised) are a variant of registry person `person`'s names:
+    /// besides name particles («بن», «آل») and honorifics, its words are mostly the person's, one of
+    /// them no common given name or two of them at least («خالد بن آل خليفة» of «خالد بن أحمد آل
+    /// خليفة»; not «محمد» alone), and no father's name after «بن» differs from the person's.
+    func nameFits(_ key: [String], person: Int) -> Bool {
+        let names = matcher.names.actors[person]
+        var words = Set<String>()
+        var fathers = Set<String>()
+        for n in names {
+            for (i, w) in n.enumerated() {
+                words.insert(w)
+                if i > 0, lexicon.nameParticles.contains(n[i - 1]) { fathers.insert(w) }
+            }
+        }
+        var matched = 0, unmatched = 0, distinctive = false
+        for (i, w) in key.enumerated() {
+            if lexicon.nameParticles.contains(w) || lexicon.titles.contains(w) || w.unicodeScalars.count < 2 { continue }
+            if words.contains(w) {
+                matched += 1
+                if !lexicon.givenNames.contains(w) { distinctive = true }
+            } else {
+                unmatched += 1
+                // «خالد بن خليفة» is not «خالد بن أحمد»
+                if i > 0, lexicon.nameParticles.contains(key[i - 1]), !fathers.isEmpty { return false }
+            }
+        }
+        return matched > unmatched && (distinctive || matched >= 2)
     }
 
     /// A registry organisation opens the text at token `i` and is no name's first word: it ends the
@@ -1424,7 +1562,7 @@ public struct ArabicExtractor: StatementExtractor {
         var candidates: [Int] = []
         for k in keys {
             for ai in matcher.contextualActors(k) where !candidates.contains(ai) { candidates.append(ai) }
-            if k.count == 1, let list = index.surnames[k[0]] { for ai in list where !candidates.contains(ai) { candidates.append(ai) } }
+            if k.count <= 2, let list = index.surnames[WordKey(k.joined(separator: " "))] { for ai in list where !candidates.contains(ai) { candidates.append(ai) } }
         }
         guard !candidates.isEmpty else { return nil }
         let named = documentActors(&state)
@@ -1637,6 +1775,9 @@ public struct ArabicExtractor: StatementExtractor {
            dots + 1 < tokens.count, tokens[dots + 1].punct == 0x2E { end = dots }
         var tmp = state
         guard let r = resolve(ph, c, &tmp, agreement: .unknown), !r.0.vague else { return [] }
+        // «غزة: مقتل شاب …», «مالي: …»: a place the registry does not know, alone before the colon,
+        // is where the news happened, not a speaker
+        if r.0.actorID.hasPrefix("unlinked:"), isPlace(a, e, tokens) { return [] }
         state.titleBinding.merge(tmp.titleBinding) { old, _ in old }
         if tmp.scanned > state.scanned { state.mentions = tmp.mentions; state.scanned = tmp.scanned; state.named = tmp.named }
         let headCue = ArabicLexicon.Cue(lemma: ":", type: .nominal, agreement: .unknown, needs: [], requiresComplement: false)

@@ -40,6 +40,9 @@ public final class ArabicLexicon: Sendable {
     public let documentNouns: WordSet
     /// «هذا», «مما»: before a verb they leave it without a speaker («وهذا يؤكد أن …»).
     public let nonSpeakers: WordSet
+    /// «هل», «عدم» right before a verb cue: a question to the reader («هل تذكر أيام …») or a verbal
+    /// noun («بشرط عدم ذكر اسمه»), no report (`no_report_before.txt`).
+    public let noReportBefore: WordSet
     /// «يذكر» in «ويذكر أن …»: impersonal before a complementizer.
     public let impersonal: WordSet
     /// «التي», «الذي»: a cue after them is in a relative clause.
@@ -84,6 +87,8 @@ public final class ArabicLexicon: Sendable {
     /// «زوج», «محام», «زميل», «أنصار»: people who, with a possessive pronoun, speak («وقالت زوجته»);
     /// any other possessed word opening a speaker phrase is the verb's object («وأكدت تعاونها»).
     public let personNouns: WordSet
+    /// «مكتب»: a person's office, which speaks for the person («مكتب ماي» → Theresa May) (`offices_of.txt`).
+    public let officesOf: WordSet
     /// Verbal-noun templates of the derived verb forms (`masdar_patterns.txt`, normalised, ف ع ل any
     /// letter), and whether one counts only after a definite word («الميليشيا مقاومة»).
     public let masdarTemplates: [(template: [Unicode.Scalar], afterOnly: Bool)]
@@ -126,6 +131,7 @@ public final class ArabicLexicon: Sendable {
         hypothetical = WordSet(try LexiconFile.wordSet(file("hypothetical.txt")))
         documentNouns = WordSet(try LexiconFile.wordSet(file("document_nouns.txt")))
         nonSpeakers = WordSet(try LexiconFile.wordSet(file("non_speakers.txt")))
+        noReportBefore = WordSet(try LexiconFile.wordSet(file("no_report_before.txt")))
         impersonal = WordSet(try LexiconFile.wordSet(file("impersonal.txt")))
         relativePronouns = WordSet(try LexiconFile.wordSet(file("relative_pronouns.txt")))
         asSaid = WordSet(try LexiconFile.wordSet(file("as_said.txt")))
@@ -163,6 +169,7 @@ public final class ArabicLexicon: Sendable {
         ownWords = WordSet(try LexiconFile.wordSet(file("own_words.txt")))
         affiliations = WordSet(try LexiconFile.wordSet(file("affiliations.txt")))
         personNouns = WordSet(try LexiconFile.wordSet(file("person_nouns.txt")))
+        officesOf = WordSet(try LexiconFile.wordSet(file("offices_of.txt")))
         masdarTemplates = try LexiconFile.lines(file("masdar_patterns.txt")).compactMap { line in
             let f = line.split(separator: "\t").map(String.init)
             guard let t = f.first else { return nil }

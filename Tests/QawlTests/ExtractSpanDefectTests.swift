@@ -1,0 +1,125 @@
+import Foundation
+import XCTest
+@testable import Qawl
+
+/// Speaker spans as a reader of the full ANT dump found them broken: a registry role before a
+/// variant of its holder's name, the given name «علي» read as the preposition «على», compound names
+/// («عبد الرحمن») used alone, and phrases that are no speakers at all (a question to the reader, a
+/// place before a headline's colon, a preposition with a pronoun). A small registry keeps the cases clear.
+final class ExtractSpanDefectTests: XCTestCase {
+    static let roles: [Role] = [
+        Role(id: "bahrain-foreign-minister", aliases: ["وزير خارجية البحرين", "وزير الخارجية البحريني"]),
+    ]
+
+    static let actors: [Actor] = [
+        Actor(id: "khalid-bin-ahmed-al-khalifa", kind: .person, gender: .male, name: "Khalid bin Ahmed Al Khalifa",
+              aliases: ["الشيخ خالد بن أحمد آل خليفة", "خالد بن أحمد آل خليفة", "خالد بن أحمد"],
+              roles: [RoleTenure(role: "bahrain-foreign-minister", from: "2005-09-26", until: "2020-02-11")]),
+        Actor(id: "rami-abdel-rahman", kind: .person, gender: .male, name: "Rami Abdel Rahman",
+              aliases: ["رامي عبد الرحمن"]),
+        Actor(id: "abdullah-ii", kind: .person, gender: .male, name: "Abdullah II",
+              aliases: ["الملك عبد الله الثاني", "عبد الله الثاني"]),
+        Actor(id: "salman-bin-abdulaziz", kind: .person, gender: .male, name: "Salman bin Abdulaziz",
+              aliases: ["سلمان بن عبد العزيز"]),
+        Actor(id: "mahmoud-abbas", kind: .person, gender: .male, name: "Mahmoud Abbas",
+              aliases: ["محمود عباس"], contextAliases: ["عباس"]),
+        Actor(id: "theresa-may", kind: .person, gender: .female, name: "Theresa May",
+              aliases: ["تيريزا ماي"], contextAliases: ["ماي"]),
+    ]
+
+    static let extractor: ArabicExtractor = try! ArabicExtractor(dataDirectory: TestRegistry.dataDirectory, actors: actors, roles: roles)
+
+    func statements(_ text: String, title: String? = nil, published: String? = "2017-06-09") -> [Statement] {
+        Self.extractor.extract(from: TestRegistry.document(text, title: title, published: published))
+    }
+
+    // MARK: - A registry role before a name
+
+    func testARoleBeforeAVariantOfItsHoldersNameIsTheHolder() {
+        // «بن آل خليفة» drops the father's name: still the minister of the day
+        let s = statements("أكد وزير خارجية البحرين الشيخ خالد بن آل خليفة، الجمعة، على دعم بلاده للمملكة العربية السعودية.")
+        XCTAssertEqual(s.first?.actorID, "khalid-bin-ahmed-al-khalifa")
+    }
+
+    func testARoleBeforeAnotherNameKeepsTheNameUnlinkedWithoutTheRole() {
+        // a minister the registry lacks: the name, not «خارجية البحرين …», and not the old holder
+        let other = statements("أكد وزير خارجية البحرين الشيخ عبد اللطيف الزياني، الجمعة، على دعم بلاده للمملكة العربية السعودية.")
+        XCTAssertEqual(other.first?.actorID, "unlinked:عبد اللطيف الزياني")
+        // a shared given name alone, with another father, is not the holder
+        let father = statements("أكد وزير خارجية البحرين الشيخ خالد بن سلمان، الجمعة، على دعم بلاده للمملكة العربية السعودية.")
+        XCTAssertEqual(father.first?.actorID, "unlinked:خالد بن سلمان")
+    }
+
+    // MARK: - «علي» and compound names
+
+    func testAliWrittenWithYaInATextThatWritesAlifMaqsuraIsAName() {
+        let text = "وأعلن عبد العزيز علي المتحدث باسم وزارة الداخلية، أن الأجواء قرب القصر عادت إلى طبيعتها."
+        XCTAssertEqual(statements(text).first?.speaker.contains("علي"), true)
+        // the preposition as written is no name: «وأكد الوزير على أهمية …» keeps «الوزير»
+        let prep = statements("وشدد الوزير على أن الحكومة ستمضي إلى النهاية في الإصلاحات.")
+        XCTAssertEqual(prep.first?.actorID, "unlinked:الوزير")
+    }
+
+    func testACompoundFamilyNameAloneIsTheRegistryPersonTheArticleNames() {
+        let rami = statements("وأفاد مدير المرصد رامي عبد الرحمن بسقوط قتلى. وقال عبد الرحمن إن المفاوضات متوقفة منذ أيام.")
+        XCTAssertEqual(rami.last?.actorID, "rami-abdel-rahman")
+        // the name before an ordinal: «الملك عبد الله» of «الملك عبد الله الثاني»
+        let king = statements("ويشارك الملك عبد الله الثاني في الاجتماع. وأعرب الملك عبد الله عن تقديره للدول المشاركة في الاجتماع.")
+        XCTAssertEqual(king.last?.actorID, "abdullah-ii")
+        // a father's name is no family name: «عبد العزيز» of «سلمان بن عبد العزيز»
+        let father = statements("استقبل الملك سلمان بن عبد العزيز الوفد. وقال عبد العزيز إن الزيارة كانت ناجحة ومثمرة للغاية.")
+        XCTAssertEqual(father.last?.actorID, "unlinked:عبد العزيز")
+        // without the person in the article, the compound stays unlinked
+        XCTAssertEqual(statements("وقال عبد الرحمن إن المفاوضات متوقفة منذ أيام.").first?.actorID, "unlinked:عبد الرحمن")
+    }
+
+    func testANameBeforeACommaAndItsTitleIsTheName() {
+        // «NAME، TITLE»: the name speaks, not the title after the comma
+        let s = statements("وقال علي الدبيسي، مدير المنظمة السعودية الأوروبية لحقوق الإنسان، إن الحكم جائر وسيرفع إلى المحكمة العليا.")
+        XCTAssertEqual(s.first?.actorID, "unlinked:علي الدبيسي")
+        let t = statements("وقالت سماح حديد، مديرة حملات الشرق الأوسط في المنظمة، إن الإفراج تم دون شروط.")
+        XCTAssertEqual(t.first?.actorID, "unlinked:سماح حديد")
+        // «TITLE، NAME» keeps the name after the comma
+        let u = statements("وقال المتحدث باسم الحملة، جون سميث، إن الإفراج تم دون شروط.")
+        XCTAssertEqual(u.first?.actorID, "unlinked:جون سميث")
+    }
+
+    func testAPersonsOfficeSpeaksForThePerson() {
+        let s = statements("التقت تيريزا ماي الوزراء صباحا. وقال مكتب ماي إن الاجتماع تناول الرد على موسكو.")
+        XCTAssertEqual(s.last?.actorID, "theresa-may")
+        // without the person in the article the office stays unlinked
+        XCTAssertEqual(statements("وقال مكتب ماي إن الاجتماع تناول الرد على موسكو.").first?.actorID, "unlinked:مكتب ماي")
+    }
+
+    // MARK: - No speakers
+
+    func testAQuestionToTheReaderAndAVerbalNounAreNoStatements() {
+        XCTAssertTrue(statements("هل تذكر أيام وقوفك لساعات طويلة أمام المقاصب وسط زحمة العيد؟").isEmpty)
+        let s = statements("وتحدث أحد أولياء الأمور إلى الصحيفة، بشرط عدم ذكر اسمه، وأكد أن القرار فاجأ الجميع.")
+        XCTAssertFalse(s.contains { $0.speaker.contains("اسمه") })
+    }
+
+    func testAPlaceBeforeAHeadlinesColonIsNoSpeaker() {
+        let s = statements("قتل شاب فلسطيني خلال التظاهرات.", title: "غزة: مقتل شاب فلسطيني بنيران إسرائيلية خلال التظاهرات")
+        XCTAssertFalse(s.contains { $0.part == "title" })
+        XCTAssertTrue(statements("قتل شاب.", title: "كرة القدم: تذاكر المواجهة بيعت في 37 دقيقة").filter { $0.part == "title" }.isEmpty)
+    }
+
+    func testAPlaceWithAGluedPrepositionIsNoName() {
+        let s = statements("وقال السفير السعودي بواشنطن إن التقارير عن اعتقاله خاطئة تماما.")
+        XCTAssertNotEqual(s.first?.actorID, "unlinked:بواشنطن")
+        XCTAssertEqual(s.first?.speaker, "السفير السعودي بواشنطن")
+    }
+
+    func testAQuotedWordAfterAShortNameIsTheObject() {
+        let s = statements("التقى الرئيس محمود عباس الوفد. وأدان عباس \"المجازر\" في قطاع غزة، وقال إن الاحتلال يتحمل المسؤولية.")
+        XCTAssertEqual(s.first?.actorID, "mahmoud-abbas")
+    }
+
+    func testPrepositionsWithPronounsAndQuantitiesAreNoSpeakers() {
+        let s = statements("ونشر صورة تجمعهما معا وكتب فوقها \"كل عيد حب سعيد\" لمتابعيه الكثيرين.")
+        XCTAssertFalse(s.contains { $0.speaker == "فوقها" })
+        let few = statements("في حين قال أقل من الخمس بأن ذلك يعتمد على البلد التي سينتقلون إليها.")
+        XCTAssertFalse(few.contains { $0.speaker == "أقل" })
+    }
+}
