@@ -5,9 +5,10 @@
 public enum SafeFileName {
     public static func forActor(_ id: String) -> String {
         if isPlainSlug(id) { return id }
-        var out = ""
+        // Built as UTF-8 bytes: tens of thousands of unlinked ids are named per run.
+        var out: [UInt8] = []
+        out.reserveCapacity(96)
         var lastDash = false
-        var utf8Count = 0
         for scalar in id.unicodeScalars {
             let ok = scalar.isASCII
                 ? ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
@@ -20,17 +21,16 @@ public enum SafeFileName {
                 lastDash = false
             }
             let n = UTF8.width(ch)
-            if utf8Count + n > 90 { break }
-            out.unicodeScalars.append(ch)
-            utf8Count += n
+            if out.count + n > 90 { break }
+            out.append(contentsOf: UTF8.encode(ch)!)
         }
-        while out.hasSuffix("-") { out.removeLast() }
-        let isSlug = !id.isEmpty && id == out && id.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+        while out.last == UInt8(ascii: "-") { out.removeLast() }
+        let isSlug = !id.isEmpty && id.utf8.elementsEqual(out) && out.allSatisfy {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-")
         }
-        if isSlug { return out }
+        if isSlug { return id }
         let hash = String(fnv1a64(id) & 0xffff_ffff, radix: 16)
-        return (out.isEmpty ? "actor" : out) + "-" + String(repeating: "0", count: 8 - hash.count) + hash
+        return (out.isEmpty ? "actor" : String(decoding: out, as: UTF8.self)) + "-" + String(repeating: "0", count: 8 - hash.count) + hash
     }
 
     /// Unicode's Alphabetic property, looked up once for the Arabic block: most altered ids are
