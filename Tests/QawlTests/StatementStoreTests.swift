@@ -188,4 +188,35 @@ final class StatementStoreTests: XCTestCase {
         XCTAssertFalse(try StatementStore(path: plain).discardedDamagedLoad)
         XCTAssertNotNil(try StatementStore(path: plain).state(of: "a.txt"))
     }
+
+    /// Timeline writers each take a run of whole actors: together the runs are every unique row in
+    /// timeline order, no actor is cut in two, and the runs are of about the same size.
+    func testActorPartitionsKeepActorsWholeAndOrder() throws {
+        let store = try StatementStore(path: dir.appendingPathComponent("s.sqlite").path)
+        let w = try store.beginInput("in.txt")
+        let sizes = [("a-big", 40), ("b-one", 1), ("c-mid", 12), ("d-mid", 15), ("unlinked:x", 2), ("unlinked:y", 30)]
+        for (actor, n) in sizes {
+            for i in 0..<n {
+                var st = statement("\(actor)-\(i)")
+                st.actorID = actor
+                try w.add(st)
+            }
+        }
+        try commit(w, "in.txt")
+        let all = try store.orderedRowIDs(StatementStore.actorOrder)
+        var actorOf: [Int64: String] = [:]
+        try store.db.prepare("SELECT rowid, actor_id FROM statements").forEach { actorOf[Int64($0.int(0))] = $0.string(1) }
+        for parts in 1...4 {
+            let runs = try store.actorPartitions(parts)
+            XCTAssertEqual(runs.flatMap { $0 }, all, "\(parts) parts")
+            XCTAssertLessThanOrEqual(runs.count, parts)
+            for (a, b) in zip(runs, runs.dropFirst()) {
+                XCTAssertNotEqual(actorOf[a.last!], actorOf[b.first!], "an actor cut between two runs")
+            }
+            if parts == 2 {
+                XCTAssertEqual(runs.count, 2)
+                XCTAssertTrue(runs.allSatisfy { $0.count >= 30 }, "\(runs.map(\.count))")
+            }
+        }
+    }
 }

@@ -73,6 +73,16 @@ public struct RunReport {
         static let unresolved = Array(Statement.Resolution.unresolved.rawValue.utf8)
         static let unknown = Array("(unknown)".utf8)
 
+        /// Adds another part's counts (the timeline writers count their own actors).
+        mutating func add(_ other: StatementFigures) {
+            total += other.total
+            for (mine, theirs) in [(\Self.lang, other.lang), (\.kind, other.kind), (\.resolution, other.resolution),
+                                   (\.cue, other.cue), (\.unresolvedCue, other.unresolvedCue),
+                                   (\.source, other.source), (\.day, other.day)] as [(WritableKeyPath<Self, [[UInt8]: Int]>, [[UInt8]: Int])] {
+                self[keyPath: mine].merge(theirs, uniquingKeysWith: +)
+            }
+        }
+
         mutating func count(_ row: StatementStore.Row) {
             total += 1
             lang[row.lang, default: 0] += 1

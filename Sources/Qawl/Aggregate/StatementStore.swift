@@ -306,9 +306,47 @@ public final class StatementStore {
         public var source: String? { sourceBytes.map { String(decoding: $0, as: UTF8.self) } }
     }
 
+    static let actorOrder = "actor_id, " + outputOrder
+
     /// Unique statements grouped by actor, each actor's rows in timeline order; actors in id order.
     public func forEachActor(_ body: (String, [Row]) throws -> Void) throws {
-        let ids = try orderedRowIDs("actor_id, " + Self.outputOrder)
+        try forEachActor(rowIDs: orderedRowIDs(Self.actorOrder), body)
+    }
+
+    /// The row ids of `forEachActor`'s order cut into at most `parts` runs of whole actors, of about
+    /// the same weight (rows, and a few rows' worth for each actor's file), so that several
+    /// writers can each take one run with a connection of their own and the results follow one
+    /// another in actor order.
+    public func actorPartitions(_ parts: Int) throws -> [[Int64]] {
+        let skip = try duplicateRowIDs()
+        let s = try db.prepare("SELECT rowid, actor_id FROM statements ORDER BY \(Self.actorOrder)")
+        var ids: [Int64] = []
+        var starts: [Int] = []   // index in `ids` where each actor begins
+        var previous: [UInt8]?
+        try s.forEach { r in
+            let id = Int64(r.int(0))
+            if skip.contains(id) { return }
+            let actor = r.cStringBytes(1) ?? []
+            if actor != previous { starts.append(ids.count); previous = actor }
+            ids.append(id)
+        }
+        let perActor = 8
+        let total = ids.count + starts.count * perActor
+        var out: [[Int64]] = []
+        var from = 0, weight = 0, k = 0
+        for (a, start) in starts.enumerated() {
+            let end = a + 1 < starts.count ? starts[a + 1] : ids.count
+            weight += end - start + perActor
+            if out.count < parts - 1, weight * parts >= total * (k + 1) {
+                out.append(Array(ids[from..<end])); from = end; k += 1
+            }
+        }
+        if from < ids.count || out.isEmpty { out.append(Array(ids[from...])) }
+        return out
+    }
+
+    /// `forEachActor` over the given row ids, which are in its order.
+    public func forEachActor(rowIDs ids: [Int64], _ body: (String, [Row]) throws -> Void) throws {
         let s = try db.prepare("""
             SELECT actor_id, doc_id, actor_name, speaker, lang, kind, resolution, cue_lemma,
                    published, source, signature, json

@@ -136,9 +136,8 @@ public struct OutputWriter {
 
     /// One file per actor; syndicated copies merged into one entry with all their sources.
     /// Each file is assembled in memory (an actor's statements are in memory anyway) and written
-    /// with one call. With `jobs` > 1 this thread reads the store and counts the report figures
-    /// while workers cluster, assemble and write the files (file creation is most of the cost of a
-    /// run with tens of thousands of actors); the summaries are put back in actor order.
+    /// with one call. With `jobs` > 1, `jobs` writers each take a run of whole actors
+    /// (`StatementStore.actorPartitions`); the summaries are put back in actor order.
     func writeTimelines(_ store: StatementStore) throws -> Timelines {
         let dir = directory.appendingPathComponent("timelines")
         // A first run (no timelines yet) writes them into a staging directory that becomes
@@ -163,33 +162,37 @@ public struct OutputWriter {
                 out.actors.append(built.summary)
             }
         } else {
-            // Small: a queued actor holds all its rows (a head of state's can be tens of MB).
-            let queue = BoundedQueue<(Int, String, [StatementStore.Row])>(capacity: jobs)
-            let results = ConcurrentResults<TimelineBuilder.Built>()
+            // The actors are cut into `jobs` runs of whole actors; each writer reads its run from a
+            // connection of its own, counts its figures and builds its files, so that reading the
+            // rows (most of the pass) is shared too. Runs are put back in actor order.
+            let parts = try store.actorPartitions(jobs)
+            let results = ConcurrentResults<(RunReport.StatementFigures, [TimelineBuilder.Built])>(count: parts.count)
             let group = DispatchGroup()
-            for _ in 0..<jobs {
+            for (p, ids) in parts.enumerated() {
                 runOnOwnThread(group, name: "qawl-timelines") {
-                    var scratch = TimelineBuilder.Scratch()
-                    while let (seq, id, rows) = queue.pop() {
-                        results.set(seq, Result { try builder.build(id: id, rows: rows, scratch: &scratch) })
-                    }
+                    results.set(p, Result {
+                        let reader = try StatementStore(path: store.path, readOnly: true)
+                        return try reader.reading {
+                            var figures = RunReport.StatementFigures()
+                            var built: [TimelineBuilder.Built] = []
+                            var scratch = TimelineBuilder.Scratch()
+                            try reader.forEachActor(rowIDs: ids) { id, rows in
+                                for row in rows { figures.count(row) }
+                                built.append(try builder.build(id: id, rows: rows, scratch: &scratch))
+                            }
+                            return (figures, built)
+                        }
+                    })
                 }
             }
-            var seq = 0
-            let reading = Result {
-                try store.forEachActor { id, rows in
-                    for row in rows { out.figures.count(row) }
-                    queue.push((seq, id, rows))
-                    seq += 1
-                }
-            }
-            queue.close()
             group.wait()
-            try reading.get()
-            for built in try results.values() {
-                if !existing.isEmpty { written.insert(built.fileName) }
-                out.merged += built.merged
-                out.actors.append(built.summary)
+            for (figures, builts) in try results.values() {
+                out.figures.add(figures)
+                for built in builts {
+                    if !existing.isEmpty { written.insert(built.fileName) }
+                    out.merged += built.merged
+                    out.actors.append(built.summary)
+                }
             }
         }
         if staged {
