@@ -64,6 +64,10 @@ final class KillAndResumeTests: XCTestCase {
             }
             usleep(20_000)
         }
+        if !run.isRunning {
+            run.waitUntilExit()
+            XCTAssertEqual(run.terminationStatus, 0, "the run failed while its store was being read")
+        }
         guard run.isRunning, committed < inputs.count else { throw XCTSkip("the run finished before it could be killed") }
         kill(run.processIdentifier, sig)
         run.waitUntilExit()

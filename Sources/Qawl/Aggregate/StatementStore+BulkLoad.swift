@@ -25,15 +25,17 @@ extension StatementStore {
     @discardableResult
     public func beginBulkLoad() throws -> Bool {
         // Another connection in the process (or another process) keeps the store on the log:
-        // SQLite then answers at once with "locked", and the run goes on with the log.
+        // SQLite then answers at once with "locked", and the run goes on with the log. Only the
+        // switch fails at once: what follows waits for readers as usual (a reader that opened
+        // the store since holds it only for a moment).
         db.setBusyTimeout(milliseconds: 0)
-        defer { db.setBusyTimeout(milliseconds: SQLiteDatabase.busyTimeout) }
         var now = ""
         do {
             try db.prepare("PRAGMA journal_mode=DELETE").forEach { now = $0.string(0) ?? "" }
         } catch {
-            return false
+            now = ""
         }
+        db.setBusyTimeout(milliseconds: SQLiteDatabase.busyTimeout)
         guard now == "delete" else { return false }
         try db.exec("PRAGMA synchronous=OFF")
         try db.exec("INSERT OR REPLACE INTO meta VALUES('\(Self.bulkLoadKey)', '1')")
