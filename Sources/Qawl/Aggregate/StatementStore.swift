@@ -266,14 +266,26 @@ public final class StatementStore {
     /// Row ids of the unique statements in the given order. Sorting row ids with their keys, then
     /// fetching each row, keeps SQLite's sorter small (the JSON lines are most of a row).
     func orderedRowIDs(_ order: String) throws -> [Int64] {
+        try orderedRowIDs(order, runsOf: nil).ids
+    }
+
+    /// The same, and with a text `column` where each run of rows with the same value of it begins
+    /// (an index into `ids`).
+    func orderedRowIDs(_ order: String, runsOf column: String?) throws -> (ids: [Int64], starts: [Int]) {
         let skip = try duplicateRowIDs()
-        let s = try db.prepare("SELECT rowid FROM statements ORDER BY \(order)")
-        var ids: [Int64] = []
+        let s = try db.prepare("SELECT rowid\(column.map { ", " + $0 } ?? "") FROM statements ORDER BY \(order)")
+        var ids: [Int64] = [], starts: [Int] = []
+        var previous: [UInt8]?
         try s.forEach { r in
             let id = Int64(r.int(0))
-            if !skip.contains(id) { ids.append(id) }
+            if skip.contains(id) { return }
+            if column != nil {
+                let value = r.cStringBytes(1) ?? []
+                if value != previous { starts.append(ids.count); previous = value }
+            }
+            ids.append(id)
         }
-        return ids
+        return (ids, starts)
     }
 
     /// `statements.jsonl` order: (published, doc_id, content_start), headline statements first.
@@ -308,28 +320,12 @@ public final class StatementStore {
 
     static let actorOrder = "actor_id, " + outputOrder
 
-    /// Unique statements grouped by actor, each actor's rows in timeline order; actors in id order.
-    public func forEachActor(_ body: (String, [Row]) throws -> Void) throws {
-        try forEachActor(rowIDs: orderedRowIDs(Self.actorOrder), body)
-    }
-
-    /// The row ids of `forEachActor`'s order cut into at most `parts` runs of whole actors, of about
-    /// the same weight (rows, and a few rows' worth for each actor's file), so that several
-    /// writers can each take one run with a connection of their own and the results follow one
-    /// another in actor order.
+    /// The row ids of timeline order (`actorOrder`: actors in id order, each actor's rows in
+    /// timeline order) cut into at most `parts` runs of whole actors, of about the same weight
+    /// (rows, and a few rows' worth for each actor's file), so that several writers can each take
+    /// one run with a connection of their own and the results follow one another in actor order.
     public func actorPartitions(_ parts: Int) throws -> [[Int64]] {
-        let skip = try duplicateRowIDs()
-        let s = try db.prepare("SELECT rowid, actor_id FROM statements ORDER BY \(Self.actorOrder)")
-        var ids: [Int64] = []
-        var starts: [Int] = []   // index in `ids` where each actor begins
-        var previous: [UInt8]?
-        try s.forEach { r in
-            let id = Int64(r.int(0))
-            if skip.contains(id) { return }
-            let actor = r.cStringBytes(1) ?? []
-            if actor != previous { starts.append(ids.count); previous = actor }
-            ids.append(id)
-        }
+        let (ids, starts) = try orderedRowIDs(Self.actorOrder, runsOf: "actor_id")
         let perActor = 8
         let total = ids.count + starts.count * perActor
         var out: [[Int64]] = []
@@ -345,7 +341,8 @@ public final class StatementStore {
         return out
     }
 
-    /// `forEachActor` over the given row ids, which are in its order.
+    /// The statements of the given row ids (in `actorOrder`, as `actorPartitions` gives them)
+    /// grouped by actor.
     public func forEachActor(rowIDs ids: [Int64], _ body: (String, [Row]) throws -> Void) throws {
         let s = try db.prepare("""
             SELECT actor_id, doc_id, actor_name, speaker, lang, kind, resolution, cue_lemma,

@@ -54,7 +54,7 @@ public struct ArabicExtractor: StatementExtractor {
         static func compoundName(_ words: [String], _ lexicon: ArabicLexicon) -> [String]? {
             var w = words[...]
             if w.count == 3, lexicon.nameParticles.contains(w[w.endIndex - 1]) { w = w.dropLast() }
-            guard w.count >= 2, w[w.endIndex - 2] == "عبد", !lexicon.nameParticles.contains(w[w.endIndex - 1]) else { return nil }
+            guard w.count >= 2, lexicon.compoundNameOpeners.contains(w[w.endIndex - 2]), !lexicon.nameParticles.contains(w[w.endIndex - 1]) else { return nil }
             if w.count == 2 { return w.count < words.count ? Array(w) : nil }
             return lexicon.nameParticles.contains(w[w.endIndex - 3]) ? nil : Array(w.suffix(2))
         }
@@ -1071,12 +1071,17 @@ public struct ArabicExtractor: StatementExtractor {
         return first == "ب" || n.norm == "الي" || n.norm == "من" || n.norm == "علي" || complementizer(n) != nil
     }
 
+    /// «كان», «وكانت» (`past_auxiliaries.txt`), exactly once clitics are removed.
+    func isPastAuxiliary(_ t: Token) -> Bool {
+        t.kind == .word && lexicon.clitics.stems(t.norm).contains(where: lexicon.pastAuxiliaries.contains)
+    }
+
     /// «وكانت نيكي هيلي سفيرة الولايات المتحدة في الأمم المتحدة قد حذرت» → the phrase after «كانت».
     func subjectAfterKana(_ qad: Int, _ s: Range<Int>, _ c: Ctx) -> Phrase? {
         var i = qad - 1
         while i >= s.lowerBound, qad - i <= 14 {
             let t = c.tokens[i]
-            if t.kind == .word, lexicon.clitics.stems(t.norm).contains(where: { $0 == "كان" || $0 == "كانت" }) {
+            if isPastAuxiliary(t) {
                 return speakerPhrase(from: i + 1, limit: qad, c, gluedPreposition: false)
             }
             if t.kind == .punct, !isComma(t) { return nil }
@@ -1099,7 +1104,7 @@ public struct ArabicExtractor: StatementExtractor {
             i -= 1
             let t = c.tokens[i]
             if t.kind == .punct, !isComma(t), !isQuote(t) { return nil }
-            guard t.kind == .word, lexicon.clitics.stems(t.norm).contains(where: { $0 == "كان" || $0 == "كانت" }) else { continue }
+            guard isPastAuxiliary(t) else { continue }
             if c.text(i, i + 1).unicodeScalars.contains("\u{0623}") { return nil }   // «كأن», «وكأن»
             if i > s.lowerBound, lexicon.hypothetical.contains(c.tokens[i - 1].norm) { return nil }
             guard i + 1 < k, cue(at: i + 1, c) == nil,

@@ -36,6 +36,8 @@ public final class ArabicLexicon: Sendable {
     public let clauseOpeners: WordSet
     /// «إذا», «لو» before «كان»: a condition or a question, not a report (`hypothetical.txt`).
     public let hypothetical: WordSet
+    /// «كان», «كانت»: an auxiliary whose subject before the verb is the speaker (`past_auxiliaries.txt`).
+    public let pastAuxiliaries: WordSet
     /// «البيان», «التقرير»: documents that speak for their issuer.
     public let documentNouns: WordSet
     /// «هذا», «مما»: before a verb they leave it without a speaker («وهذا يؤكد أن …»).
@@ -72,6 +74,8 @@ public final class ArabicLexicon: Sendable {
     public let inanimate: WordSet
     /// «بن», «أبو», «عبد», «الثاني»: the word after (or the word itself) is not a surname.
     public let nameParticles: WordSet
+    /// «عبد»: the first word of a two-word name («عبد الرحمن») (`compound_name_openers.txt`).
+    public let compoundNameOpeners: WordSet
     /// «فيديو», «مباشر», «ريبورتاج»: headline rubric labels before a colon, never speakers.
     public let rubrics: WordSet
     /// «محمد», «علي»: common given names; an ordinary word after one may be a family name («محمد الماضي»).
@@ -129,6 +133,7 @@ public final class ArabicLexicon: Sendable {
         abbreviations = try LexiconFile.wordSet(file("abbreviations.txt"))
         clauseOpeners = WordSet(try LexiconFile.wordSet(file("clause_openers.txt")))
         hypothetical = WordSet(try LexiconFile.wordSet(file("hypothetical.txt")))
+        pastAuxiliaries = WordSet(try LexiconFile.wordSet(file("past_auxiliaries.txt")))
         documentNouns = WordSet(try LexiconFile.wordSet(file("document_nouns.txt")))
         nonSpeakers = WordSet(try LexiconFile.wordSet(file("non_speakers.txt")))
         noReportBefore = WordSet(try LexiconFile.wordSet(file("no_report_before.txt")))
@@ -162,6 +167,7 @@ public final class ArabicLexicon: Sendable {
         objectNouns = WordSet(try LexiconFile.wordSet(file("object_nouns.txt")))
         inanimate = WordSet(try LexiconFile.wordSet(file("inanimate.txt")))
         nameParticles = WordSet(try LexiconFile.wordSet(file("name_particles.txt")))
+        compoundNameOpeners = WordSet(try LexiconFile.wordSet(file("compound_name_openers.txt")))
         rubrics = WordSet(try LexiconFile.wordSet(file("rubrics.txt")))
         givenNames = WordSet(try LexiconFile.wordSet(file("given_names.txt")))
         timeNouns = WordSet(try LexiconFile.wordSet(file("time_nouns.txt")))

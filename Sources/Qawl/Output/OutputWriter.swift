@@ -152,47 +152,32 @@ public struct OutputWriter {
                                       staged: staged)
         var out = Timelines()
         var written = Set<String>()   // for removing last run's files that are gone: none on a first run
+        let runs: [TimelineRun]
         if jobs <= 1 {
-            var scratch = TimelineBuilder.Scratch()
-            try store.forEachActor { id, rows in
-                for row in rows { out.figures.count(row) }
-                let built = try builder.build(id: id, rows: rows, scratch: &scratch)
-                if !existing.isEmpty { written.insert(built.fileName) }
-                out.merged += built.merged
-                out.actors.append(built.summary)
-            }
+            runs = [try Self.writeRun(store, rowIDs: store.orderedRowIDs(StatementStore.actorOrder), builder)]
         } else {
-            // The actors are cut into `jobs` runs of whole actors; each writer reads its run from a
-            // connection of its own, counts its figures and builds its files, so that reading the
-            // rows (most of the pass) is shared too. Runs are put back in actor order.
+            // Each writer reads its run of whole actors from a connection of its own, so that
+            // reading the rows (most of the pass) is shared too.
             let parts = try store.actorPartitions(jobs)
-            let results = ConcurrentResults<(RunReport.StatementFigures, [TimelineBuilder.Built])>(count: parts.count)
+            let results = ConcurrentResults<TimelineRun>(count: parts.count)
             let group = DispatchGroup()
             for (p, ids) in parts.enumerated() {
                 runOnOwnThread(group, name: "qawl-timelines") {
                     results.set(p, Result {
                         let reader = try StatementStore(path: store.path, readOnly: true)
-                        return try reader.reading {
-                            var figures = RunReport.StatementFigures()
-                            var built: [TimelineBuilder.Built] = []
-                            var scratch = TimelineBuilder.Scratch()
-                            try reader.forEachActor(rowIDs: ids) { id, rows in
-                                for row in rows { figures.count(row) }
-                                built.append(try builder.build(id: id, rows: rows, scratch: &scratch))
-                            }
-                            return (figures, built)
-                        }
+                        return try reader.reading { try Self.writeRun(reader, rowIDs: ids, builder) }
                     })
                 }
             }
             group.wait()
-            for (figures, builts) in try results.values() {
-                out.figures.add(figures)
-                for built in builts {
-                    if !existing.isEmpty { written.insert(built.fileName) }
-                    out.merged += built.merged
-                    out.actors.append(built.summary)
-                }
+            runs = try results.values()
+        }
+        for run in runs {
+            out.figures.add(run.figures)
+            for built in run.built {
+                if !existing.isEmpty { written.insert(built.fileName) }
+                out.merged += built.merged
+                out.actors.append(built.summary)
             }
         }
         if staged {
@@ -206,6 +191,23 @@ public struct OutputWriter {
             try? fm.removeItem(at: dir.appendingPathComponent(name))
         }
         return out
+    }
+
+    /// What one writer yields for its run of actors: their report figures and timeline summaries.
+    struct TimelineRun {
+        var figures = RunReport.StatementFigures()
+        var built: [TimelineBuilder.Built] = []
+    }
+
+    /// Builds and writes the timelines of the actors of `rowIDs` (whole actors, in actor order).
+    static func writeRun(_ store: StatementStore, rowIDs: [Int64], _ builder: TimelineBuilder) throws -> TimelineRun {
+        var run = TimelineRun()
+        var scratch = TimelineBuilder.Scratch()
+        try store.forEachActor(rowIDs: rowIDs) { id, rows in
+            for row in rows { run.figures.count(row) }
+            run.built.append(try builder.build(id: id, rows: rows, scratch: &scratch))
+        }
+        return run
     }
 
     /// Whether the file at `path` holds exactly `bytes` (read without touching its access time).
