@@ -390,10 +390,33 @@ public struct ArabicExtractor: StatementExtractor {
     /// article) that a quoted name completes: «وكالة "أسوشيتد برس"».
     func isGenericHead(_ t: Token) -> Bool {
         guard t.kind == .word else { return false }
-        for s in lexicon.clitics.stems(t.norm) where !s.unicodeScalars.starts(with: "ال".unicodeScalars) {
-            if lexicon.anaphoricHeads.contains("ال" + s) { return true }
+        return lexicon.clitics.anyStem(of: t.norm) { s in
+            !Self.opensWithArticle(s) && Self.withArticle(s) { lexicon.anaphoricHeads.contains(bytes: $0) }
         }
-        return false
+    }
+
+    /// «ال» as UTF-8.
+    static let articleBytes: [UInt8] = [0xD8, 0xA7, 0xD9, 0x84]
+
+    /// Whether a normalised word's bytes open with «ال».
+    @inline(__always) static func opensWithArticle(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
+        w.count >= 4 && w[0] == 0xD8 && w[1] == 0xA7 && w[2] == 0xD9 && w[3] == 0x84
+    }
+
+    /// `body` on «ال» + the word's bytes, without building a string.
+    @inline(__always) static func withArticle<R>(_ w: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: w.count + 4) { buf in
+            for k in 0..<4 { buf[k] = articleBytes[k] }
+            for (k, b) in w.enumerated() { buf[k + 4] = b }
+            return body(UnsafeBufferPointer(buf))
+        }
+    }
+
+    /// Whether two normalised words' bytes are the same.
+    @inline(__always) static func same(_ w: UnsafeBufferPointer<UInt8>, _ word: [UInt8]) -> Bool {
+        w.count == word.count && word.withUnsafeBufferPointer { k in
+            w.isEmpty || WordSet.sameBytes(w.baseAddress!, k.baseAddress!, w.count)
+        }
     }
 
     /// Whether the normalised letters have the shape of a verbal noun of a derived verb form
@@ -1073,7 +1096,7 @@ public struct ArabicExtractor: StatementExtractor {
 
     /// «كان», «وكانت» (`past_auxiliaries.txt`), exactly once clitics are removed.
     func isPastAuxiliary(_ t: Token) -> Bool {
-        t.kind == .word && lexicon.clitics.stems(t.norm).contains(where: lexicon.pastAuxiliaries.contains)
+        t.kind == .word && lexicon.clitics.anyStem(of: t.norm) { lexicon.pastAuxiliaries.contains(bytes: $0) }
     }
 
     /// «وكانت نيكي هيلي سفيرة الولايات المتحدة في الأمم المتحدة قد حذرت» → the phrase after «كانت».
@@ -1153,7 +1176,8 @@ public struct ArabicExtractor: StatementExtractor {
         while i < k {
             if let m = matcher.match(at: i, in: c.tokens, limit: k) {
                 if case .actor(let ai) = m.target, i == s.lowerBound || !isStop(c.tokens[i - 1]),
-                   !lexicon.clitics.stems(c.tokens[i].norm).dropFirst().contains(where: { _ in c.tokens[i].norm.unicodeScalars.first == "ب" || c.tokens[i].norm.unicodeScalars.first == "ل" }) {
+                   !((c.tokens[i].norm.unicodeScalars.first == "ب" || c.tokens[i].norm.unicodeScalars.first == "ل")
+                     && lexicon.clitics.stems(c.tokens[i].norm).count > 1) {
                     return (ai, c.text(m.start, m.end))
                 }
                 i = m.end
@@ -1604,6 +1628,7 @@ public struct ArabicExtractor: StatementExtractor {
         guard !c.isTitle, c.tokens[i].kind == .word else { return nil }
         guard let h = lexicon.clitics.stems(c.tokens[i].norm).first(where: { lexicon.anaphoricHeads.contains($0) }) else { return nil }
         let bare = WordKey(String(h.unicodeScalars.dropFirst(2)))
+        let bareBytes = Array(bare.string.utf8), definiteBytes = Self.articleBytes + bareBytes
         scanMentions(upTo: i, &state)
         var use = lastIndefiniteUse(of: bare.string, before: i, c)
         // the last phrase with this head linked through its state or an antecedent
@@ -1621,7 +1646,7 @@ public struct ArabicExtractor: StatementExtractor {
                 use = nil
             }
             if lexicon.strictAnaphoricHeads.contains(bare.string),
-               !lexicon.clitics.stems(state.body[m.start].norm).contains(where: { $0 == bare.string || $0 == "ال" + bare.string }) { continue }
+               !lexicon.clitics.anyStem(of: state.body[m.start].norm, { Self.same($0, bareBytes) || Self.same($0, definiteBytes) }) { continue }
             switch m.target {
             case .actor(let ai):
                 if index.actorHeads[ai].contains(bare) { return (registrySpeaker(ai, agreement: agreement), Self.anaphorConfidence) }
@@ -1648,17 +1673,19 @@ public struct ArabicExtractor: StatementExtractor {
     /// name: a quote, a Latin word or a word with the article follows («شركة "أوبر"», «وزارة الدفاع»);
     /// `named` when the name is quoted or Latin, so surely another organisation's.
     func lastIndefiniteUse(of bare: String, before i: Int, _ c: Ctx) -> (at: Int, named: Bool)? {
-        let definite = "ال" + bare
+        let bareBytes = Array(bare.utf8), definiteBytes = Self.articleBytes + bareBytes
         var j = i - 1
         while j >= 0 {
             let t = c.tokens[j]
             if t.kind == .word, !t.latin, j + 1 < i {
-                let stems = lexicon.clitics.stems(t.norm)
                 // a name follows: a quote, a Latin word, a word with the article («وزارة الخزانة»), or a
                 // word without it that is no adjective or noun of the head's («شركة لوريال», not «شركة
                 // مملوكة», «منظمة دولية»: those end in «ة» like a feminine head; nor a stop: «ضابط شرطة في»)
                 let n = c.tokens[j + 1]
-                guard stems.contains(bare), !stems.contains(definite) else { j -= 1; continue }
+                let isUse = c.norms.withBytes(j) { w in
+                    lexicon.clitics.anyStem(w) { Self.same($0, bareBytes) } && !lexicon.clitics.anyStem(w) { Self.same($0, definiteBytes) }
+                }
+                guard isUse else { j -= 1; continue }
                 if isQuote(n) || n.latin { return (j, true) }
                 if n.kind == .word, hasArticle(n) { return (j, false) }
                 if n.kind == .word, bare.unicodeScalars.last == "ه", n.norm.unicodeScalars.last != "ه", n.norm.unicodeScalars.count >= 3,

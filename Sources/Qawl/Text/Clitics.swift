@@ -18,6 +18,8 @@ public struct Clitics: Sendable {
     private let procliticBytes: [UInt8]
     private let procliticForms: [(start: Int, count: Int, scalars: Int, endsWithLam: Bool)]
     private let firstLetterValues: [UInt32]
+    /// `proclitics` as scalars, for `stems(_:)`.
+    private let procliticScalars: [[Unicode.Scalar]]
 
     public init(proclitics: [String], enclitics: [String]) {
         self.firstLetters = Set(proclitics.compactMap { $0.unicodeScalars.first })
@@ -32,6 +34,7 @@ public struct Clitics: Sendable {
         self.procliticBytes = bytes
         self.procliticForms = forms
         self.firstLetterValues = firstLetters.map(\.value).sorted()
+        self.procliticScalars = self.proclitics.map { Array($0.unicodeScalars) }
     }
 
     /// Reads `clitics.tsv` (`kind<TAB>form<TAB>note`, kinds proclitic, article, enclitic).
@@ -57,9 +60,8 @@ public struct Clitics: Sendable {
         guard let first = token.unicodeScalars.first, firstLetters.contains(first) else { return out }
         let scalars = Array(token.unicodeScalars)
         guard scalars.count > 2 else { return out }
-        for p in proclitics {
-            let ps = Array(p.unicodeScalars)
-            if scalars.count - ps.count >= 2, Array(scalars[0..<ps.count]) == ps {
+        for ps in procliticScalars {
+            if scalars.count - ps.count >= 2, scalars[0..<ps.count].elementsEqual(ps) {
                 var v = String.UnicodeScalarView(); v.append(contentsOf: scalars[ps.count...])
                 let s = String(v)
                 if !out.contains(s) { out.append(s) }
@@ -102,6 +104,13 @@ public struct Clitics: Sendable {
             }
             return false
         }
+    }
+
+    /// `anyStem` on a normalised word's bytes: whether one of its `stems(_:)` satisfies `body`,
+    /// without building the stems as strings (`stems` allocates an array and a string per form).
+    @inline(__always)
+    public func anyStem(of word: String, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        word.withWordBytes { anyStem($0, body) }
     }
 
     /// `withoutConjunction(_:)` on UTF-8 bytes: the bytes after a leading و or ف, or nil.
