@@ -16,6 +16,43 @@ final class OutputTests: XCTestCase {
         XCTAssertEqual(parsed?["b"] as? String, "say \"hi\"\n\u{1}")
     }
 
+    /// Strings whose quotes, backslashes and control characters fall anywhere in and across the
+    /// eight-byte words the writer skips at a time: every one is written as valid JSON that reads
+    /// back to the same string, and a stored line's values are found again whole.
+    func testJSONStringsRoundTripWhereverTheSpecialBytesFall() throws {
+        var rng = SplitMix(seed: 7)
+        let pieces: [String] = ["\"", "\\", "\n", "\t", "\u{1}", "\u{1F}", "a", " ", "قال", "é", "€", "😀", "\\\"", "\u{7F}"]
+        for _ in 0..<2_000 {
+            var s = ""
+            for _ in 0..<Int(rng.next() % 40) { s += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            var w = JSONWriter()
+            w.object { w in
+                w.field("content", s)
+                w.field("url", "u" + s)
+            }
+            let parsed = try JSONSerialization.jsonObject(with: Data(w.bytes)) as? [String: Any]
+            XCTAssertEqual(parsed?["content"] as? String, s)
+            let ranges = JSONRecord.valueRanges(in: w.bytes, keys: [Array("url".utf8)])
+            let url = ranges[0].flatMap { JSONRecord.string(w.bytes[$0]) }
+            XCTAssertEqual(url, "u" + s)
+        }
+    }
+
+    /// Text words (Arabic, Latin, numbers) made through the tokenizer's word cache are the same
+    /// strings as made directly, however often the cache's slots are taken by other words.
+    func testWordCacheGivesTheWordsItIsAskedFor() {
+        let cache = WordCache()
+        var rng = SplitMix(seed: 11)
+        let letters = Array("ابتثجحخدذرزسشصضطظعغفقكلمنهويaz09".unicodeScalars)
+        for _ in 0..<50_000 {
+            var word = String.UnicodeScalarView()
+            for _ in 0..<(1 + Int(rng.next() % 12)) { word.append(letters[Int(rng.next() % UInt64(letters.count))]) }
+            let bytes = Array(String(word).utf8)
+            let got = bytes.withUnsafeBufferPointer { $0.count <= 16 ? cache.smallString($0) : cache.string($0) }
+            XCTAssertEqual(Array(got.utf8), bytes)
+        }
+    }
+
     func testTimelineFileNamesAreSafe() {
         XCTAssertEqual(SafeFileName.forActor("sergey-lavrov"), "sergey-lavrov")
         for id in ["../../etc/passwd", ".hidden", "unlinked:جيف زوكر", "a/b\\c", String(repeating: "x", count: 500), ""] {
@@ -51,5 +88,18 @@ final class OutputTests: XCTestCase {
     func testReportEscapesCorpusText() {
         XCTAssertEqual(ReportHTML.escape("<script>alert('x')</script> & \"q\""),
                        "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;")
+    }
+}
+
+/// A small seeded generator: the same cases on every run.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

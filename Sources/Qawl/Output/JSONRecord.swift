@@ -43,11 +43,10 @@ enum JSONRecord {
     private static func endOfString(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
         var j = i + 1
         while j < p.count {
-            switch p[j] {
-            case UInt8(ascii: "\\"): j += 2
-            case UInt8(ascii: "\""): return j + 1
-            default: j += 1
-            }
+            j = ByteScan.firstQuoteOrBackslash(p, from: j)
+            guard j < p.count else { break }
+            if p[j] == UInt8(ascii: "\"") { return j + 1 }
+            j += 2   // an escaped character
         }
         return p.count
     }

@@ -124,11 +124,11 @@ public struct JSONWriter {
     mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
         var runStart = 0
-        var i = 0
         let n = utf8.count
-        while i < n {
+        while true {
+            let i = ByteScan.firstJSONEscape(utf8, from: runStart)
+            guard i < n else { break }
             let b = utf8[i]
-            if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") { i += 1; continue }
             if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
             bytes.append(UInt8(ascii: "\\"))
             switch b {
@@ -139,8 +139,7 @@ public struct JSONWriter {
             default:
                 bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), Self.hex[Int(b >> 4)], Self.hex[Int(b & 0xF)]])
             }
-            i += 1
-            runStart = i
+            runStart = i + 1
         }
         if runStart < n { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<n])) }
         bytes.append(UInt8(ascii: "\""))

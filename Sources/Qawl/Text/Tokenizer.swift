@@ -103,8 +103,7 @@ public enum Tokenizer {
             var start = 0   // where the current token's bytes begin in `norms`
             @inline(__always) func add(_ kind: Token.Kind, _ i: Int, _ j: Int, _ punct: UInt32, _ latin: Bool) {
                 let bytes = UnsafeBufferPointer(start: norms.base + start, count: norms.count - start)
-                // Up to 15 bytes a string is stored inline: making it costs less than a cache lookup.
-                let norm = bytes.count <= 15 ? String(decoding: bytes, as: UTF8.self)
+                let norm = bytes.count <= 16 ? cache?.smallString(bytes) ?? String(decoding: bytes, as: UTF8.self)
                     : cache?.string(bytes) ?? String(decoding: bytes, as: UTF8.self)
                 tokens.append(Token(kind: kind, start: i, end: j, norm: norm, punct: punct, latin: latin))
                 offsets.append(Int32(norms.count))

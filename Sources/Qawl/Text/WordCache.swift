@@ -21,6 +21,18 @@ public final class WordCache {
     private let mask: Int
     private let limit: Int
 
+    /// Words of up to 16 bytes (most words): a direct-mapped table keyed by the bytes packed into
+    /// two integers, which is cheaper than hashing them and comparing bytes. A slot holds the last
+    /// word that fell there; a miss makes the string and takes the slot.
+    private struct SmallKey: Equatable {
+        var a: UInt64
+        var b: UInt64
+        var count: Int
+    }
+    private static let smallBits = 14
+    private var smallKeys = [SmallKey](repeating: SmallKey(a: 0, b: 0, count: 0), count: 1 << WordCache.smallBits)
+    private var smallStrings = [String](repeating: "", count: 1 << WordCache.smallBits)
+
     public init(limit: Int = 1 << 16) {
         self.limit = limit
         var size = 16
@@ -29,6 +41,27 @@ public final class WordCache {
         mask = size - 1
         entries.reserveCapacity(limit)
         strings.reserveCapacity(limit)
+    }
+
+    /// The string with these UTF-8 bytes (valid UTF-8, 1 to 16 bytes), from the direct-mapped table.
+    /// Making a small string validates its bytes, which cost more than the tokenizer's other work
+    /// on a word.
+    @inline(__always)
+    public func smallString(_ key: UnsafeBufferPointer<UInt8>) -> String {
+        let n = key.count
+        guard n > 0, n <= 16, let base = key.baseAddress else { return String(decoding: key, as: UTF8.self) }
+        let raw = UnsafeRawPointer(base)
+        // The first eight bytes and the rest, each read with at most two loads: with the count,
+        // they are the bytes.
+        let k = n > 8 ? SmallKey(a: raw.loadUnaligned(as: UInt64.self), b: WordSet.tail(raw, 8, n), count: n)
+                      : SmallKey(a: n == 8 ? raw.loadUnaligned(as: UInt64.self) : WordSet.tail(raw, 0, n), b: 0, count: n)
+        let h = (k.a &* 0x9E37_79B9_7F4A_7C15) ^ (k.b &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(n)
+        let s = Int(truncatingIfNeeded: (h &* 0xFF51_AFD7_ED55_8CCD) >> UInt64(64 - Self.smallBits))
+        if smallKeys[s] == k { return smallStrings[s] }
+        let made = String(decoding: key, as: UTF8.self)
+        smallKeys[s] = k
+        smallStrings[s] = made
+        return made
     }
 
     /// The string with these UTF-8 bytes (valid UTF-8).
