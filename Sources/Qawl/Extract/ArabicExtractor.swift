@@ -294,8 +294,9 @@ public struct ArabicExtractor: StatementExtractor {
     /// «والمستشارة» → «مستشار».
     func inSet(_ t: Token, _ set: WordSet) -> Bool {
         guard t.kind == .word else { return false }
+        let clitics = lexicon.clitics
         return t.norm.withWordBytes { w in
-            lexicon.clitics.anyStem(w) { s in
+            clitics.anyStem(w) { s in
                 if set.contains(bytes: s) { return true }
                 // «ال» is D8 A7 D9 84, «ه» D9 87
                 if s.count >= 4, s[0] == 0xD8, s[1] == 0xA7, s[2] == 0xD9, s[3] == 0x84,
@@ -309,7 +310,8 @@ public struct ArabicExtractor: StatementExtractor {
 
     /// A word that opens a clause, with or without clitics («وكان», «لكن»): `clauseOpeners`.
     func opensClause(_ t: Token) -> Bool {
-        t.norm.withWordBytes { w in lexicon.clitics.anyStem(w) { lexicon.clauseOpeners.contains(bytes: $0) } }
+        let lexicon = self.lexicon   // the closures capture the lexicon, not a copy of the extractor
+        return t.norm.withWordBytes { w in lexicon.clitics.anyStem(w) { lexicon.clauseOpeners.contains(bytes: $0) } }
     }
 
     /// «بالقول», «بتنفيذ», «بممارسة»: a preposition glued to a noun, which no name continues with.
@@ -390,6 +392,7 @@ public struct ArabicExtractor: StatementExtractor {
     /// article) that a quoted name completes: «وكالة "أسوشيتد برس"».
     func isGenericHead(_ t: Token) -> Bool {
         guard t.kind == .word else { return false }
+        let lexicon = self.lexicon
         return lexicon.clitics.anyStem(of: t.norm) { s in
             !Self.opensWithArticle(s) && Self.withArticle(s) { lexicon.anaphoricHeads.contains(bytes: $0) }
         }
@@ -1096,7 +1099,9 @@ public struct ArabicExtractor: StatementExtractor {
 
     /// «كان», «وكانت» (`past_auxiliaries.txt`), exactly once clitics are removed.
     func isPastAuxiliary(_ t: Token) -> Bool {
-        t.kind == .word && lexicon.clitics.anyStem(of: t.norm) { lexicon.pastAuxiliaries.contains(bytes: $0) }
+        guard t.kind == .word else { return false }
+        let lexicon = self.lexicon   // the closure captures the lexicon, not a copy of the extractor
+        return lexicon.clitics.anyStem(of: t.norm) { lexicon.pastAuxiliaries.contains(bytes: $0) }
     }
 
     /// «وكانت نيكي هيلي سفيرة الولايات المتحدة في الأمم المتحدة قد حذرت» → the phrase after «كانت».
@@ -1674,6 +1679,7 @@ public struct ArabicExtractor: StatementExtractor {
     /// `named` when the name is quoted or Latin, so surely another organisation's.
     func lastIndefiniteUse(of bare: String, before i: Int, _ c: Ctx) -> (at: Int, named: Bool)? {
         let bareBytes = Array(bare.utf8), definiteBytes = Self.articleBytes + bareBytes
+        let clitics = lexicon.clitics
         var j = i - 1
         while j >= 0 {
             let t = c.tokens[j]
@@ -1683,7 +1689,7 @@ public struct ArabicExtractor: StatementExtractor {
                 // مملوكة», «منظمة دولية»: those end in «ة» like a feminine head; nor a stop: «ضابط شرطة في»)
                 let n = c.tokens[j + 1]
                 let isUse = c.norms.withBytes(j) { w in
-                    lexicon.clitics.anyStem(w) { Self.same($0, bareBytes) } && !lexicon.clitics.anyStem(w) { Self.same($0, definiteBytes) }
+                    clitics.anyStem(w) { Self.same($0, bareBytes) } && !clitics.anyStem(w) { Self.same($0, definiteBytes) }
                 }
                 guard isUse else { j -= 1; continue }
                 if isQuote(n) || n.latin { return (j, true) }

@@ -5,7 +5,10 @@ import Foundation
 /// stand for once its clitics are removed:
 ///
 ///     «ولافروف» → [ولافروف, لافروف, افروف] · «للرئيس» → [للرئيس, لرئيس, الرئيس, رئيس] · «والرئيس» → [والرئيس, الرئيس]
-public struct Clitics: Sendable {
+///
+/// A class, not a struct: extraction reads `lexicon.clitics` for almost every token, and copying a
+/// struct of seven arrays out of the lexicon cost seven retains and releases each time.
+public final class Clitics: Sendable {
     /// Normalised proclitics, longest first.
     public let proclitics: [String]
     public let enclitics: [String]
@@ -38,7 +41,7 @@ public struct Clitics: Sendable {
     }
 
     /// Reads `clitics.tsv` (`kind<TAB>form<TAB>note`, kinds proclitic, article, enclitic).
-    public init(contentsOf url: URL) throws {
+    public convenience init(contentsOf url: URL) throws {
         var pro: [String] = [], enc: [String] = []
         for line in try LexiconFile.lines(url) {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)

@@ -29,11 +29,17 @@ public final class WordCache {
         var b: UInt64
         var count: Int
     }
-    private static let smallBits = 14
-    private var smallKeys = [SmallKey](repeating: SmallKey(a: 0, b: 0, count: 0), count: 1 << WordCache.smallBits)
-    private var smallStrings = [String](repeating: "", count: 1 << WordCache.smallBits)
+    private static let smallBits = 16
+    /// The table's keys and strings (`1 << smallBits` each, about 2.5 MB), owned by the cache: read
+    /// through pointers, a lookup retains no array buffer and checks no uniqueness.
+    private let smallKeys: UnsafeMutablePointer<SmallKey>
+    private let smallStrings: UnsafeMutablePointer<String>
 
     public init(limit: Int = 1 << 16) {
+        smallKeys = .allocate(capacity: 1 << Self.smallBits)
+        smallKeys.initialize(repeating: SmallKey(a: 0, b: 0, count: 0), count: 1 << Self.smallBits)
+        smallStrings = .allocate(capacity: 1 << Self.smallBits)
+        smallStrings.initialize(repeating: "", count: 1 << Self.smallBits)
         self.limit = limit
         var size = 16
         while size < limit * 4 { size <<= 1 }   // at most a quarter full
@@ -41,6 +47,13 @@ public final class WordCache {
         mask = size - 1
         entries.reserveCapacity(limit)
         strings.reserveCapacity(limit)
+    }
+
+    deinit {
+        smallKeys.deinitialize(count: 1 << Self.smallBits)
+        smallKeys.deallocate()
+        smallStrings.deinitialize(count: 1 << Self.smallBits)
+        smallStrings.deallocate()
     }
 
     /// The string with these UTF-8 bytes (valid UTF-8, 1 to 16 bytes), from the direct-mapped table.
