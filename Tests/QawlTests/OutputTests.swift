@@ -36,6 +36,8 @@ final class OutputTests: XCTestCase {
             let url = ranges[0].flatMap { JSONRecord.string(w.bytes[$0]) }
             XCTAssertEqual(url, "u" + s)
         }
+        // Escapes other writers use: a surrogate pair, a lone surrogate, \/ and \b.
+        XCTAssertEqual(JSONRecord.string(ArraySlice(#""a\ud83d\ude00b\ud800c\/\b\u00e9""#.utf8)), "a😀b\u{FFFD}c/\u{8}é")
     }
 
     /// Text words (Arabic, Latin, numbers) made through the tokenizer's word cache are the same

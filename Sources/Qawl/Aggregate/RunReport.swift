@@ -47,12 +47,13 @@ public struct RunReport {
             docID = row.docID
             published = row.published
             source = row.source
-            let keys = ["url", "title", "content"].map { Array($0.utf8) }
-            let values = JSONRecord.valueRanges(in: row.json, keys: keys).map { $0.flatMap { JSONRecord.string(row.json[$0]) } }
+            let values = JSONRecord.valueRanges(in: row.json, keys: Self.keys).map { $0.flatMap { JSONRecord.string(row.json[$0]) } }
             url = values[0]
             title = values[1]
             content = values[2] ?? ""
         }
+
+        private static let keys = ["url", "title", "content"].map { Array($0.utf8) }
     }
 
     /// Statement figures over the unique statements, counted while the timelines are written (one

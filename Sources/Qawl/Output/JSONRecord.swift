@@ -56,14 +56,22 @@ enum JSONRecord {
         guard raw.count >= 2, raw.first == UInt8(ascii: "\""), raw.last == UInt8(ascii: "\"") else { return nil }
         let body = raw.dropFirst().dropLast()
         guard body.contains(UInt8(ascii: "\\")) else { return String(decoding: body, as: UTF8.self) }
-        var out = String.UnicodeScalarView()
+        // The unescaped bytes, decoded once at the end.
         var utf8: [UInt8] = []
-        func flush() {
-            if !utf8.isEmpty { out.append(contentsOf: String(decoding: utf8, as: UTF8.self).unicodeScalars); utf8.removeAll() }
-        }
+        utf8.reserveCapacity(body.count)
         func hex4(_ at: Int) -> UInt32? {
             guard at + 4 <= body.endIndex else { return nil }
-            return UInt32(String(decoding: body[at..<at + 4], as: UTF8.self), radix: 16)
+            var v: UInt32 = 0
+            for k in at..<at + 4 {
+                let c = body[k]
+                switch c {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): v = v << 4 | UInt32(c - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): v = v << 4 | UInt32(c - UInt8(ascii: "a") + 10)
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): v = v << 4 | UInt32(c - UInt8(ascii: "A") + 10)
+                default: return nil
+                }
+            }
+            return v
         }
         var i = body.startIndex
         while i < body.endIndex {
@@ -85,12 +93,10 @@ enum JSONRecord {
                     v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
                     i += 6
                 }
-                flush()
-                out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+                utf8.append(contentsOf: UTF8.encode(Unicode.Scalar(v) ?? "\u{FFFD}")!)
             default: utf8.append(e)  // \" \\ \/
             }
         }
-        flush()
-        return String(out)
+        return String(decoding: utf8, as: UTF8.self)
     }
 }
