@@ -107,7 +107,10 @@ public struct EnglishExtractor: StatementExtractor {
         }
         @inline(__always) func isCap(_ i: Int) -> Bool {
             let t = tokens[i]
-            return t.kind == .word && scalars[t.start].properties.isUppercase
+            guard t.kind == .word else { return false }
+            let u = scalars[t.start]
+            // ASCII decided without a Unicode property lookup (most words of an English text)
+            return u.value < 0x80 ? u.value &- 0x41 < 26 : u.properties.isUppercase
         }
     }
 
@@ -170,7 +173,7 @@ public struct EnglishExtractor: StatementExtractor {
     // MARK: - Extraction
 
     public func extract(from document: Document) -> [Statement] {
-        let scalars = Array(document.text.unicodeScalars)
+        let scalars = ScalarText(document.text).scalars   // one pass over the bytes
         // «Russia’s», «doesn’t»: a typographic apostrophe between letters joins the word, as «'» does
         var tokScalars = scalars
         if scalars.count > 2 {
