@@ -151,6 +151,7 @@ final class CountryContext: Sendable {
             longest = max(longest, words.count)
         }
         self.offices = offices
+        self.officeFirstWords = Set(offices.keys.map { String($0.split(separator: " ").first ?? "") })
         self.postings = postings
         self.longestOffice = longest
         self.former = Set(lexicon.formerLines.map { Self.canonicalWord(ArabicNormalizer.normalize($0)) })
@@ -169,6 +170,9 @@ final class CountryContext: Sendable {
 
     /// Canonical head words → the office.
     let offices: [String: Office]
+    /// The first word of every office key: a speaker phrase whose first word (with or without a
+    /// conjunction) is none of them names no office, and no key is built for it.
+    let officeFirstWords: Set<String>
     let longestOffice: Int
     /// Prepositions of a posting («في», «لدى»; mode `at`), canonical.
     let postings: Set<String>
@@ -191,10 +195,13 @@ final class CountryContext: Sendable {
     /// The office a speaker's canonical words open with, the longest first, and its length in words.
     func office(_ words: [String]) -> Office? {
         guard !words.isEmpty else { return nil }
+        let bareFirst = clitics.withoutConjunction(words[0])
+        guard officeFirstWords.contains(Self.canonicalWord(words[0]))
+                || bareFirst.map({ officeFirstWords.contains(Self.canonicalWord($0)) }) == true else { return nil }
         var n = min(longestOffice, words.count)
         while n >= 1 {
             if let o = offices[Self.canonical(Array(words[..<n]))] { return o.mode == .no ? nil : o }
-            if let bare = clitics.withoutConjunction(words[0]) {
+            if let bare = bareFirst {
                 var w = Array(words[..<n]); w[0] = bare
                 if let o = offices[Self.canonical(w)] { return o.mode == .no ? nil : o }
             }

@@ -89,22 +89,37 @@ enum Whitespace {
         var prev: UInt8 = 0x0A   // the start counts as a line start
         var i = 0
         let n = b.count
-        while i < n {
-            let c = b[i]
-            if c < 0x80 {
-                if c == 0x20 {
+        return byteKinds.withUnsafeBufferPointer { kinds in
+            while i < n {
+                let c = b[i]
+                switch kinds[Int(c)] {
+                case 0: break
+                case 1:   // space
                     if prev == 0x20 || prev == 0x0A { return false }
-                } else if c == 0x0A {
+                case 2:   // line break
                     if !keepLines || prev == 0x20 || prev == 0x0A { return false }
-                } else if c == 0x09 || c == 0x0B || c == 0x0C || c == 0x0D {
+                case 3:   // tab, vertical tab, form feed, carriage return
                     return false
+                default:  // the lead byte of a multi-byte space or break, or of another character
+                    if classify(b, i).kind != 0 { return false }
                 }
-            } else if c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3, classify(b, i).kind != 0 {
-                return false
+                prev = c
+                i += 1
             }
-            prev = c
-            i += 1
+            return prev != 0x20 && prev != 0x0A
         }
-        return prev != 0x20 && prev != 0x0A
+    }
+
+    /// What `isNormalized` must look at for each byte value (one lookup per byte of the text):
+    /// 0 nothing, 1 a space, 2 a line break, 3 other ASCII whitespace, 4 a lead byte of the
+    /// multi-byte spaces and breaks `classify` knows (C2, E1, E2, E3).
+    private static let byteKinds: [UInt8] = (0..<256).map { c in
+        switch c {
+        case 0x20: return 1
+        case 0x0A: return 2
+        case 0x09, 0x0B, 0x0C, 0x0D: return 3
+        case 0xC2, 0xE1, 0xE2, 0xE3: return 4
+        default: return 0
+        }
     }
 }
