@@ -34,7 +34,7 @@ public struct RunReport {
             linked = Self.isLinked(id)
         }
 
-        static func isLinked(_ id: String) -> Bool { !id.hasPrefix("unlinked:") }
+        static func isLinked(_ id: String) -> Bool { !id.isUnlinkedActorID }
     }
 
     /// A timeline entry as report.html lists it.

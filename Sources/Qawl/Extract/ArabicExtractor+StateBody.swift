@@ -9,7 +9,7 @@ extension ArabicExtractor {
     func resolve(_ ph: Phrase, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement)
         -> (Speaker, String, Statement.Resolution, Double)? {
         guard let r = resolveSpeaker(ph, c, &state, agreement: agreement) else { return nil }
-        guard !r.0.vague, r.0.actorID.hasPrefix("unlinked:") else { return r }
+        guard !r.0.vague, r.0.actorID.isUnlinkedActorID else { return r }
         if let bound = stateBody(r.0, ph, c, &state, agreement: agreement) {
             bindOffice(ph, bound.0, bound.2, c, &state)
             return (bound.0, r.1, bound.1, bound.2)
@@ -73,7 +73,7 @@ extension ArabicExtractor {
         let t = idx[idx.count - 1]
         let bound = state.titleBinding[titleKey(c, t, t + 1)]
         let sp: Speaker
-        if let b = bound, !b.actorID.hasPrefix("unlinked:") { sp = b }
+        if let b = bound, !b.actorID.isUnlinkedActorID { sp = b }
         else if bound == nil, let a = anaphor(t, c, &state, agreement: agreement) { sp = a.0 }
         else { return nil }
         guard index.organisations.contains(sp.actorID) else { return nil }

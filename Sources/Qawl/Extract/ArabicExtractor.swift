@@ -1815,7 +1815,7 @@ public struct ArabicExtractor: StatementExtractor {
         guard let r = resolve(ph, c, &tmp, agreement: .unknown), !r.0.vague else { return [] }
         // «غزة: مقتل شاب …», «مالي: …»: a place the registry does not know, alone before the colon,
         // is where the news happened, not a speaker
-        if r.0.actorID.hasPrefix("unlinked:"), isPlace(a, e, tokens) { return [] }
+        if r.0.actorID.isUnlinkedActorID, isPlace(a, e, tokens) { return [] }
         state.titleBinding.merge(tmp.titleBinding) { old, _ in old }
         if tmp.scanned > state.scanned { state.mentions = tmp.mentions; state.scanned = tmp.scanned; state.named = tmp.named }
         let headCue = ArabicLexicon.Cue(lemma: ":", type: .nominal, agreement: .unknown, needs: [], requiresComplement: false)

@@ -873,7 +873,7 @@ public struct EnglishExtractor: StatementExtractor {
             : (ph.start < nameStart && Self.determiners.contains(tokens[ph.start].norm) ? false : nil)
         var sp = Speaker(actorID: "unlinked:" + key.joined(separator: " "), actorName: name, gender: gender, person: person,
                          vague: false, nameKey: key)
-        if key.count == 1, let known = state.history.last(where: { !$0.actorID.hasPrefix("unlinked:") && $0.nameKey.count > 1 && $0.nameKey.last == key[0] }) {
+        if key.count == 1, let known = state.history.last(where: { !$0.actorID.isUnlinkedActorID && $0.nameKey.count > 1 && $0.nameKey.last == key[0] }) {
             return (known, text, .name, 0.8)   // «Robert Gates said …» then «Gates said»
         }
         if let ai = contextualActor(key, at: ph.start, c, &state) {

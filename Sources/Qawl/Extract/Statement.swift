@@ -72,3 +72,9 @@ public struct Statement: Sendable, Equatable {
 public protocol StatementExtractor: Sendable {
     func extract(from document: Document) -> [Statement]
 }
+
+extension String {
+    /// Whether this actor id is an unlinked speaker's (`unlinked:…`). Compared as bytes: the ids are
+    /// qawl's own, and `hasPrefix` compares characters, normalising the name after the colon.
+    public var isUnlinkedActorID: Bool { utf8.starts(with: "unlinked:".utf8) }
+}

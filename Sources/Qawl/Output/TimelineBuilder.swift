@@ -101,13 +101,23 @@ struct TimelineBuilder: @unchecked Sendable {
     /// name, spelt as first seen (as counting on strings row by row did, without hashing a string
     /// per row).
     static func names(_ rows: [StatementStore.Row]) -> [String: Int] {
+        // Most actors are spelt a few ways: those are found by comparing bytes with each spelling
+        // so far, and a hash table is built only past `linearSpellings`.
         var index: [[UInt8]: Int] = [:]
         var spellings: [(bytes: [UInt8], count: Int)] = []
+        let linearSpellings = 8
         for r in rows {
-            if let i = index[r.speaker] {
+            var found: Int?
+            if spellings.count <= linearSpellings {
+                found = spellings.firstIndex { $0.bytes == r.speaker }
+            } else {
+                if index.isEmpty { for (i, s) in spellings.enumerated() { index[s.bytes] = i } }
+                found = index[r.speaker]
+            }
+            if let i = found {
                 spellings[i].count += 1
             } else {
-                index[r.speaker] = spellings.count
+                if !index.isEmpty { index[r.speaker] = spellings.count }
                 spellings.append((r.speaker, 1))
             }
         }
