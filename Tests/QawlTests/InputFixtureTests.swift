@@ -4,8 +4,17 @@ import XCTest
 
 /// Builds input files on the spot and reads them back through `InputOpener`, as the pipeline does.
 enum Fixture {
+    /// The folder of every fixture of this test process, removed when the process exits (runs of
+    /// the suite left thousands of folders in the temporary directory).
+    static let root: String = {
+        let dir = NSTemporaryDirectory() + "qawl-fixtures-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: Fixture.root) }
+        return dir
+    }()
+
     static func directory() -> String {
-        let dir = NSTemporaryDirectory() + "qawl-input-\(UUID().uuidString)"
+        let dir = root + "/input-\(UUID().uuidString)"
         try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
     }
