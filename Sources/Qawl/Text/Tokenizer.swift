@@ -79,6 +79,10 @@ public enum Tokenizer {
 
     private static let asciiNorms: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
+    /// `ArabicNormalizer.fold` of the basic Arabic letters U+0621…U+064A (0: dropped), looked up
+    /// instead of switched on for every letter.
+    private static let basicFolds: [UInt16] = (UInt32(0x0621)...0x064A).map { UInt16(ArabicNormalizer.fold($0) ?? 0) }
+
     /// Each token's normalised form is written as UTF-8 into one buffer for the whole text and made a
     /// `String` from those bytes in one step (no allocation up to 15 bytes). Appending scalar by
     /// scalar to a `String` cost more than the rest of extraction's per-token work.
@@ -99,7 +103,7 @@ public enum Tokenizer {
         offsets.reserveCapacity((end - from) / 5 + 5)
         var norms = NormBytes(capacity: 2 * (end - from) + 16)
         let asciiNorms = Self.asciiNorms
-        scalars.withUnsafeBufferPointer { sc in
+        Self.basicFolds.withUnsafeBufferPointer { folds in scalars.withUnsafeBufferPointer { sc in
             var start = 0   // where the current token's bytes begin in `norms`
             @inline(__always) func add(_ kind: Token.Kind, _ i: Int, _ j: Int, _ punct: UInt32, _ latin: Bool) {
                 let bytes = UnsafeBufferPointer(start: norms.base + start, count: norms.count - start)
@@ -135,7 +139,8 @@ public enum Tokenizer {
                         if arabic, w &- 0x0621 <= 0x064A - 0x0621 {
                             // the common case, a letter of the basic Arabic block (or tatweel): folds
                             // within the block, two bytes of UTF-8
-                            if let f = ArabicNormalizer.fold(w) { norms.append2(f) }
+                            let f = folds[Int(w &- 0x0621)]
+                            if f != 0 { norms.append2(UInt32(f)) }
                             j += 1
                             continue
                         }
@@ -174,7 +179,7 @@ public enum Tokenizer {
                 add(.punct, i, i + 1, v, false)
                 i += 1
             }
-        }
+        } }
         return (tokens, TokenNorms(base: norms.base, offsets: offsets))
     }
 }
