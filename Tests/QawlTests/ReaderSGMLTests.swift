@@ -3,6 +3,17 @@ import XCTest
 @testable import Qawl
 
 final class ReaderSGMLTests: XCTestCase {
+    /// Text out of markup: single spaces between words kept, runs of whitespace and inline tags
+    /// one space, block tags and line breaks a new line (TREC) or a space (Gigaword paragraphs),
+    /// references decoded, nothing at the edges.
+    func testMarkupTextSpacing() {
+        let markup = Array("  a b  c<b>d</b> e &amp; f<p>g h </p>\n i\tj ".utf8)
+        XCTAssertEqual(MarkupText.text(markup[...], layout: .collapsed), "a b c d e & f g h i j")
+        XCTAssertEqual(MarkupText.text(markup[...], layout: .lines), "a b c d e & f\ng h\ni j")
+        let arabic = Array("قال  لافروف <i>إن</i> المحادثات&quot;صعبة&quot; .".utf8)
+        XCTAssertEqual(MarkupText.text(arabic[...], layout: .collapsed), "قال لافروف إن المحادثات\"صعبة\" .")
+    }
+
     func testTRECDocumentsWithBareAmpersandAndStrayTag() throws {
         let dir = Fixture.directory()
         let sgml = """

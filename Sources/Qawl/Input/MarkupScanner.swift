@@ -214,12 +214,18 @@ enum MarkupText {
                         continue
                     }
                     if c > 0x20 && c != 0x3C && c != 0x26 {
-                        // A run of plain text bytes: copied at once (most of a text dump).
+                        // A run of plain text bytes: copied at once (most of a text dump). Single
+                        // spaces between words stay inside the run: emitted one by one they come
+                        // out the same (a pending space written before the next word).
                         var j = i + 1
                         while j < count {
                             let d = p[j]
-                            if d <= 0x20 || d == 0x3C || d == 0x26 { break }
-                            j += 1
+                            if d > 0x20 && d != 0x3C && d != 0x26 { j += 1; continue }
+                            if d == 0x20, j + 1 < count {
+                                let e = p[j + 1]
+                                if e > 0x20 && e != 0x3C && e != 0x26 { j += 2; continue }
+                            }
+                            break
                         }
                         sink.emitRun(p.baseAddress! + i, j - i)
                         i = j
