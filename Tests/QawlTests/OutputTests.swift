@@ -40,6 +40,29 @@ final class OutputTests: XCTestCase {
         XCTAssertEqual(JSONRecord.string(ArraySlice(#""a\ud83d\ude00b\ud800c\/\b\u00e9""#.utf8)), "a😀b\u{FFFD}c/\u{8}é")
     }
 
+    /// Numbers are written as `String(_:)` writes integers and `format` rounds doubles, whatever
+    /// their size and sign, inside objects and arrays with the right commas.
+    func testJSONNumbersAndNesting() throws {
+        var rng = SplitMix(seed: 3)
+        for _ in 0..<5_000 {
+            let i = Int(bitPattern: UInt(rng.next())) >> Int(rng.next() % 64)
+            let d = (Double(Int64(bitPattern: rng.next()) >> Int64(rng.next() % 63)) / 1000) * (rng.next() % 2 == 0 ? 1 : 0.001)
+            let digits = Int(rng.next() % 5)
+            var w = JSONWriter()
+            w.object { w in
+                w.field("i", i)
+                w.field("d", d, digits: digits)
+                w.field("a", array: { w in w.value(i); w.value(nil as Int?); w.object { w in w.field("x", -i) } })
+                w.field("r", rawValue: Array("[1]".utf8))
+                w.field("s", "t")
+            }
+            XCTAssertEqual(w.string, "{\"i\":\(i),\"d\":\(JSONWriter.format(d, digits: digits)),\"a\":[\(i),null,{\"x\":\(-i)}],\"r\":[1],\"s\":\"t\"}")
+        }
+        var w = JSONWriter()
+        w.object { w in w.field("z", 0.0); w.field("n", -0.0004); w.field("h", 1e17); w.field("m", Int.min) }
+        XCTAssertEqual(w.string, "{\"z\":0,\"n\":0,\"h\":100000000000000000,\"m\":\(Int.min)}")
+    }
+
     /// Text words (Arabic, Latin, numbers) made through the tokenizer's word cache are the same
     /// strings as made directly, however often the cache's slots are taken by other words.
     func testWordCacheGivesTheWordsItIsAskedFor() {

@@ -6,7 +6,12 @@
 ///     → {"doc_id":"a1","n":3}
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
+    /// Per open object or array (and the top level): whether a value was written in it, so the next
+    /// one needs a comma.
     private var needsComma: [Bool] = [false]
+    /// A key was just written: its value takes no comma. (A flag rather than a level of
+    /// `needsComma`: pushing and popping one per field was a tenth of encoding a statement.)
+    private var afterKey = false
 
     public init(reserving capacity: Int = 512) { bytes.reserveCapacity(capacity) }
 
@@ -15,9 +20,11 @@ public struct JSONWriter {
     public mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
         needsComma = [false]
+        afterKey = false
     }
 
     private mutating func separator() {
+        if afterKey { afterKey = false; return }
         if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
         needsComma[needsComma.count - 1] = true
     }
@@ -26,10 +33,10 @@ public struct JSONWriter {
         separator()
         writeString(k)
         bytes.append(UInt8(ascii: ":"))
-        needsComma.append(false)  // the value must not add a comma
+        afterKey = true   // the value must not add a comma
     }
 
-    private mutating func endValue() { needsComma.removeLast() }
+    private mutating func endValue() { afterKey = false }
 
     public mutating func object(_ body: (inout JSONWriter) -> Void) {
         separator()
@@ -75,7 +82,19 @@ public struct JSONWriter {
     public mutating func value(_ v: Int?) {
         separator()
         guard let v else { bytes.append(contentsOf: Self.null); return }
-        bytes.append(contentsOf: String(v).utf8)
+        appendDecimal(v)
+    }
+
+    /// The decimal digits of `v`, as `String(v)` writes them, without making the string.
+    private mutating func appendDecimal(_ v: Int) {
+        if v < 0 { bytes.append(UInt8(ascii: "-")) }
+        var m = v.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // up to 20 digits, most significant last
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat { d[n] = UInt8(ascii: "0") + UInt8(m % 10); m /= 10; n += 1 } while m > 0
+            while n > 0 { n -= 1; bytes.append(d[n]) }
+        }
     }
 
     public mutating func value(_ v: Bool) {
@@ -88,7 +107,29 @@ public struct JSONWriter {
     public mutating func value(_ v: Double?, digits: Int = 3) {
         separator()
         guard let v, v.isFinite else { bytes.append(contentsOf: Self.null); return }
-        bytes.append(contentsOf: Self.format(v, digits: digits).utf8)
+        appendFormatted(v, digits: digits)
+    }
+
+    /// `format(v, digits:)` written straight into the bytes (a statement's confidence made
+    /// several strings).
+    private mutating func appendFormatted(_ v: Double, digits: Int) {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = (v * scale).rounded()
+        if abs(scaled) >= 9.0e15 { appendDecimal(Int(Int64(v.rounded()))); return }
+        let n = Int64(scaled)
+        let mag = n < 0 ? -n : n
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDecimal(Int(mag / Int64(scale)))
+        var frac = mag % Int64(scale)
+        if frac == 0 || digits == 0 { return }
+        var fracDigits = digits
+        while frac % 10 == 0 { frac /= 10; fracDigits -= 1 }
+        bytes.append(UInt8(ascii: "."))
+        var width = 1, p = frac
+        while p >= 10 { p /= 10; width += 1 }
+        for _ in 0..<(fracDigits - width) { bytes.append(UInt8(ascii: "0")) }
+        appendDecimal(Int(frac))
     }
 
     static func format(_ v: Double, digits: Int) -> String {
