@@ -1287,13 +1287,14 @@ public struct ArabicExtractor: StatementExtractor {
     /// subject of its own: «ونشر صلاح صورة تجمعه بأستوري … وكتب فوقها "…"» → «صلاح»; the topic of
     /// «أما X فقال» the same way. The first word must look like a verb of the cue's gender and number
     /// (a final «ت» feminine, «وا» plural): a bare word (a «و»/«ف» allowed) of three to six letters
-    /// without the article, no stop, title, vague head, cue, complementizer or registry name; the
+    /// without the article, no stop, title, vague head, complementizer or registry name; the
     /// phrase after it is the subject, if it is no document or thing and no name governed by a preposition.
     func openingSubject(_ k: Int, _ s: Range<Int>, _ c: Ctx, verb: ArabicLexicon.Cue) -> Phrase? {
         let i = s.lowerBound
         guard i + 1 < k else { return nil }
         let t = c.tokens[i]
-        guard t.kind == .word, !t.latin, !hasArticle(t), !isStop(t), !opensClause(t), cue(at: i, c) == nil,
+        // (a cue there, «ونشر», made no statement of the sentence: its subject is still the one shared)
+        guard t.kind == .word, !t.latin, !hasArticle(t), !isStop(t), !opensClause(t),
               complementizer(t) == nil, !inSet(t, lexicon.titles), !inSet(t, lexicon.vague), !hasTanween(t, c),
               matcher.match(at: i, in: c.tokens, limit: k) == nil else { return nil }
         let bare = lexicon.clitics.withoutConjunction(t.norm) ?? t.norm
