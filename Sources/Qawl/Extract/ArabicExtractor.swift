@@ -417,14 +417,31 @@ public struct ArabicExtractor: StatementExtractor {
     /// otherwise. A registry name that merely begins with «ل» («لافروف») is none.
     func governedOutlet(at j: Int, _ c: Ctx, limit b: Int) -> Int? {
         let t = c.tokens[j]
-        guard t.kind == .word, !t.latin, t.norm.unicodeScalars.first == "ل" else { return nil }
-        if let m = matcher.match(at: j, in: c.tokens, limit: b) {
-            guard m.governed else { return nil }
-            if case .actor(let ai) = m.target, index.outlets.contains(ai) { return m.end }
+        guard t.kind == .word, !t.latin, opensWithLam(t) else { return nil }
+        if governedMediaHead(t) { return j + 1 }
+        if let m = matcher.match(at: j, in: c.tokens, limit: b), m.governed, isOutlet(m) { return m.end }
+        return nil
+    }
+
+    /// «ل» as the first letter of a normalised word (D9 84).
+    @inline(__always) func opensWithLam(_ t: Token) -> Bool {
+        t.norm.withWordBytes { w in w.count > 2 && w[0] == 0xD9 && w[1] == 0x84 }
+    }
+
+    /// «لصحيفة», «للتلفزيون»: a head of `media_heads.txt` with a glued «لـ» (and the article's «ل»).
+    func governedMediaHead(_ t: Token) -> Bool {
+        t.norm.withWordBytes { w in
+            guard w.count > 2, w[0] == 0xD9, w[1] == 0x84 else { return false }
+            var rest = UnsafeBufferPointer(rebasing: w[2...])
+            if rest.count > 2, rest[0] == 0xD9, rest[1] == 0x84 { rest = UnsafeBufferPointer(rebasing: rest[2...]) }
+            return lexicon.mediaHeads.contains(bytes: rest)
         }
-        let u = t.norm.unicodeScalars
-        let stem = u.starts(with: "لل".unicodeScalars) ? String(u.dropFirst(2)) : String(u.dropFirst())
-        return lexicon.mediaHeads.contains(stem) ? j + 1 : nil
+    }
+
+    /// A mention of a registry news outlet (`LinkingIndex.outlets`).
+    @inline(__always) func isOutlet(_ m: ActorMatcher.Mention) -> Bool {
+        if case .actor(let ai) = m.target { return index.outlets.contains(ai) }
+        return false
     }
 
     /// Whether a «لـ» phrase at `j` inside the phrase opening at `a` is a genitive of what precedes it
@@ -993,13 +1010,16 @@ public struct ArabicExtractor: StatementExtractor {
             if endsWithActor { break }   // a registry name ends the phrase: «وصف ترامب الاتفاق …»
             // «وقال محسن علي لفرانس برس», «وقال شولتز للصحيفة»: an outlet governed by «لـ» is the verb's
             // addressee, not part of the speaker (after a title it is a genitive: «المدير العام لوكالة …»)
-            if j > a || !gluedPreposition, governedOutlet(at: j, c, limit: b) != nil, j == a || !governsGenitive(a, j, c) { break }
+            if j > a || !gluedPreposition, governedMediaHead(t), j == a || !governsGenitive(a, j, c) { break }
             // «وأبلغ كالين الصحافيين أن …»: the addressee is the verb's object
             if addressee(at: j, from: a, c, limit: b) != nil { break }
             if let m = matcher.match(at: j, in: tokens, limit: b) {
                 // «يقول لبي بي سي إن»: a name governed by a preposition is no subject (unless a
                 // nominal cue's own preposition is glued to it: «وفقا لرويترز»)
                 if j == a, m.governed, !gluedPreposition { break }
+                // «وقال سابيو لرويترز»: a registry outlet governed by «لـ» is the addressee (after a
+                // title a genitive: «الرئيس التنفيذي لرويترز»)
+                if j > a, m.governed, isOutlet(m), opensWithLam(t), !governsGenitive(a, j, c) { break }
                 // «وقال متحدث باسم الشركة لبي بي سي إن»: an addressee with a stop preposition ends the phrase
                 if j > a, m.governed, isStop(t) { break }
                 if j == a, case .role = m.target { titled = true }
