@@ -1328,8 +1328,21 @@ public struct ArabicExtractor: StatementExtractor {
         // into the object
         guard let ph = speakerPhrase(from: i + 1, limit: k, c, gluedPreposition: false),
               ph.mentions.count <= 2, !ph.mentions.contains(where: { $0.governed }),
-              !inSet(c.tokens[ph.start], lexicon.documentNouns), !inSet(c.tokens[ph.start], lexicon.inanimate) else { return nil }
+              !inSet(c.tokens[ph.start], lexicon.documentNouns), !inSet(c.tokens[ph.start], lexicon.inanimate),
+              // a registry name after an unknown word is the object's unless the phrase opens with a
+              // title or a person noun or ends with a person: «ونشر تريكة تغريدة تتضمن أعلام مصر»
+              // (a short name the document resolves has no mention: «ونشر صلاح صورة»)
+              ph.mentions.isEmpty || ph.mentions[0].start == ph.start || inSet(c.tokens[ph.start], lexicon.titles)
+                || inSet(c.tokens[ph.start], lexicon.personNouns) || endsWithPerson(ph, c) else { return nil }
         return ph
+    }
+
+    /// The phrase's last words are a registry person's name.
+    func endsWithPerson(_ ph: Phrase, _ c: Ctx) -> Bool {
+        guard let m = ph.mentions.last, case .actor(let ai) = m.target, matcher.actors[ai].kind == .person else { return false }
+        var e = ph.end
+        while e > m.end, c.tokens[e - 1].kind == .punct { e -= 1 }
+        return m.end == e
     }
 
     /// `resolve` for a phrase that must name a registry actor: the state is kept only when it does.
