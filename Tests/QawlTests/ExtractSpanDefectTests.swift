@@ -25,6 +25,16 @@ final class ExtractSpanDefectTests: XCTestCase {
               aliases: ["محمود عباس"], contextAliases: ["عباس"]),
         Actor(id: "theresa-may", kind: .person, gender: .female, name: "Theresa May",
               aliases: ["تيريزا ماي"], contextAliases: ["ماي"]),
+        Actor(id: "afp", kind: .organisation, name: "Agence France-Presse", aliases: ["وكالة فرانس برس", "فرانس برس"]),
+        Actor(id: "reuters", kind: .organisation, name: "Reuters", aliases: ["رويترز", "وكالة رويترز"]),
+        Actor(id: "benjamin-netanyahu", kind: .person, gender: .male, name: "Benjamin Netanyahu",
+              aliases: ["بنيامين نتنياهو", "نتنياهو"]),
+        Actor(id: "angela-merkel", kind: .person, gender: .female, name: "Angela Merkel",
+              aliases: ["أنجيلا ميركل", "ميركل"]),
+        Actor(id: "lionel-messi", kind: .person, gender: .male, name: "Lionel Messi", aliases: ["ليونيل ميسي", "ميسي"]),
+        Actor(id: "as-roma", kind: .organisation, name: "AS Roma", aliases: ["روما"]),
+        Actor(id: "pakistan", kind: .organisation, name: "Pakistan", aliases: ["باكستان"]),
+        Actor(id: "donald-trump", kind: .person, gender: .male, name: "Donald Trump", aliases: ["دونالد ترامب", "ترامب"]),
     ]
 
     static let extractor: ArabicExtractor = try! ArabicExtractor(dataDirectory: TestRegistry.dataDirectory, actors: actors, roles: roles)
@@ -121,5 +131,84 @@ final class ExtractSpanDefectTests: XCTestCase {
         XCTAssertFalse(s.contains { $0.speaker == "فوقها" })
         let few = statements("في حين قال أقل من الخمس بأن ذلك يعتمد على البلد التي سينتقلون إليها.")
         XCTAssertFalse(few.contains { $0.speaker == "أقل" })
+    }
+
+    // MARK: - Addressees after the speaker
+
+    func testAnOutletGovernedByLamAfterANameIsTheAddresseeNotTheSpeaker() {
+        // the person speaks, unlinked; AFP is whom they told, and no part of the speaker or the content
+        let afp = statements("وقال الموظف الحكومي محسن علي لفرانس برس \"توجهت برفقة زوجتي إلى ساحة الشهداء للاحتفال\".")
+        XCTAssertEqual(afp.first?.speaker, "الموظف الحكومي محسن علي")
+        XCTAssertEqual(afp.first?.actorID, "unlinked:الموظف الحكومي محسن علي")
+        XCTAssertEqual(afp.first?.content.hasPrefix("توجهت"), true)
+        let reuters = statements("وقال سابيو لرويترز إن \"الأمور ليست على ما يرام في المدينة\".")
+        XCTAssertEqual(reuters.first?.actorID, "unlinked:سابيو")
+        // an outlet's head with the article: «للصحيفة», «للتلفزيون»
+        let paper = statements("وقال شولتز للصحيفة: \"الرئيس وزوجته يؤمنون دوما بقدرة سرد القصص على الإلهام\".")
+        XCTAssertEqual(paper.first?.actorID, "unlinked:شولتز")
+        XCTAssertEqual(paper.first?.content.hasPrefix("الرئيس وزوجته"), true)
+        let spokesman = statements("وقال متحدث باسم وحدات حماية الشعب الكردية لرويترز إن القصف التركي طال قرية قرب الحدود.")
+        XCTAssertEqual(spokesman.first?.speaker, "متحدث باسم وحدات حماية الشعب الكردية")
+        XCTAssertEqual(spokesman.first?.content.hasPrefix("إن القصف التركي"), true)
+    }
+
+    func testAnOutletAfterATitleIsItsGenitiveAndStays() {
+        // «الرئيس التنفيذي للصحيفة»: the paper's chief executive, not «the executive told the paper»
+        let s = statements("وقال الرئيس التنفيذي للصحيفة إن عدد المشتركين ارتفع خلال العام الماضي.")
+        XCTAssertEqual(s.first?.speaker, "الرئيس التنفيذي للصحيفة")
+        // an outlet's own page: «الموقع الإلكتروني للصحيفة» is one name
+        let site = statements("وذكر الموقع الإلكتروني للصحيفة أن الحكومة ستعلن قرارها غدا.")
+        XCTAssertEqual(site.first?.speaker, "الموقع الإلكتروني للصحيفة")
+    }
+
+    func testReportersAfterTheSpeakerAreTheAddressee() {
+        let kalin = statements("وأبلغ كالين الصحافيين الأجانب في إسطنبول أن تركيا اقترحت إخراج المقاتلين من منبج.")
+        XCTAssertEqual(kalin.first?.actorID, "unlinked:كالين")
+        XCTAssertEqual(kalin.first?.content.hasPrefix("أن تركيا اقترحت"), true)
+        // opening the phrase the addressee leaves the subject dropped: the previous speaker
+        let dropped = statements("وقال بنيامين نتنياهو إن الحكومة ستواصل عملها. وأبلغ الصحافيين أن الانتخابات لن تجري مبكرا.")
+        XCTAssertEqual(dropped.map(\.actorID), ["benjamin-netanyahu", "benjamin-netanyahu"])
+        XCTAssertEqual(dropped.last?.content.hasPrefix("أن الانتخابات"), true)
+        // after a noun in the construct state the reporters are a genitive: the syndicate speaks
+        let union = statements("وقالت نقابة الصحفيين الفلسطينيين إن ستة صحافيين أصيبوا بالرصاص.")
+        XCTAssertEqual(union.first?.speaker, "نقابة الصحفيين الفلسطينيين")
+        let media = statements("وذكرت إحدى وسائل الإعلام المحلية أن فريق إنقاذ عثر على جثتين.")
+        XCTAssertEqual(media.first?.speaker, "إحدى وسائل الإعلام المحلية")
+    }
+
+    func testMediaAsTheObjectOfAnAccusationStaysInTheContent() {
+        let s = statements("وقال دونالد ترامب إنه لم يغير روايته للأحداث، متهما وسائل الإعلام بترديد \"الهراء\".")
+        XCTAssertEqual(s.map(\.actorID), ["donald-trump", "donald-trump"])
+        XCTAssertEqual(s.last?.content.hasPrefix("وسائل الإعلام بترديد"), true)
+    }
+
+    // MARK: - «مكتبه»: the office of the person named before
+
+    func testHisOfficeSpeaksForThePersonNamedBeforeIt() {
+        let s = statements("خرج رئيس الوزراء بنيامين نتنياهو مساء الثلاثاء من المستشفى بعد فحوص طبية، وأعلن مكتبه أن حالته الصحية جيدة.")
+        XCTAssertEqual(s.first?.actorID, "benjamin-netanyahu")
+        XCTAssertEqual(s.first?.speaker, "مكتبه")
+        // the pronoun's gender decides: «مكتبها» skips the man named after the woman
+        let her = statements("التقت أنجيلا ميركل مع بنيامين نتنياهو في برلين، وقال مكتبها الإعلامي إن اللقاء كان مثمرا.")
+        XCTAssertEqual(her.first?.actorID, "angela-merkel")
+        // a library («مكتبة», ta marbuta) is no office, and a party's politburo is not the person's
+        let library = statements("زار بنيامين نتنياهو المدينة، وأعلنت مكتبة الإسكندرية أنها ستفتح أبوابها.")
+        XCTAssertNotEqual(library.first?.actorID, "benjamin-netanyahu")
+        let politburo = statements("التقى بنيامين نتنياهو وفدا من الحركة، وقال مكتبه السياسي إن الحوار سيستمر.")
+        XCTAssertNotEqual(politburo.first?.actorID, "benjamin-netanyahu")
+    }
+
+    // MARK: - «ونشر X صورة … وكتب فوقها»: the opening verb's subject writes
+
+    func testACoordinatedCueWithoutSubjectTakesTheOpeningVerbsSubject() {
+        // not the club named inside the object («روما»)
+        let s = statements("ونشر ميسي صورة تجمعه بأستوري خلال إحدى مباريات روما وكتب فوقها \"أرقد بسلام يا صديقي\".")
+        XCTAssertEqual(s.first?.actorID, "lionel-messi")
+        // after a plural verb the noun is its object, not the subject of «واعتبروا»
+        let plural = statements("ودانوا محاولة إدراج باكستان في قائمة الدول الخاضعة للمراقبة، واعتبروا ذلك مؤامرة ضد البلاد.")
+        XCTAssertNotEqual(plural.first?.actorID, "pakistan")
+        // a name governed by a preposition is no subject: «واعتذر المتحف لترامب وأكد …»
+        let governed = statements("واعتذر المتحف لترامب وأكد عدم قدرته على منحه لوحة المناظر الطبيعية تحت الثلج.")
+        XCTAssertNotEqual(governed.first?.actorID, "donald-trump")
     }
 }

@@ -148,6 +148,21 @@ final class RegistryTests: XCTestCase {
         ("iran-atomic-energy-chief", "2018-04-30", "ali-akbar-salehi"),
         ("caf-president", "2018-06-01", "ahmad-ahmad"),
         ("caf-president", "2022-01-01", "patrice-motsepe"),
+        // 2025–2026 office holders
+        ("pope", "2010-06-01", "pope-benedict-xvi"),
+        ("pope", "2018-06-01", "pope-francis"),
+        ("pope", "2025-04-21", "pope-francis"),
+        ("pope", "2025-05-08", "pope-leo-xiv"),
+        ("pope", "2026-11-29", "pope-leo-xiv"),
+        ("sudan-prime-minister", "2025-06-01", "kamil-idris"),
+        ("plo-executive-committee-secretary", "2018-05-08", "saeb-erekat"),
+        ("plo-executive-committee-secretary", "2023-01-01", "hussein-al-sheikh"),
+        ("palestine-vice-president", "2025-04-26", "hussein-al-sheikh"),
+        ("palestine-vice-president", "2026-11-29", "hussein-al-sheikh"),
+        ("us-ambassador-to-turkey", "2025-08-01", "tom-barrack"),
+        ("us-special-envoy-for-syria", "2025-05-23", "tom-barrack"),
+        ("us-special-envoy-for-syria", "2019-03-01", "james-jeffrey"),
+        ("houthi-spokesperson", "2018-08-19", "mohammed-abdulsalam"),
     ]
 
     func testRoleHoldersOnKnownDates() throws {
@@ -216,6 +231,30 @@ final class RegistryTests: XCTestCase {
     func testVacantOfficeHasNoHolder() throws {
         // Lebanon had no president between Suleiman (until 2014-05-25) and Aoun (from 2016-10-31).
         XCTAssertEqual(try shipped().holders(of: "lebanon-president", on: "2015-06-01").map(\.id), [])
+    }
+
+    func testVacantSeeAndEnvoyBeforeTheirHoldersHaveNoHolder() throws {
+        // the see was vacant between Francis's death (2025-04-21) and Leo XIV's election (2025-05-08);
+        // Barrack became envoy for Syria on 2025-05-23
+        XCTAssertEqual(try shipped().holders(of: "pope", on: "2025-05-01").map(\.id), [])
+        XCTAssertEqual(try shipped().holders(of: "us-special-envoy-for-syria", on: "2025-05-10").map(\.id), [])
+    }
+
+    func testTheNameSharedByTwoPeopleLinksToTheOneTheArticleNames() throws {
+        // «محمد عبد السلام»: the Houthi spokesman and the chairman of Misr Lel Makkasa
+        let registry = try shipped()
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("data")
+        let extractor = try ArabicExtractor(dataDirectory: dir, actors: registry.actors, roles: registry.roles)
+        func speaker(_ text: String) -> String? {
+            extractor.extract(from: TestRegistry.document(text, title: nil, published: "2018-08-19")).first?.actorID
+        }
+        XCTAssertEqual(speaker("وكان المتحدث باسم الحوثيين محمد عبد السلام قد أعلن أن الوفد التقى نصر الله. وقال محمد عبد السلام إن الوفد سيعود."),
+                       "mohammed-abdulsalam")
+        XCTAssertEqual(speaker("وأشار رئيس المقاصة إلى أن النادي تلقى عرضا. وقال محمد عبد السلام إن اللاعب لن يرحل عن الفريق."),
+                       "mohamed-abdel-salam")
+        // named by neither role, the bare name links to nobody
+        XCTAssertEqual(speaker("وقال محمد عبد السلام إن اللاعب لن يرحل عن الفريق هذا الموسم."), "unlinked:محمد عبد السلام")
     }
 
     func testGoldSpeakersExistWithTheirIds() throws {

@@ -46,6 +46,9 @@ public struct ArabicExtractor: StatementExtractor {
         let countries: CountryContext
         /// Ids of the registry's organisations: «المتحدث باسمها» speaks for an organisation only.
         let organisations: Set<String>
+        /// Actor indices of news outlets: organisations one of whose names has a head of
+        /// `media_heads.txt` as its first or second word («وكالة رويترز», «هيئة الإذاعة البريطانية»).
+        let outlets: Set<Int>
 
         /// The compound name a person's name ends with, «عبد» and a word: the family name of «رامي
         /// عبد الرحمن» and «سعاد عبد الرحيم» (not after a particle: «سلمان بن عبد العزيز»), or the
@@ -107,6 +110,17 @@ public struct ArabicExtractor: StatementExtractor {
             self.issuerHeads = WordSet(lexicon.documentNouns.keys + lexicon.inanimate.keys)
             self.countries = CountryContext(lexicon: lexicon, matcher: matcher)
             self.organisations = Set(matcher.actors.filter { $0.kind == .organisation }.map(\.id))
+            var outlets: Set<Int> = []
+            for (ai, a) in matcher.actors.enumerated() where a.kind == .organisation {
+                let isOutlet = matcher.names.actors[ai].contains { words in
+                    words.prefix(2).contains { w in
+                        let bare = w.unicodeScalars.starts(with: "ال".unicodeScalars) ? String(w.unicodeScalars.dropFirst(2)) : w
+                        return lexicon.mediaHeads.contains(bare)
+                    }
+                }
+                if isOutlet { outlets.insert(ai) }
+            }
+            self.outlets = outlets
         }
     }
 
@@ -396,6 +410,78 @@ public struct ArabicExtractor: StatementExtractor {
         return lexicon.clitics.anyStem(of: t.norm) { s in
             !Self.opensWithArticle(s) && Self.withArticle(s) { lexicon.anaphoricHeads.contains(bytes: $0) }
         }
+    }
+
+    /// «لرويترز», «لفرانس برس», «للصحيفة», «لمحطة»: a news outlet governed by a glued «لـ» at `j` — a
+    /// registry outlet (`LinkingIndex.outlets`) or a head of `media_heads.txt` — and where it ends; nil
+    /// otherwise. A registry name that merely begins with «ل» («لافروف») is none.
+    func governedOutlet(at j: Int, _ c: Ctx, limit b: Int) -> Int? {
+        let t = c.tokens[j]
+        guard t.kind == .word, !t.latin, opensWithLam(t) else { return nil }
+        if governedMediaHead(t) { return j + 1 }
+        if let m = matcher.match(at: j, in: c.tokens, limit: b), m.governed, isOutlet(m) { return m.end }
+        return nil
+    }
+
+    /// «ل» as the first letter of a normalised word (D9 84).
+    @inline(__always) func opensWithLam(_ t: Token) -> Bool {
+        t.norm.withWordBytes { w in w.count > 2 && w[0] == 0xD9 && w[1] == 0x84 }
+    }
+
+    /// «لصحيفة», «للتلفزيون»: a head of `media_heads.txt` with a glued «لـ» (and the article's «ل»).
+    func governedMediaHead(_ t: Token) -> Bool {
+        t.norm.withWordBytes { w in
+            guard w.count > 2, w[0] == 0xD9, w[1] == 0x84 else { return false }
+            var rest = UnsafeBufferPointer(rebasing: w[2...])
+            if rest.count > 2, rest[0] == 0xD9, rest[1] == 0x84 { rest = UnsafeBufferPointer(rebasing: rest[2...]) }
+            return lexicon.mediaHeads.contains(bytes: rest)
+        }
+    }
+
+    /// A mention of a registry news outlet (`LinkingIndex.outlets`).
+    @inline(__always) func isOutlet(_ m: ActorMatcher.Mention) -> Bool {
+        if case .actor(let ai) = m.target { return index.outlets.contains(ai) }
+        return false
+    }
+
+    /// Whether a «لـ» phrase at `j` inside the phrase opening at `a` is a genitive of what precedes it
+    /// rather than the verb's addressee: right after a title or an affiliation word with at most two
+    /// definite adjectives between («المدير العام لوكالة …», «الرئيس التنفيذي للصحيفة», «التابع
+    /// للوكالة»), or in a phrase that opens with an outlet's head («الموقع الإلكتروني للصحيفة»).
+    func governsGenitive(_ a: Int, _ j: Int, _ c: Ctx) -> Bool {
+        if c.tokens[a].kind == .word, inSet(c.tokens[a], lexicon.mediaHeads) { return true }
+        var i = j - 1, adjectives = 0
+        while i >= a {
+            let t = c.tokens[i]
+            guard t.kind == .word else { return false }
+            if inSet(t, lexicon.titles) || inSet(t, lexicon.affiliations) { return true }
+            guard hasArticle(t), adjectives < 2 else { return false }
+            adjectives += 1; i -= 1
+        }
+        return false
+    }
+
+    /// «الصحافيين», «وسائل الإعلام» (`addressees.txt`) at `j` in a phrase opening at `a`: the verb's
+    /// addressee, and where it ends; nil otherwise. Opening the phrase only forms marked `start` (an
+    /// oblique plural: «وأبلغ الصحافيين أن …»); after a word in the construct state — a title, an
+    /// organisation's head, a word ending in ta marbuta, none with the article — a genitive:
+    /// «نقابة الصحفيين», «لجنة حماية الصحفيين». With `anywhere`, every form counts (after the speaker).
+    func addressee(at j: Int, from a: Int, _ c: Ctx, limit b: Int, anywhere: Bool = false) -> Int? {
+        let t = c.tokens[j]
+        guard t.kind == .word, !t.latin, !lexicon.addressees.isEmpty,
+              t.norm.withWordBytes({ lexicon.addresseeFirstWords.contains(bytes: $0) }) else { return nil }
+        for e in lexicon.addressees where e.words[0] == t.norm && j + e.words.count <= b {
+            var ok = true
+            for (n, w) in e.words.enumerated().dropFirst() where c.tokens[j + n].kind != .word || c.tokens[j + n].norm != w { ok = false; break }
+            guard ok else { continue }
+            if anywhere { return j + e.words.count }
+            if j == a { return e.atStart ? j + e.words.count : nil }
+            let p = c.tokens[j - 1]
+            if p.kind == .word, !hasArticle(p),
+               inSet(p, lexicon.titles) || isGenericHead(p) || inSet(p, lexicon.partitives) || p.norm.unicodeScalars.last == "ه" { return nil }
+            return j + e.words.count
+        }
+        return nil
     }
 
     /// «ال» as UTF-8.
@@ -689,6 +775,13 @@ public struct ArabicExtractor: StatementExtractor {
             } else if !conj, let ph = subjectBefore(k, s, c), !ph.mentions.isEmpty || startsExplicitly(after, b, c, cue),
                       let r = resolve(ph, c, &state, agreement: cue.agreement) {
                 found = r   // «لكن نتنياهو قال إن …»; an unknown subject only before إن/أن, «:» or a quote
+            } else if conj, afterPhrase == nil, inSentence.isEmpty, cue.agreement != .plural, let ph = openingSubject(k, s, c, verb: cue),
+                      let r = resolveRegistry(ph, c, &state, agreement: cue.agreement),
+                      // a registry name, not a bare title the document bound earlier («وربط الرئيس …»)
+                      !ph.mentions.isEmpty || r.2 == .name,
+                      // the coordinated verbs share their subject, so it agrees with the cue
+                      !(cue.agreement == .masculine && r.0.agreement == .feminine || cue.agreement == .feminine && r.0.agreement == .masculine) {
+                found = (r.0, r.1, r.2, r.3 * 0.9)   // «ونشر ميسي صورة … وكتب فوقها "…"»: the opening verb's subject
             } else if inSentence.isEmpty, let m = sentenceSubject(k, s, c) {
                 found = (registrySpeaker(m.0, agreement: cue.agreement), m.1, .name, 0.7)
             } else if let h = carryOver(cue.agreement, state) {
@@ -785,6 +878,13 @@ public struct ArabicExtractor: StatementExtractor {
                 if t.punct == 0x23 { j += 1; continue }
                 break
             }
+            // «وقال سابيو لرويترز "…"», «وأبلغ كالين الصحافيين أن …»: the addressee is an adverbial
+            if let e = governedOutlet(at: j, c, limit: b) {
+                adverbial = true; run = 0; source = false; j = e; continue
+            }
+            if !adverbial, let e = addressee(at: j, from: j, c, limit: b, anywhere: true), contentOpensAfterAddressee(e, b, c) {
+                adverbial = true; run = 0; source = false; j = e; continue
+            }
             if !verb.needs.isEmpty {
                 if verb.needs.contains(t.norm) { return (j, true, true) }
                 if !isStop(t), j == p || !adverbial { return (p, false, false) }
@@ -814,6 +914,27 @@ public struct ArabicExtractor: StatementExtractor {
         var q = p
         while q < b, tokens[q].kind == .punct { q += 1 }
         return (q, true, false)
+    }
+
+    /// Whether the content opens right after an addressee ending at `e` («وأبلغ كالين الصحافيين الأجانب
+    /// في إسطنبول أن …», «وأبلغ الصحفيين: "…"»): a complementizer after at most two words besides
+    /// speaker stops, or a colon, quote or participle cue after stops only. Otherwise the addressee is
+    /// the verb's object and part of what was said («متهما وسائل الإعلام بترديد "الهراء"»).
+    func contentOpensAfterAddressee(_ e: Int, _ b: Int, _ c: Ctx) -> Bool {
+        var q = e, words = 0
+        while q < b, q - e < 10 {
+            let t = c.tokens[q]
+            if t.kind == .punct {
+                if t.punct == 0x3A || isQuote(t) { return words == 0 }
+                if isComma(t) { q += 1; continue }
+                return false
+            }
+            if complementizer(t) != nil { return true }
+            if let (cc, _) = cue(at: q, c), cc.type == .participle { return words == 0 }
+            if !isStop(t) { words += 1; if words > 2 { return false } }
+            q += 1
+        }
+        return false
     }
 
     /// A complementizer or colon right after a comma within the next few tokens, no cue between:
@@ -887,10 +1008,18 @@ public struct ArabicExtractor: StatementExtractor {
             }
             if t.kind != .word { break }
             if endsWithActor { break }   // a registry name ends the phrase: «وصف ترامب الاتفاق …»
+            // «وقال محسن علي لفرانس برس», «وقال شولتز للصحيفة»: an outlet governed by «لـ» is the verb's
+            // addressee, not part of the speaker (after a title it is a genitive: «المدير العام لوكالة …»)
+            if j > a || !gluedPreposition, governedMediaHead(t), j == a || !governsGenitive(a, j, c) { break }
+            // «وأبلغ كالين الصحافيين أن …»: the addressee is the verb's object
+            if addressee(at: j, from: a, c, limit: b) != nil { break }
             if let m = matcher.match(at: j, in: tokens, limit: b) {
                 // «يقول لبي بي سي إن»: a name governed by a preposition is no subject (unless a
                 // nominal cue's own preposition is glued to it: «وفقا لرويترز»)
                 if j == a, m.governed, !gluedPreposition { break }
+                // «وقال سابيو لرويترز»: a registry outlet governed by «لـ» is the addressee (after a
+                // title a genitive: «الرئيس التنفيذي لرويترز»)
+                if j > a, m.governed, isOutlet(m), opensWithLam(t), !governsGenitive(a, j, c) { break }
                 // «وقال متحدث باسم الشركة لبي بي سي إن»: an addressee with a stop preposition ends the phrase
                 if j > a, m.governed, isStop(t) { break }
                 if j == a, case .role = m.target { titled = true }
@@ -1174,6 +1303,57 @@ public struct ArabicExtractor: StatementExtractor {
         return Phrase(start: start, end: end, mentions: [])
     }
 
+    /// The subject of the verb that opens the sentence, for a cue joined to it by «و»/«ف» with no
+    /// subject of its own: «ونشر صلاح صورة تجمعه بأستوري … وكتب فوقها "…"» → «صلاح»; the topic of
+    /// «أما X فقال» the same way. The first word must look like a verb of the cue's gender and number
+    /// (a final «ت» feminine, «وا» plural): a bare word (a «و»/«ف» allowed) of three to six letters
+    /// without the article, no stop, title, vague head, complementizer or registry name; the
+    /// phrase after it is the subject, if it is no document or thing and no name governed by a preposition.
+    func openingSubject(_ k: Int, _ s: Range<Int>, _ c: Ctx, verb: ArabicLexicon.Cue) -> Phrase? {
+        let i = s.lowerBound
+        guard i + 1 < k else { return nil }
+        let t = c.tokens[i]
+        // (a cue there, «ونشر», made no statement of the sentence: its subject is still the one shared)
+        guard t.kind == .word, !t.latin, !hasArticle(t), !isStop(t), !opensClause(t),
+              complementizer(t) == nil, !inSet(t, lexicon.titles), !inSet(t, lexicon.vague), !hasTanween(t, c),
+              matcher.match(at: i, in: c.tokens, limit: k) == nil else { return nil }
+        let bare = lexicon.clitics.withoutConjunction(t.norm) ?? t.norm
+        // «ودانوا محاولة إدراج باكستان …»: after a plural verb the noun is its object
+        guard (3...6).contains(bare.unicodeScalars.count), !bare.hasSuffix("وا") else { return nil }
+        // coordinated verbs agree: «وجاءت تصريحات لافروف … وأشار», «سألت الوزير … فقال» have another subject
+        let t3 = bare.unicodeScalars.last == "ت"
+        if verb.agreement == .masculine && t3 || verb.agreement == .feminine && !t3 { return nil }
+        // «واعتذر المتحف لترامب»: a name governed by a preposition is no subject; «وشبه ولي العهد
+        // المرشد الأعلى … علي خامنئي بهتلر»: a phrase naming more than a title and its holder ran
+        // into the object
+        guard let ph = speakerPhrase(from: i + 1, limit: k, c, gluedPreposition: false),
+              ph.mentions.count <= 2, !ph.mentions.contains(where: { $0.governed }),
+              !inSet(c.tokens[ph.start], lexicon.documentNouns), !inSet(c.tokens[ph.start], lexicon.inanimate),
+              // a registry name after an unknown word is the object's unless the phrase opens with a
+              // title or a person noun or ends with a person: «ونشر تريكة تغريدة تتضمن أعلام مصر»
+              // (a short name the document resolves has no mention: «ونشر صلاح صورة»)
+              ph.mentions.isEmpty || ph.mentions[0].start == ph.start || inSet(c.tokens[ph.start], lexicon.titles)
+                || inSet(c.tokens[ph.start], lexicon.personNouns) || endsWithPerson(ph, c) else { return nil }
+        return ph
+    }
+
+    /// The phrase's last words are a registry person's name.
+    func endsWithPerson(_ ph: Phrase, _ c: Ctx) -> Bool {
+        guard let m = ph.mentions.last, case .actor(let ai) = m.target, matcher.actors[ai].kind == .person else { return false }
+        var e = ph.end
+        while e > m.end, c.tokens[e - 1].kind == .punct { e -= 1 }
+        return m.end == e
+    }
+
+    /// `resolve` for a phrase that must name a registry actor: the state is kept only when it does.
+    func resolveRegistry(_ ph: Phrase, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement)
+        -> (Speaker, String, Statement.Resolution, Double)? {
+        var trial = state
+        guard let r = resolve(ph, c, &trial, agreement: agreement), !r.0.vague, !r.0.actorID.hasPrefix("unlinked:") else { return nil }
+        state = trial
+        return r
+    }
+
     /// The first registry actor of the sentence before `k` that is not the object of a preposition:
     /// «بيد أن المتحدث باسم الكرملين، ديمتري بيسكوف، رفض التحذير وقال إن …» → بيسكوف.
     func sentenceSubject(_ k: Int, _ s: Range<Int>, _ c: Ctx) -> (Int, String)? {
@@ -1447,6 +1627,12 @@ public struct ArabicExtractor: StatementExtractor {
                 if !tk.isEmpty { state.titleBinding[tk] = sp }
             }
             return (sp, text, .name, 0.75)
+        } else if nameStart == ph.start, let feminine = possessedOffice(ph, c) {
+            // «وأعلن مكتبه أن …», «مكتبها الإعلامي»: the office of the person named last before it
+            if let sp = officeHolder(ph.start, feminine: feminine, c, &state, agreement: agreement) {
+                return (sp, text, .carryover, 0.6)
+            }
+            state.unlinked.append(sp)
         } else if key.count >= 2, key.count <= 4, lexicon.officesOf.contains(lexicon.clitics.withoutConjunction(key[0]) ?? key[0]),
                   let ai = contextualActor(Array(key.dropFirst()), at: ph.start, c, &state), matcher.actors[ai].kind == .person {
             // «وقال مكتب ماي», «مكتب مون»: a person's office speaks for the person, as «مكتب ماكرون»
@@ -1731,6 +1917,54 @@ public struct ArabicExtractor: StatementExtractor {
         }
         return nil
     }
+
+    /// «مكتبه», «ومكتبها الإعلامي»: an office of `offices_of.txt` with a third-person pronoun as written
+    /// (not «مكتبة», a library), alone or with an adjective marked `adjective` there; whether the
+    /// pronoun is feminine. Nil otherwise.
+    func possessedOffice(_ ph: Phrase, _ c: Ctx) -> Bool? {
+        var words: [Int] = []
+        for i in ph.start..<ph.end where c.tokens[i].kind == .word { words.append(i) }
+        guard words.first == ph.start, words.count <= 2 else { return nil }
+        if words.count == 2 {
+            guard words[1] == ph.start + 1, lexicon.officeAdjectives.contains(c.tokens[words[1]].norm) else { return nil }
+        }
+        let t = c.tokens[ph.start]
+        guard !t.latin, endsWithPronoun(t, c) else { return nil }
+        let w = lexicon.clitics.withoutConjunction(t.norm) ?? t.norm
+        let u = w.unicodeScalars
+        for (suffix, feminine) in [("ها", true), ("ه", false)] where u.count > suffix.unicodeScalars.count + 1 {
+            guard String(u).hasSuffix(suffix) else { continue }
+            let stem = String(String.UnicodeScalarView(u.dropLast(suffix.unicodeScalars.count)))
+            if lexicon.officesOf.contains(stem) { return feminine }
+        }
+        return nil
+    }
+
+    /// The registry person whose office «مكتبه» at token `i` is: of the persons named before it within
+    /// `officeWindow` tokens (a role through its holder that day or the person the document bound to
+    /// it), the nearest of the pronoun's gender. Organisations in between are skipped (a party's
+    /// politburo is «مكتبه السياسي», not linked here).
+    func officeHolder(_ i: Int, feminine: Bool, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement) -> Speaker? {
+        guard !c.isTitle else { return nil }
+        scanMentions(upTo: i, &state)
+        for m in state.mentions.reversed() where m.end <= i {
+            guard i - m.end <= Self.officeWindow else { return nil }
+            if m.ambiguous { continue }
+            var ai: Int?
+            switch m.target {
+            case .actor(let a): ai = a
+            case .role(let ri):
+                if let sp = state.roleBinding[ri] { ai = matcher.actors.firstIndex { $0.id == sp.actorID } }
+                else { ai = matcher.holder(ofRole: ri, on: state.published) }
+            }
+            guard let ai, matcher.actors[ai].kind == .person else { continue }
+            if (matcher.actors[ai].gender == .female) == feminine { return registrySpeaker(ai, agreement: agreement) }
+        }
+        return nil
+    }
+
+    /// How far back (tokens) «مكتبه» looks for its person: about two sentences.
+    static let officeWindow = 80
 
     /// How far back (tokens) «الأخير» looks for its antecedent: about a sentence.
     static let latterWindow = 40

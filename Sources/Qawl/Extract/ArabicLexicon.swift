@@ -93,6 +93,17 @@ public final class ArabicLexicon: Sendable {
     public let personNouns: WordSet
     /// «مكتب»: a person's office, which speaks for the person («مكتب ماي» → Theresa May) (`offices_of.txt`).
     public let officesOf: WordSet
+    /// «الإعلامي», «الخاص»: adjectives after a person's office with a pronoun that keep it the person's
+    /// office («وأعلن مكتبه الإعلامي») (`offices_of.txt`, lines marked `adjective`).
+    public let officeAdjectives: WordSet
+    /// «وكالة», «صحيفة», «قناة»: heads of news outlets' names; governed by «لـ» after a speaker's name an
+    /// outlet is the verb's addressee («وقال محسن علي لفرانس برس») (`media_heads.txt`).
+    public let mediaHeads: WordSet
+    /// «الصحافيين», «وسائل الإعلام»: the verb's addressee after the speaker («وأبلغ كالين الصحافيين»),
+    /// as normalised words, and whether the form may open the phrase (`addressees.txt`).
+    public let addressees: [(words: [String], atStart: Bool)]
+    /// The first words of `addressees`, for a one-lookup test per token.
+    public let addresseeFirstWords: WordSet
     /// Verbal-noun templates of the derived verb forms (`masdar_patterns.txt`, normalised, ف ع ل any
     /// letter), and whether one counts only after a definite word («الميليشيا مقاومة»).
     public let masdarTemplates: [(template: [Unicode.Scalar], afterOnly: Bool)]
@@ -175,7 +186,26 @@ public final class ArabicLexicon: Sendable {
         ownWords = WordSet(try LexiconFile.wordSet(file("own_words.txt")))
         affiliations = WordSet(try LexiconFile.wordSet(file("affiliations.txt")))
         personNouns = WordSet(try LexiconFile.wordSet(file("person_nouns.txt")))
-        officesOf = WordSet(try LexiconFile.wordSet(file("offices_of.txt")))
+        var offices: [String] = [], officeAdjectives: [String] = []
+        for line in try LexiconFile.lines(file("offices_of.txt")) {
+            let f = line.split(separator: "\t").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+            guard let w = f.first else { continue }
+            if f.count > 1, f[1] == "adjective" { officeAdjectives.append(ArabicNormalizer.normalize(w)) }
+            else { offices.append(ArabicNormalizer.normalize(w)) }
+        }
+        officesOf = WordSet(offices)
+        self.officeAdjectives = WordSet(officeAdjectives)
+        mediaHeads = WordSet(try Self.optionalLines(file("media_heads.txt")).map { ArabicNormalizer.normalize($0.trimmingBlanks()) })
+        var addressees: [(words: [String], atStart: Bool)] = []
+        for line in try Self.optionalLines(file("addressees.txt")) {
+            let f = line.split(separator: "\t").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+            guard let form = f.first else { continue }
+            let words = ArabicNormalizer.normalize(form).split(separator: " ").map(String.init)
+            guard !words.isEmpty else { continue }
+            addressees.append((words, f.count > 1 && f[1] == "start"))
+        }
+        self.addressees = addressees
+        addresseeFirstWords = WordSet(addressees.map { $0.words[0] })
         masdarTemplates = try LexiconFile.lines(file("masdar_patterns.txt")).compactMap { line in
             let f = line.split(separator: "\t").map(String.init)
             guard let t = f.first else { return nil }
