@@ -81,33 +81,6 @@ final class EndToEndTests: XCTestCase {
     /// A lexicon that cannot be read while the extractors are built in the background must fail
     /// the run before anything is stored: no input may be remembered as done without its
     /// statements, so the next run (with the lexicon back) processes it.
-    /// A run over one language builds only that language's extractor: the Arabic indexes wait for
-    /// the first Arabic document, and then give the statements of an extractor built up front.
-    func testExtractorOfALanguageIsBuiltOnItsFirstDocument() throws {
-        let c = configuration(out: FileManager.default.temporaryDirectory, jobs: 1)
-        let comp = try Components.standard(configuration: c)
-        let router = try XCTUnwrap(comp.extractor as? LanguageRouter)
-        let ar = try XCTUnwrap(router.extractors["ar"] as? DeferredExtractor)
-        let en = try XCTUnwrap(router.extractors["en"] as? DeferredExtractor)
-        XCTAssertFalse(ar.isBuilt)
-        XCTAssertFalse(en.isBuilt)
-        let english = Document(docID: "e", lang: "en", text: "\"We will not give in,\" Sergei Lavrov said on Monday.",
-                               input: "e.txt", record: 0)
-        XCTAssertEqual(router.extract(from: english).map(\.actorID), ["sergey-lavrov"])
-        XCTAssertTrue(en.isBuilt)
-        XCTAssertFalse(ar.isBuilt, "no Arabic document yet")
-
-        let seed = try String(contentsOfFile: samples[3], encoding: .utf8)
-        let arabic = Document(docID: "a", published: "2017-04-12", lang: "ar", text: seed, input: samples[3], record: 0)
-        let data = root.appendingPathComponent("data")
-        let registry = try ActorRegistry.load(directory: data.appendingPathComponent("actors"))
-        let upFront = try ArabicExtractor(dataDirectory: data, actors: registry.actors, roles: registry.roles)
-        let deferred = router.extract(from: arabic)
-        XCTAssertTrue(ar.isBuilt)
-        XCTAssertGreaterThanOrEqual(deferred.count, 14)
-        XCTAssertEqual(deferred, upFront.extract(from: arabic))
-    }
-
     func testBackgroundSetupFailureStoresNothing() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qawl-setup-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -47,15 +47,11 @@ extension Components {
             let build: @Sendable () throws -> any StatementExtractor = {
                 let matcher = ActorMatcher(actors: registry.actors, roles: registry.roles,
                                            clitics: .none, names: loaded.names)
-                // Lexicons are loaded now (a broken one fails the run before anything is stored);
-                // the indexes built from them wait for the first document of their language.
                 let arabic: @Sendable () throws -> any StatementExtractor = {
-                    let lexicon = try ArabicLexicon(dataDirectory: data)
-                    return DeferredExtractor { ArabicExtractor(lexicon: lexicon, matcher: matcher.with(clitics: lexicon.clitics)) }
+                    try ArabicExtractor(dataDirectory: data, matcher: matcher)
                 }
                 let english: @Sendable () throws -> any StatementExtractor = {
-                    let lexicon = try EnglishLexicon(dataDirectory: data)
-                    return DeferredExtractor { EnglishExtractor(lexicon: lexicon, matcher: matcher.with(clitics: .none)) }
+                    try EnglishExtractor(dataDirectory: data, matcher: matcher)
                 }
                 let builders = [("ar", arabic), ("en", english)].filter { languages.contains($0.0) }
                 let built = ConcurrentResults<any StatementExtractor>(count: builders.count)
@@ -97,33 +93,6 @@ public struct LanguageRouter: StatementExtractor {
     public init(extractors: [String: any StatementExtractor]) { self.extractors = extractors }
     public func extract(from document: Document) -> [Statement] {
         extractors[document.lang]?.extract(from: document) ?? []
-    }
-}
-
-/// An extractor built on the first document that needs it. Its lexicons are loaded (and their
-/// errors reported) before the run; only the indexes derived from them wait, so that a run over
-/// one language does not build the other's: the Arabic linking indexes alone were 2 % of the
-/// instructions of a run over `news-pages.warc.gz`, an English dump.
-final class DeferredExtractor: StatementExtractor, @unchecked Sendable {
-    private let lock = NSLock()
-    private var built: (any StatementExtractor)?
-    private let make: @Sendable () -> any StatementExtractor
-
-    init(_ make: @escaping @Sendable () -> any StatementExtractor) { self.make = make }
-
-    /// Whether the extractor has been built (for tests).
-    var isBuilt: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return built != nil
-    }
-
-    func extract(from document: Document) -> [Statement] {
-        lock.lock()
-        if built == nil { built = make() }
-        let extractor = built!
-        lock.unlock()
-        return extractor.extract(from: document)
     }
 }
 
