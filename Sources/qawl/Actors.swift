@@ -53,7 +53,7 @@ struct Actors: ParsableCommand {
             var pending = Data()
             func take(_ line: Data) {
                 guard let o = try? JSONSerialization.jsonObject(with: line) as? [String: Any],
-                      let id = o["actor_id"] as? String, id.hasPrefix("unlinked:") else { return }
+                      let id = o["actor_id"] as? String, id.isUnlinkedActorID else { return }
                 var entry = counts[id] ?? (0, o["speaker"] as? String ?? id, [])
                 entry.n += 1
                 if entry.samples.count < samples, let s = o["sentence"] as? String { entry.samples.append(String(s.prefix(200))) }

@@ -35,6 +35,8 @@ public struct ArabicExtractor: StatementExtractor {
         let roleHeads: [Set<WordKey>]
         /// Per role, the actor index of its organisation («المتحدث باسم الخارجية الروسية» → the ministry).
         let roleOrganisation: [Int?]
+        /// Actor id → index in the matcher's actors (the first, for a duplicated id).
+        let actorIndex: [String: Int]
         /// Every written form of `object_nouns.txt`: bare, with the article, and with a third-person
         /// pronoun suffix from `clitics.tsv` (ta marbuta written ت before it: «رغبته»), so that a word
         /// is tested with one lookup.
@@ -96,6 +98,7 @@ public struct ArabicExtractor: StatementExtractor {
             self.actorHeads = actorHeads
             self.roleHeads = roleHeads
             self.roleOrganisation = matcher.roles.map { $0.organisation.flatMap { actorIndex[$0] } }
+            self.actorIndex = actorIndex
             var forms: [String] = []
             let suffixes = lexicon.clitics.enclitics.filter { $0.unicodeScalars.first == "ه" }
             for noun in lexicon.objectNouns.keys {
@@ -287,7 +290,8 @@ public struct ArabicExtractor: StatementExtractor {
     }
 
     func isStop(_ t: Token) -> Bool {
-        t.norm.withWordBytes { w in
+        let lexicon = self.lexicon   // the closure captures the lexicon, not a copy of the extractor
+        return t.norm.withWordBytes { w in
             if lexicon.speakerStops.contains(bytes: w) { return true }
             if let s = lexicon.clitics.withoutConjunction(bytes: w), lexicon.speakerStops.contains(bytes: s) { return true }
             return false
@@ -297,6 +301,7 @@ public struct ArabicExtractor: StatementExtractor {
     /// Complementizer at a token: nil if none, else whether the content starts at it (pronoun form).
     func complementizer(_ t: Token) -> Bool? {
         guard t.kind == .word else { return nil }
+        let lexicon = self.lexicon
         return t.norm.withWordBytes { w in
             if let p = lexicon.complementizers.value(bytes: w) { return p }
             if let s = lexicon.clitics.withoutConjunction(bytes: w), let p = lexicon.complementizers.value(bytes: s) { return p }
@@ -312,9 +317,8 @@ public struct ArabicExtractor: StatementExtractor {
         return t.norm.withWordBytes { w in
             clitics.anyStem(w) { s in
                 if set.contains(bytes: s) { return true }
-                // «ال» is D8 A7 D9 84, «ه» D9 87
-                if s.count >= 4, s[0] == 0xD8, s[1] == 0xA7, s[2] == 0xD9, s[3] == 0x84,
-                   set.contains(bytes: UnsafeBufferPointer(rebasing: s[4...])) { return true }
+                if Self.opensWithArticle(s), set.contains(bytes: UnsafeBufferPointer(rebasing: s[4...])) { return true }
+                // «ه» is D9 87
                 if s.count >= 2, s[s.count - 2] == 0xD9, s[s.count - 1] == 0x87,
                    set.contains(bytes: UnsafeBufferPointer(rebasing: s[..<(s.count - 2)])) { return true }
                 return false
@@ -395,9 +399,10 @@ public struct ArabicExtractor: StatementExtractor {
     /// («عدم», «ودعمه», «رغبته»; `LinkingIndex.objectForms`).
     func isObjectNoun(_ t: Token) -> Bool {
         guard t.kind == .word else { return false }
+        let forms = index.objectForms, clitics = lexicon.clitics   // captured alone, not the extractor
         return t.norm.withWordBytes { w in
-            if index.objectForms.contains(bytes: w) { return true }
-            if let s = lexicon.clitics.withoutConjunction(bytes: w), index.objectForms.contains(bytes: s) { return true }
+            if forms.contains(bytes: w) { return true }
+            if let s = clitics.withoutConjunction(bytes: w), forms.contains(bytes: s) { return true }
             return false
         }
     }
@@ -430,7 +435,8 @@ public struct ArabicExtractor: StatementExtractor {
 
     /// «لصحيفة», «للتلفزيون»: a head of `media_heads.txt` with a glued «لـ» (and the article's «ل»).
     func governedMediaHead(_ t: Token) -> Bool {
-        t.norm.withWordBytes { w in
+        let lexicon = self.lexicon   // the closure captures the lexicon, not a copy of the extractor
+        return t.norm.withWordBytes { w in
             guard w.count > 2, w[0] == 0xD9, w[1] == 0x84 else { return false }
             var rest = UnsafeBufferPointer(rebasing: w[2...])
             if rest.count > 2, rest[0] == 0xD9, rest[1] == 0x84 { rest = UnsafeBufferPointer(rebasing: rest[2...]) }
@@ -468,6 +474,7 @@ public struct ArabicExtractor: StatementExtractor {
     /// «نقابة الصحفيين», «لجنة حماية الصحفيين». With `anywhere`, every form counts (after the speaker).
     func addressee(at j: Int, from a: Int, _ c: Ctx, limit b: Int, anywhere: Bool = false) -> Int? {
         let t = c.tokens[j]
+        let lexicon = self.lexicon   // the closure captures the lexicon, not a copy of the extractor
         guard t.kind == .word, !t.latin, !lexicon.addressees.isEmpty,
               t.norm.withWordBytes({ lexicon.addresseeFirstWords.contains(bytes: $0) }) else { return nil }
         for e in lexicon.addressees where e.words[0] == t.norm && j + e.words.count <= b {
@@ -1349,7 +1356,7 @@ public struct ArabicExtractor: StatementExtractor {
     func resolveRegistry(_ ph: Phrase, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement)
         -> (Speaker, String, Statement.Resolution, Double)? {
         var trial = state
-        guard let r = resolve(ph, c, &trial, agreement: agreement), !r.0.vague, !r.0.actorID.hasPrefix("unlinked:") else { return nil }
+        guard let r = resolve(ph, c, &trial, agreement: agreement), !r.0.vague, !r.0.actorID.isUnlinkedActorID else { return nil }
         state = trial
         return r
     }
@@ -1530,10 +1537,7 @@ public struct ArabicExtractor: StatementExtractor {
             while n < wordsEnd, tokens[n].kind != .word || inSet(tokens[n], lexicon.titles) || hasArticle(tokens[n]) { n += 1 }
             if n < wordsEnd, !ph.mentions.contains(where: { $0.start >= m.end }) {
                 let key = normKey(c, n, wordsEnd)
-                let holder: Int?
-                if let sp = state.roleBinding[ri] { holder = matcher.actors.firstIndex { $0.id == sp.actorID } }
-                else { holder = matcher.holder(ofRole: ri, on: c.doc.published) }
-                if let h = holder, nameFits(key, person: h) {
+                if let h = rolePerson(ri, state), nameFits(key, person: h) {
                     var sp = registrySpeaker(h, agreement: agreement)
                     state.roleBinding[ri] = sp
                     sp.nameKey = key
@@ -1950,17 +1954,22 @@ public struct ArabicExtractor: StatementExtractor {
         for m in state.mentions.reversed() where m.end <= i {
             guard i - m.end <= Self.officeWindow else { return nil }
             if m.ambiguous { continue }
-            var ai: Int?
+            let ai: Int?
             switch m.target {
             case .actor(let a): ai = a
-            case .role(let ri):
-                if let sp = state.roleBinding[ri] { ai = matcher.actors.firstIndex { $0.id == sp.actorID } }
-                else { ai = matcher.holder(ofRole: ri, on: state.published) }
+            case .role(let ri): ai = rolePerson(ri, state)
             }
             guard let ai, matcher.actors[ai].kind == .person else { continue }
             if (matcher.actors[ai].gender == .female) == feminine { return registrySpeaker(ai, agreement: agreement) }
         }
         return nil
+    }
+
+    /// The registry actor a role stands for in this document: the one the document bound it to, else
+    /// its holder on the document's date (`targetSpeaker`, as an actor index).
+    func rolePerson(_ ri: Int, _ state: DocState) -> Int? {
+        if let sp = state.roleBinding[ri] { return index.actorIndex[sp.actorID] }
+        return matcher.holder(ofRole: ri, on: state.published)
     }
 
     /// How far back (tokens) «مكتبه» looks for its person: about two sentences.

@@ -6,7 +6,8 @@ import Foundation
 /// as UTF-8 and costs more than all the tokenizer's other work on the token. News text repeats its
 /// words («في», «قال», «الرئيس»), so the tokenizer looks the bytes up here first and reuses the
 /// string. The cache only saves work: a hit returns a string equal to the one it would have made.
-/// It holds at most `limit` words and starts over when full, so its memory stays bounded.
+/// Words of up to 16 bytes live in a fixed direct-mapped table (`smallString`); longer ones in a table
+/// of at most `limit` words that starts over when full, so its memory stays bounded.
 public final class WordCache {
     private struct Entry {
         var start: Int32
