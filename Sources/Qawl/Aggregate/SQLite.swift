@@ -19,6 +19,7 @@ final class SQLiteDatabase {
 
     init(path: String, readOnly: Bool = false) throws {
         self.path = path
+        _ = Self.configured
         let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
         let rc = sqlite3_open_v2(path, &db, flags, nil)
         if rc != SQLITE_OK {
@@ -30,6 +31,11 @@ final class SQLiteDatabase {
     }
 
     static let busyTimeout: Int32 = 5000
+
+    /// Process-wide settings, applied once before the first connection opens: no allocation
+    /// statistics (`qawl_sqlite3_disable_memstatus` in the shim says why). If SQLite was already
+    /// initialised by someone else in the process, the call fails harmlessly and nothing changes.
+    private static let configured: Void = { _ = qawl_sqlite3_disable_memstatus() }()
 
     deinit { sqlite3_close(db) }
 
