@@ -84,4 +84,39 @@ final class PipelineEngineTests: XCTestCase {
         let (stored, _) = try store.documentCounts()
         XCTAssertEqual(stored, agg.documents, "the store keeps the same counts")
     }
+
+    /// The hand-over between stages wakes only the threads that can go on. A lost wake-up would hang a
+    /// run, so this runs the queue and the reorder window the way the pipeline does — one reader,
+    /// several workers, one consumer, tiny capacities so everyone waits often — and requires every
+    /// item to arrive, once and in order, within a generous time.
+    /// What the consumer thread received; read only after that thread has finished.
+    final class Received: @unchecked Sendable { var values: [Int] = [] }
+
+    func testStageHandOverDeliversEveryItemOnceAndInOrder() {
+        let total = 20_000
+        for (workers, capacity, window) in [(1, 1, 1), (3, 1, 2), (4, 2, 16), (8, 3, 5)] {
+            let queue = BoundedQueue<Int>(capacity: capacity)
+            let results = ReorderBuffer<Int>(window: window)
+            let group = DispatchGroup()
+            runOnOwnThread(group, name: "test-reader") {
+                for seq in 0..<total { results.reserve(); queue.push(seq) }
+                queue.close()
+                results.finish(total: total)
+            }
+            for _ in 0..<workers {
+                runOnOwnThread(group, name: "test-worker") {
+                    while let seq = queue.pop() { results.put(seq, seq * 2) }
+                }
+            }
+            let consumed = DispatchGroup()
+            let received = Received()
+            runOnOwnThread(consumed, name: "test-consumer") {
+                while let value = results.take() { received.values.append(value) }
+            }
+            let finished = consumed.wait(timeout: .now() + 60) == .success && group.wait(timeout: .now() + 10) == .success
+            XCTAssertTrue(finished, "hand-over stalled with \(workers) workers, capacity \(capacity), window \(window)")
+            guard finished else { return }
+            XCTAssertEqual(received.values, (0..<total).map { $0 * 2 }, "\(workers) workers, capacity \(capacity), window \(window)")
+        }
+    }
 }
