@@ -211,4 +211,29 @@ final class ExtractSpanDefectTests: XCTestCase {
         let governed = statements("واعتذر المتحف لترامب وأكد عدم قدرته على منحه لوحة المناظر الطبيعية تحت الثلج.")
         XCTAssertNotEqual(governed.first?.actorID, "donald-trump")
     }
+
+    // MARK: - A quoted name right after the verb
+
+    func testAQuotedNameTheRegistryLacksSpeaksBeforeItsComplementizer() {
+        // without it the verb had no subject and the statement went to the previous speaker
+        let s = statements("وقال بنيامين نتنياهو إن الحكومة ستواصل عملها. وذكرت \"وايمو\" بأنها تلقت رسالة من أحد مزوديها.")
+        XCTAssertEqual(s.map(\.actorID), ["benjamin-netanyahu", "unlinked:وايمو"])
+        XCTAssertEqual(s.last?.content.hasPrefix("بأنها تلقت"), true)
+        let two = statements("وقال بنيامين نتنياهو إن الحكومة ستواصل عملها. وقال \"جاي إن\" إن المفاوضات ستستأنف قريبا.")
+        XCTAssertEqual(two.last?.actorID, "unlinked:جاي ان")
+    }
+
+    func testQuotedWordsThatAreNoNameStayInTheContentOrTheObject() {
+        // one quoted word after a masculine verb opens the content
+        let word = statements("وقال بنيامين نتنياهو إن الحكومة ستواصل عملها. وقال \"يستحيل\" أن يوجد مقاتلون على متن الحافلة.")
+        XCTAssertEqual(word.map(\.actorID), ["benjamin-netanyahu", "benjamin-netanyahu"])
+        // a possessed thing is the object («أبدت "تفاؤلها"»), a phrase after «لـ» the addressee
+        let object = statements("وقالت أنجيلا ميركل إن الحكومة ستواصل عملها. وأبدت \"تفاؤلها\" بأن المفاوضات ستنجح.")
+        XCTAssertEqual(object.last?.actorID, "angela-merkel")
+        let addressee = statements("وقالت أنجيلا ميركل إن الحكومة ستواصل عملها. وأكدت \"للأمة الألمانية\" أن الاحتياجات مضمونة.")
+        XCTAssertEqual(addressee.last?.actorID, "angela-merkel")
+        // after a nominal cue the quoted source does not swallow the statement inside it
+        let source = statements("وبحسب \"وفا\" فإن بنيامين نتنياهو أكد أن الحكومة ستواصل عملها.")
+        XCTAssertTrue(source.contains { $0.actorID == "benjamin-netanyahu" })
+    }
 }
