@@ -236,4 +236,26 @@ final class ExtractSpanDefectTests: XCTestCase {
         let source = statements("وبحسب \"وفا\" فإن بنيامين نتنياهو أكد أن الحكومة ستواصل عملها.")
         XCTAssertTrue(source.contains { $0.actorID == "benjamin-netanyahu" })
     }
+
+    // MARK: - «نقلت X عن Y قوله»: the source speaks, the outlet is the channel
+
+    func testTheSourceAnOutletRelaysIsTheSpeaker() {
+        let s = statements("ونقلت رويترز عن بنيامين نتنياهو قوله إن الحكومة ستواصل عملها.")
+        XCTAssertEqual(s.first?.actorID, "benjamin-netanyahu")
+        XCTAssertEqual(s.first?.content.hasPrefix("إن الحكومة"), true)
+        // her own words, and a description between commas before them
+        let her = statements("ونقلت وكالة فرانس برس عن أنجيلا ميركل، المستشارة الألمانية، قولها \"لن نتراجع\".")
+        XCTAssertEqual(her.first?.actorID, "angela-merkel")
+        // the next dropped subject is the source's
+        let next = statements("ونقلت رويترز عن بنيامين نتنياهو قوله إن الحكومة ستواصل عملها. وأضاف أن الانتخابات لن تجري مبكرا.")
+        XCTAssertEqual(next.map(\.actorID), ["benjamin-netanyahu", "benjamin-netanyahu"])
+    }
+
+    func testAVagueRelayedSourceLeavesTheStatementWithTheOutlet() {
+        let s = statements("ونقلت رويترز عن مصدر عسكري قوله إن القصف استمر طوال الليل.")
+        XCTAssertEqual(s.first?.actorID, "reuters")
+        // no own words after the source: «نقلت رويترز عن …» alone is the outlet's report
+        let plain = statements("ونقلت رويترز عن بيان للجيش أن القصف استمر طوال الليل.")
+        XCTAssertEqual(plain.first?.actorID, "reuters")
+    }
 }

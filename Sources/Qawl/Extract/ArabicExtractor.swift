@@ -794,7 +794,7 @@ public struct ArabicExtractor: StatementExtractor {
             } else if let h = carryOver(cue.agreement, state) {
                 found = (h.0, "", .carryover, h.1)
             }
-            guard let (sp, text, res, conf) = found else { return nil }
+            guard var (sp, text, res, conf) = found else { return nil }
             if let opener = asSaid {   // «…، حسبما قالت الشرطة»: the clause before is what was said
                 guard wordCount(tokens, s.lowerBound, opener) >= 3 else { return nil }
                 next = after
@@ -803,6 +803,11 @@ public struct ArabicExtractor: StatementExtractor {
             }
             let cs = contentStart(after, b, c, cue: cue, &consumed)
             guard cs.ok else { return nil }
+            // «ونقلت رويترز عن غيغز قوله "…"»: the source speaks, the outlet is the channel; a vague
+            // source («عن مصدر عسكري قوله») leaves the statement with the outlet
+            if let ph = relayedSource(after, cs.start, c), let r = resolve(ph, c, &state, agreement: .unknown), !r.0.vague {
+                (sp, text, res, conf) = r
+            }
             next = cs.start
             var from = cs.start, to = b
             if wordCount(tokens, from, to) == 0 {
@@ -812,6 +817,26 @@ public struct ArabicExtractor: StatementExtractor {
             return Pending(cueToken: k, cue: cue, speaker: sp, speakerText: text, resolution: res, confidence: conf,
                            from: from, to: to, emit: !sp.vague)
         }
+    }
+
+    /// The source an outlet relays between the speaker and the content: «عن» + a name phrase +
+    /// that source's own words (`own_words.txt` with a pronoun, «قوله», «تصريحاتها», or «القول»):
+    /// «ونقلت رويترز عن وزير المالية تارو آسو قوله إن …», «نقلت صحيفة تركية عن الرئيس رجب طيب
+    /// أردوغان قوله إن …». The guidelines make the source the speaker and the outlet the channel.
+    func relayedSource(_ after: Int, _ contentStart: Int, _ c: Ctx) -> Phrase? {
+        let tokens = c.tokens
+        var r = after
+        while r < contentStart, !(tokens[r].kind == .word && tokens[r].norm.sameWord("عن")) { r += 1 }
+        var q = r + 1
+        while q < contentStart, !(ownWords(tokens[q]) || tokens[q].norm.sameWord("القول")) { q += 1 }
+        guard q < contentStart, q > r + 1,
+              let ph = speakerPhrase(from: r + 1, limit: q, c, gluedPreposition: false) else { return nil }
+        // the phrase is the whole source, up to a comma before the own words («عن ديفيد نصر الله، من قسم
+        // العلوم الجراحية …، قوله»)
+        var e = ph.end
+        while e < q, tokens[e].kind == .punct, isComma(tokens[e]) { e += 1 }
+        guard e == q || (e < q && isComma(tokens[ph.end])) else { return nil }
+        return ph
     }
 
     /// Where an "as X said" opener (`as_said.txt`) before the cue at `k` starts: «حسبما قالت»,
