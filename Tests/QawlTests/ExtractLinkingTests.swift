@@ -215,9 +215,10 @@ final class ExtractLinkingTests: XCTestCase {
         XCTAssertEqual(s.first?.actorID, "syrian-observatory")
     }
 
-    func testAChannelQuotingASourceAfterAn() {
+    func testAChannelQuotingASourceAfterAnGivesTheStatementToTheSource() {
+        // the guidelines: the source is the speaker, the outlet the channel
         let s = statements("ونقلت وكالة رويترز عن وزير المالية الياباني تارو آسو قوله إن الحكومة خصصت مليار دولار للإعمار.")
-        XCTAssertEqual(s.first?.actorID, "reuters")
+        XCTAssertEqual(s.first?.actorID, "unlinked:تارو اسو")
         XCTAssertEqual(s.first?.content, "إن الحكومة خصصت مليار دولار للإعمار")
     }
 
