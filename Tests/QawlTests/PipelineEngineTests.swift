@@ -94,7 +94,7 @@ final class PipelineEngineTests: XCTestCase {
 
     func testStageHandOverDeliversEveryItemOnceAndInOrder() {
         // few items: each needs several wake-ups, and on a loaded machine each may wait a time slice
-        let total = 3_000
+        let total = 1_500
         for (workers, capacity, window) in [(1, 1, 1), (3, 1, 2), (4, 2, 16), (8, 3, 5)] {
             let queue = BoundedQueue<Int>(capacity: capacity)
             let results = ReorderBuffer<Int>(window: window)
@@ -114,7 +114,7 @@ final class PipelineEngineTests: XCTestCase {
             runOnOwnThread(consumed, name: "test-consumer") {
                 while let value = results.take() { received.values.append(value) }
             }
-            let finished = consumed.wait(timeout: .now() + 120) == .success && group.wait(timeout: .now() + 10) == .success
+            let finished = consumed.wait(timeout: .now() + 180) == .success && group.wait(timeout: .now() + 10) == .success
             XCTAssertTrue(finished, "hand-over stalled with \(workers) workers, capacity \(capacity), window \(window)")
             guard finished else { return }
             XCTAssertEqual(received.values, (0..<total).map { $0 * 2 }, "\(workers) workers, capacity \(capacity), window \(window)")
