@@ -50,9 +50,9 @@ final class ExtractAnaphoraTests: XCTestCase {
     }
 
     func testAnUnknownCompanyNamedLaterIsTheOneMeant() {
-        // «فوكسكون» is not in the registry: «الشركة» is Foxconn, not Apple, and stays unlinked
+        // «فوكسكون» is not in the registry: «الشركة» is Foxconn, not Apple, unlinked under its name
         let s = statements("وطرحت شركة أبل هاتفها الجديد أمس. وزادت شركة \"فوكسكون\" إنتاجها في الصين. وقالت الشركة إن المصانع تعمل بكامل طاقتها.")
-        XCTAssertEqual(s.last?.actorID, "unlinked:الشركه")
+        XCTAssertEqual(s.last?.actorID, "unlinked:شركه فوكسكون")
         // an unknown name without quotes: «شركة لوريال» (no adjective of the head's, which would end in «ة»)
         let t = statements("وطرحت شركة أبل هاتفها الجديد أمس. وأنهت شركة لوريال عقدها مع العارضة. وقال متحدث باسم الشركة إن القرار نهائي.")
         XCTAssertEqual(t.last?.actorID.hasPrefix("unlinked:"), true)

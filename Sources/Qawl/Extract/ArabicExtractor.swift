@@ -48,6 +48,10 @@ public struct ArabicExtractor: StatementExtractor {
         let countries: CountryContext
         /// Ids of the registry's organisations: «المتحدث باسمها» speaks for an organisation only.
         let organisations: Set<String>
+        /// Per actor, the states (`CountryContext.ids` indices) its names or, for a person, the names of
+        /// the roles it held name by a state's name, city or adjective («وزير الخارجية الروسي» → Russia):
+        /// what a nationality after an anaphoric head («المدرب الألماني») must not contradict. Sorted.
+        let actorCountries: [[Int]]
         /// Actor indices of news outlets: organisations one of whose names has a head of
         /// `media_heads.txt` as its first or second word («وكالة رويترز», «هيئة الإذاعة البريطانية»).
         let outlets: Set<Int>
@@ -111,7 +115,20 @@ public struct ArabicExtractor: StatementExtractor {
             }
             self.objectForms = WordSet(forms)
             self.issuerHeads = WordSet(lexicon.documentNouns.keys + lexicon.inanimate.keys)
-            self.countries = CountryContext(lexicon: lexicon, matcher: matcher)
+            let countries = CountryContext(lexicon: lexicon, matcher: matcher)
+            self.countries = countries
+            func states(_ words: [String]) -> [Int] {
+                let t = Tokenizer.tokenize(Array(words.joined(separator: " ").unicodeScalars))
+                return countries.cues.mentions(in: t, range: 0..<t.count).compactMap { countries.state($0)?.country }
+            }
+            let roleStates = matcher.names.roles.map { names in names.flatMap(states) }
+            self.actorCountries = matcher.actors.indices.map { ai in
+                var found = Set(matcher.names.actors[ai].flatMap(states))
+                if matcher.actors[ai].kind == .person {
+                    for ri in matcher.roles(heldBy: ai, on: nil) { found.formUnion(roleStates[ri]) }
+                }
+                return found.sorted()
+            }
             self.organisations = Set(matcher.actors.filter { $0.kind == .organisation }.map(\.id))
             var outlets: Set<Int> = []
             for (ai, a) in matcher.actors.enumerated() where a.kind == .organisation {

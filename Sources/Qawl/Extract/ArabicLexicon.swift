@@ -66,6 +66,11 @@ public final class ArabicLexicon: Sendable {
     /// «الحقوقية», «الرسمية»: after an anaphoric head, an adjective that names no new organisation
     /// («وقالت المنظمة الحقوقية»).
     public let anaphoricAdjectives: WordSet
+    /// «المدرب», «السفير», «اللاعب» (`anaphoric_persons.txt`): a person's role noun with the article that
+    /// refers back to the person introduced earlier with it («مدرب ليفربول يورغن كلوب», «كلوب، مدرب
+    /// ليفربول»); normalised head → the forms without the article that introduce such a person (the
+    /// head's own and those of the second column: «اللاعب» → «لاعب», «نجم»).
+    public let anaphoricPersons: [String: [String]]
     /// «الأخير», «هذه الأخيرة» (`latter.tsv`), normalised words joined by a space → whether feminine.
     public let latter: [String: Bool]
     /// «عدم», «دعم», «مقتل»: verbal nouns that open a verb's object; a speaker phrase ends before them.
@@ -174,6 +179,21 @@ public final class ArabicLexicon: Sendable {
             latter[ArabicNormalizer.normalize(f[0])] = f[1] == "f"
         }
         self.latter = latter
+        var persons: [String: [String]] = [:]
+        for line in try Self.optionalLines(file("anaphoric_persons.txt")) {
+            let f = line.split(separator: "\t").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+            guard let first = f.first else { continue }
+            let head = ArabicNormalizer.normalize(first)
+            guard head.unicodeScalars.starts(with: "ال".unicodeScalars), head.unicodeScalars.count > 3 else { continue }
+            var forms = [String(head.unicodeScalars.dropFirst(2))]
+            if f.count > 1 {
+                for form in f[1].split(separator: "|").map({ ArabicNormalizer.normalize($0.trimmingBlanks()) }) where !form.isEmpty && !forms.contains(form) {
+                    forms.append(form)
+                }
+            }
+            persons[head] = forms
+        }
+        anaphoricPersons = persons
         anaphoricAdjectives = WordSet(try Self.optionalLines(file("anaphoric_adjectives.txt")).map { ArabicNormalizer.normalize($0.trimmingBlanks()) })
         objectNouns = WordSet(try LexiconFile.wordSet(file("object_nouns.txt")))
         inanimate = WordSet(try LexiconFile.wordSet(file("inanimate.txt")))
