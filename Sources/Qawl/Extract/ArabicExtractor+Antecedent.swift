@@ -80,7 +80,8 @@ extension ArabicExtractor {
         let t = c.tokens[j]
         guard t.kind == .word, !t.latin, !hasArticle(t), !isStop(t), cue(at: j, c) == nil, complementizer(t) == nil,
               !inSet(t, lexicon.titles), !isPrepositional(t, initial: true), t.norm.unicodeScalars.count >= 2,
-              !t.norm.sameWord("باسم"), !endsWithPronoun(t, c) else { return false }
+              !t.norm.sameWord("باسم"), !endsWithPronoun(t, c), !hasTanween(t, c), !isMasdar(t, afterDefinite: false),
+              !isObjectNoun(t) else { return false }
         return index.countries.cues.match(at: j, in: c.tokens, limit: limit) == nil
     }
 
@@ -103,12 +104,18 @@ extension ArabicExtractor {
     }
 
     /// A person's name of two or three words opening at `k` and ended there (`endsName`): its end.
+    /// After a head in a verb's clause the words may be the verb's object («وكتب المدافع البرازيلي
+    /// رسالة عاطفية إلى …»): the name must open with a common given name, or end at a mark, a cue or a
+    /// complementizer.
     func nameForward(at k: Int, _ c: Ctx) -> Int? {
         let limit = min(c.tokens.count, k + 4)
         var e = k
         while e < limit, e - k < 3, isNameWord(e, c, limit: limit) { e += 1 }
         guard e - k >= 2, endsName(e, c) else { return nil }
-        return e
+        if inSet(c.tokens[k], lexicon.givenNames) { return e }
+        guard e < c.tokens.count else { return e }
+        let t = c.tokens[e]
+        return t.kind != .word || cue(at: e, c) != nil || complementizer(t) != nil ? e : nil
     }
 
     /// A person's name of two or three words ending before `e` (a comma): after a mark, a cue or a
@@ -187,7 +194,7 @@ extension ArabicExtractor {
         }
         // «مدرب نادي ليفربول الإنجليزي، يورغن كلوب،»: the name after the first comma within a few words
         var q = k
-        while q < i, q - k < 7, tokens[q].kind == .word, cue(at: q, c) == nil { q += 1 }
+        while q < i, q - k < 7, tokens[q].kind == .word, cue(at: q, c) == nil, !inSet(tokens[q], lexicon.titles) { q += 1 }
         if q > k, q + 1 < i, isComma(tokens[q]) {
             if let m = mention(q + 1, state), let ai = person(m, state), m.end <= i { return registry(ai) }
             if let e = nameForward(at: q + 1, c), e <= i { return unlinked(q + 1, e) }
@@ -224,6 +231,8 @@ extension ArabicExtractor {
                 }
             }
             guard found else { continue }
+            // «نائب الوزير», «مساعد المدرب»: the head is another office's genitive
+            if j > 0, c.tokens[j - 1].kind == .word, inSet(c.tokens[j - 1], lexicon.titles) { continue }
             switch introduction(at: j, definite: definite, before: i, c, state, agreement: agreement) {
             case .none(let s):
                 if !definite { return silent.flatMap { ambiguous ? nil : ($0, Self.antecedentConfidence) } }
@@ -247,6 +256,16 @@ extension ArabicExtractor {
                                 agreement: ArabicLexicon.Agreement) -> (Speaker, Double)? {
         guard let u = lastIndefiniteUse(of: bare, before: i, c), i - u.at <= Self.organisationAntecedentWindow else { return nil }
         let tokens = c.tokens
+        // «الحزب الثوري الدستوري» named after it: the head with the article and a word of a name (no
+        // adjective of `anaphoric_adjectives.txt` or nationality) is another organisation
+        let definiteBytes = Self.articleBytes + Array(bare.utf8)
+        let clitics = lexicon.clitics
+        for j in (u.at + 1)..<max(u.at + 1, i - 1) where tokens[j].kind == .word && tokens[j + 1].kind == .word && hasArticle(tokens[j + 1]) {
+            guard c.norms.withBytes(j, { w in clitics.anyStem(w) { Self.same($0, definiteBytes) } }) else { continue }
+            if inSet(tokens[j + 1], lexicon.anaphoricAdjectives) || isStop(tokens[j + 1]) || cue(at: j + 1, c) != nil { continue }
+            if let m = index.countries.cues.match(at: j + 1, in: tokens, limit: i), index.countries.state(m)?.adjective == true { continue }
+            return nil
+        }
         let n = u.at + 1
         guard n < i else { return nil }
         scanMentions(upTo: i, &state)
