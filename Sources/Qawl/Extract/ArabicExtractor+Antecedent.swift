@@ -29,6 +29,14 @@ extension ArabicExtractor {
         guard !c.isTitle, tokens[ph.start].kind == .word, !tokens[ph.start].latin else { return nil }
         var end = ph.end
         while end > ph.start, tokens[end - 1].kind == .punct { end -= 1 }
+        // «وأفادت القناة الرسمية "أرت 1"»: a short name follows in quotes or Latin letters (not a quote
+        // that opens the content: «وقال المدرب "…"»)
+        var p = end
+        while p < tokens.count, p <= ph.end, tokens[p].kind == .punct, !isQuote(tokens[p]) { p += 1 }
+        if p < tokens.count, p <= ph.end {
+            if tokens[p].latin { return nil }
+            if isQuote(tokens[p]), (p + 2..<min(tokens.count, p + 5)).contains(where: { isQuote(tokens[$0]) }) { return nil }
+        }
         let lexicon = self.lexicon
         guard let head = lexicon.clitics.stems(tokens[ph.start].norm).first(where: { s in
             s.unicodeScalars.starts(with: "ال".unicodeScalars) && (lexicon.anaphoricPersons[s] != nil || lexicon.anaphoricHeads.contains(s))
@@ -279,6 +287,20 @@ extension ArabicExtractor {
             while end < i, end - n < 5, tokens[end].latin || (end > n && tokens[end].kind == .number) { end += 1 }
         } else if hasArticle(tokens[n]) {
             while end < i, end - n < 3, isArticleNameWord(end, c) { end += 1 }
+            // «شركة التجارة الإلكترونية الصينية "JD.com"», «موقع التواصل الاجتماعي "إنستغرام"»: a
+            // description, then the name in quotes or Latin letters
+            if end < i, isQuote(tokens[end]) {
+                var q = end + 1
+                while q < i, q - end <= 6, tokens[q].kind == .word || tokens[q].kind == .number { q += 1 }
+                if q < i, q > end + 1, isQuote(tokens[q]) {
+                    if let m = mention(end + 1, state), case .actor(let ai) = m.target, matcher.actors[ai].kind == .organisation {
+                        return fits(index.actorCountries[ai], states) ? (registrySpeaker(ai, agreement: agreement), Self.antecedentConfidence) : nil
+                    }
+                    let key = [bare] + normKey(c, end + 1, q)
+                    return (Speaker(actorID: "unlinked:" + key.joined(separator: " "), actorName: bare + " " + c.text(end + 1, q),
+                                    agreement: agreement, vague: false, nameKey: key), Self.antecedentConfidence)
+                }
+            }
         } else {
             while end < i, end - n < 3, isNameWord(end, c, limit: i) || (end == n && index.countries.cues.match(at: end, in: tokens, limit: i) != nil) {
                 end += 1
