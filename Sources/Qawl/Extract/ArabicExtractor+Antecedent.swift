@@ -18,6 +18,8 @@ extension ArabicExtractor {
     static let antecedentConfidence = 0.5
     /// How far back (tokens) a person head looks for the person's introduction: a short article.
     static let personAntecedentWindow = 300
+    /// How near (tokens) a registry actor of unknown state must be named before a head with a nationality.
+    static let nearMention = 60
     /// How far back (tokens) an organisation head looks for «شركة X».
     static let organisationAntecedentWindow = 800
 
@@ -68,7 +70,17 @@ extension ArabicExtractor {
         let bare = String(head.unicodeScalars.dropFirst(2))
         // with a nationality the registry anaphor has not been tried: its actor must not contradict it
         if !states.isEmpty, let a = anaphor(ph.start, c, &state, agreement: agreement) {
-            if let ai = index.actorIndex[a.0.actorID], !fits(index.actorCountries[ai], states) { return nil }
+            guard let ai = index.actorIndex[a.0.actorID] else { return a }
+            if !fits(index.actorCountries[ai], states) { return nil }
+            // a registry actor whose state is unknown («الفيفا» for «الاتحاد المغربي»): only when named
+            // just before (the sentence or the one before)
+            if index.actorCountries[ai].isEmpty {
+                let near = state.mentions.contains { m in
+                    guard m.end <= ph.start, ph.start - m.end <= Self.nearMention, case .actor(let x) = m.target else { return false }
+                    return x == ai
+                }
+                if !near { return nil }
+            }
             return a
         }
         return organisationAntecedent(bare: bare, before: ph.start, states: states, c, &state, agreement: agreement)
@@ -92,6 +104,8 @@ extension ArabicExtractor {
               !isObjectNoun(t) else { return false }
         return index.countries.cues.match(at: j, in: c.tokens, limit: limit) == nil
     }
+
+    static func endsWithAlef(_ w: String) -> Bool { w.unicodeScalars.count >= 3 && w.unicodeScalars.last == "ا" }
 
     /// A word with the article that may go on an organisation's name («الصحة», «المصرية»): no stop,
     /// cue, title, affiliation («التابعة») or time word.
@@ -133,10 +147,13 @@ extension ArabicExtractor {
         var a = e
         while a > 0, e - a < 3, isNameWord(a - 1, c, limit: e) { a -= 1 }
         guard e - a >= 2 else { return nil }
+        if let g = (a...(e - 2)).first(where: { inSet(c.tokens[$0], lexicon.givenNames) }) { return g }
+        // «وسجل …»: a word with the conjunction opening the run is a verb, not a name
+        if c.tokens[a].norm.unicodeScalars.first == "و", c.tokens[a].norm.unicodeScalars.count > 3 { a += 1 }
+        guard e - a >= 2 else { return nil }
         if a == 0 { return a }
         let p = c.tokens[a - 1]
-        if p.kind != .word || cue(at: a - 1, c) != nil || inSet(p, lexicon.titles) { return a }
-        return (a...(e - 2)).first { inSet(c.tokens[$0], lexicon.givenNames) }
+        return p.kind != .word || cue(at: a - 1, c) != nil || inSet(p, lexicon.titles) ? a : nil
     }
 
     /// The registry mention starting (or, with `ending`, ending) at token `k`, if unambiguous.
@@ -303,6 +320,10 @@ extension ArabicExtractor {
             }
         } else {
             while end < i, end - n < 3, isNameWord(end, c, limit: i) || (end == n && index.countries.cues.match(at: end, in: tokens, limit: i) != nil) {
+                // «وطرحت شركة سانوفي لقاحا جديدا»: an indefinite accusative noun and adjective (both
+                // ending in «ا») after the name are the verb's object
+                if end > n, end + 1 < i, Self.endsWithAlef(tokens[end].norm), tokens[end + 1].kind == .word,
+                   Self.endsWithAlef(tokens[end + 1].norm) { break }
                 end += 1
             }
             // «رابطة دوري الدرجة الإيطالية», «شركة نيسان اليابانية»: words with the article after the name
