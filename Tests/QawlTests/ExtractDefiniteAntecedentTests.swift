@@ -40,6 +40,12 @@ final class ExtractDefiniteAntecedentTests: XCTestCase {
         XCTAssertEqual(ok.last?.actorID, "unlinked:شركه سانوفي الفرنسيه")
         let other = statements("وطرحت شركة سانوفي الفرنسية لقاحا جديدا أمس. وقالت الشركة اليابانية إن اللقاح غير آمن.")
         XCTAssertEqual(other.last?.actorID, "unlinked:الشركه اليابانيه")
+        // the nearest company has no state written: the French one named before it is meant
+        let older = statements("وطرحت شركة سانوفي الفرنسية لقاحا جديدا أمس. ووقعت شركة أبوت على عقد مع الحكومة. وقالت الشركة الفرنسية إن اللقاح آمن.")
+        XCTAssertEqual(older.last?.actorID, "unlinked:شركه سانوفي الفرنسيه")
+        // and a company whose state is not written is no answer to a nationality
+        let none = statements("ووقعت شركة أبوت على عقد مع الحكومة. وقالت الشركة الفرنسية إن اللقاح آمن.")
+        XCTAssertEqual(none.last?.actorID, "unlinked:الشركه الفرنسيه")
     }
 
     func testTheCoachIsThePersonIntroducedWithTheHead() {

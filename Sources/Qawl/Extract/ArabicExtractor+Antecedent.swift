@@ -72,6 +72,15 @@ extension ArabicExtractor {
         if !states.isEmpty, let a = anaphor(ph.start, c, &state, agreement: agreement) {
             guard let ai = index.actorIndex[a.0.actorID] else { return a }
             if !fits(index.actorCountries[ai], states) { return nil }
+            // «الاتحاد الإسباني» is not «الاتحاد الأوروبي» nor «الاتحاد الدولي لكرة القدم»: a name of the
+            // actor made of the head and another adjective
+            var adjectives: [String] = []
+            for j in (ph.start + 1)..<ph.end where c.tokens[j].kind == .word { adjectives.append(c.tokens[j].norm) }
+            let clash = matcher.names.actors[ai].contains { name in
+                guard name.count >= 2, name[0] == head || name[0] == bare, name[1].unicodeScalars.starts(with: "ال".unicodeScalars) else { return false }
+                return !adjectives.contains(name[1])
+            }
+            if clash { return nil }
             // a registry actor whose state is unknown («الفيفا» for «الاتحاد المغربي»): only when named
             // just before (the sentence or the one before)
             if index.actorCountries[ai].isEmpty {
@@ -277,9 +286,41 @@ extension ArabicExtractor {
     /// head («شركة أبل» → apple), else the head and its name as written (`unlinked:شركه سانوفي`): a
     /// quoted name, Latin words, up to three words with the article («وزارة الصحة»), or, after a head
     /// ending in «ة», up to three name words («شركة سانوفي»); nationality adjectives after it count.
+    /// With a nationality («وقالت الشركة الفرنسية»), of the last three such uses the nearest one whose
+    /// state is written and agrees wins over a nearer one whose state is unknown («طرحت شركة سانوفي
+    /// الفرنسية … ووقعت شركة أبوت … وقالت الشركة الفرنسية»); an unknown organisation whose state is not
+    /// written («نادي ألباسيتي» for «النادي الإسباني») is never taken for it, a registry one only
+    /// when nothing better is found.
     func organisationAntecedent(bare: String, before i: Int, states: Set<Int>, _ c: Ctx, _ state: inout DocState,
                                 agreement: ArabicLexicon.Agreement) -> (Speaker, Double)? {
-        guard let u = lastIndefiniteUse(of: bare, before: i, c), i - u.at <= Self.organisationAntecedentWindow else { return nil }
+        var before = i
+        var unknown: Speaker?
+        for _ in 0..<3 {
+            guard let u = lastIndefiniteUse(of: bare, before: before, c), i - u.at <= Self.organisationAntecedentWindow else { break }
+            switch organisation(at: u.at, bare: bare, before: i, states: states, c, &state, agreement: agreement) {
+            case .speaker(let sp, let explicit):
+                if states.isEmpty || explicit { return (sp, Self.antecedentConfidence) }
+                // an unknown organisation whose state is not written is no answer to a nationality
+                if unknown == nil, !sp.actorID.isUnlinkedActorID { unknown = sp }
+            case .contradicts:
+                break
+            case .none:
+                if unknown == nil { return nil }
+            }
+            if states.isEmpty { break }
+            before = u.at
+        }
+        return unknown.map { ($0, Self.antecedentConfidence) }
+    }
+
+    /// What `organisationAntecedent` finds at one use: a speaker (`explicit` when its state is written
+    /// and agrees with the nationality), a state contradicting the nationality, or nothing usable.
+    enum OrganisationFound { case speaker(Speaker, explicit: Bool), contradicts, none }
+
+    /// The organisation named at the use of the head at token `at` (`organisationAntecedent`).
+    func organisation(at use: Int, bare: String, before i: Int, states: Set<Int>, _ c: Ctx, _ state: inout DocState,
+                      agreement: ArabicLexicon.Agreement) -> OrganisationFound {
+        let u = (at: use, named: false)
         let tokens = c.tokens
         // «الحزب الثوري الدستوري» named after it: the head with the article and a word of a name (no
         // adjective of `anaphoric_adjectives.txt` or nationality) is another organisation
@@ -289,16 +330,16 @@ extension ArabicExtractor {
             guard c.norms.withBytes(j, { w in clitics.anyStem(w) { Self.same($0, definiteBytes) } }) else { continue }
             if inSet(tokens[j + 1], lexicon.anaphoricAdjectives) || isStop(tokens[j + 1]) || cue(at: j + 1, c) != nil { continue }
             if let m = index.countries.cues.match(at: j + 1, in: tokens, limit: i), index.countries.state(m)?.adjective == true { continue }
-            return nil
+            return .none
         }
         let n = u.at + 1
-        guard n < i else { return nil }
+        guard n < i else { return .none }
         scanMentions(upTo: i, &state)
         var end = n
         if isQuote(tokens[n]) {
             var q = n + 1
             while q < i, q - n <= 8, !isQuote(tokens[q]), tokens[q].kind == .word || tokens[q].kind == .number { q += 1 }
-            guard q < i, isQuote(tokens[q]), q > n + 1 else { return nil }
+            guard q < i, isQuote(tokens[q]), q > n + 1 else { return .none }
             end = q + 1
         } else if tokens[n].latin {
             while end < i, end - n < 5, tokens[end].latin || (end > n && tokens[end].kind == .number) { end += 1 }
@@ -311,11 +352,12 @@ extension ArabicExtractor {
                 while q < i, q - end <= 6, tokens[q].kind == .word || tokens[q].kind == .number { q += 1 }
                 if q < i, q > end + 1, isQuote(tokens[q]) {
                     if let m = mention(end + 1, state), case .actor(let ai) = m.target, matcher.actors[ai].kind == .organisation {
-                        return fits(index.actorCountries[ai], states) ? (registrySpeaker(ai, agreement: agreement), Self.antecedentConfidence) : nil
+                        guard fits(index.actorCountries[ai], states) else { return .contradicts }
+                        return .speaker(registrySpeaker(ai, agreement: agreement), explicit: !states.isEmpty && !index.actorCountries[ai].isEmpty)
                     }
                     let key = [bare] + normKey(c, end + 1, q)
-                    return (Speaker(actorID: "unlinked:" + key.joined(separator: " "), actorName: bare + " " + c.text(end + 1, q),
-                                    agreement: agreement, vague: false, nameKey: key), Self.antecedentConfidence)
+                    return .speaker(Speaker(actorID: "unlinked:" + key.joined(separator: " "), actorName: bare + " " + c.text(end + 1, q),
+                                            agreement: agreement, vague: false, nameKey: key), explicit: false)
                 }
             }
         } else {
@@ -330,7 +372,7 @@ extension ArabicExtractor {
             let nameEnd = end
             while end > n, end < i, end - nameEnd < 2, isArticleNameWord(end, c) { end += 1 }
         }
-        guard end > n else { return nil }
+        guard end > n else { return .none }
         // a registry organisation named with the head («وكالة رويترز») or right after it and ending
         // the name («شركة أبل»; not a state, «معهد الكويت للأبحاث», nor the genitive of a longer name,
         // «لجنة الأمم المتحدة لحقوق الإنسان»)
@@ -340,9 +382,12 @@ extension ArabicExtractor {
             if m.start == n {
                 if index.countries.cues.match(at: n, in: tokens, limit: i) != nil { break }
                 if m.end < i, tokens[m.end].kind == .word, tokens[m.end].norm.unicodeScalars.first == "ل" { break }
+                // «مجلس المنظمة الدولية», «مجلس الاتحاد الأوروبي»: a definite name after the head is its
+                // genitive (the council of …), unless an outlet («صحيفة الغارديان»)
+                if hasArticle(tokens[n]), !index.outlets.contains(ai) { break }
             }
-            guard fits(index.actorCountries[ai], states) else { return nil }
-            return (registrySpeaker(ai, agreement: agreement), Self.antecedentConfidence)
+            guard fits(index.actorCountries[ai], states) else { return .contradicts }
+            return .speaker(registrySpeaker(ai, agreement: agreement), explicit: !states.isEmpty && !index.actorCountries[ai].isEmpty)
         }
         // the states it names: in its name («هيئة الطيران المدني السعودي») or by adjectives right after
         // it («شركة سانوفي الفرنسية», which then belong to the name)
@@ -359,10 +404,10 @@ extension ArabicExtractor {
             e = m.end
             end = max(end, e)
         }
-        guard fits(named, states) else { return nil }
+        guard fits(named, states) else { return .contradicts }
         let key = [bare] + normKey(c, n, end)
         let written = c.tokens[u.at].norm == bare ? c.text(u.at, end) : bare + " " + c.text(n, end)
-        return (Speaker(actorID: "unlinked:" + key.joined(separator: " "), actorName: written, agreement: agreement,
-                        vague: false, nameKey: key), Self.antecedentConfidence)
+        return .speaker(Speaker(actorID: "unlinked:" + key.joined(separator: " "), actorName: written, agreement: agreement,
+                                vague: false, nameKey: key), explicit: !states.isEmpty && !named.isEmpty)
     }
 }
