@@ -72,11 +72,11 @@ extension ArabicExtractor {
         if !states.isEmpty, let a = anaphor(ph.start, c, &state, agreement: agreement) {
             guard let ai = index.actorIndex[a.0.actorID] else { return a }
             if !fits(index.actorCountries[ai], states) { return nil }
-            // «الاتحاد الإسباني» is not «الاتحاد الأوروبي» nor «الاتحاد الدولي لكرة القدم»: a name of the
-            // actor made of the head and another adjective
+            // «الاتحاد الإسباني» is not «الاتحاد الأوروبي» nor «الاتحاد الدولي لكرة القدم»: an actor of no
+            // known state with a name made of the head and another definite word
             var adjectives: [String] = []
             for j in (ph.start + 1)..<ph.end where c.tokens[j].kind == .word { adjectives.append(c.tokens[j].norm) }
-            let clash = matcher.names.actors[ai].contains { name in
+            let clash = index.actorCountries[ai].isEmpty && matcher.names.actors[ai].contains { name in
                 guard name.count >= 2, name[0] == head || name[0] == bare, name[1].unicodeScalars.starts(with: "ال".unicodeScalars) else { return false }
                 return !adjectives.contains(name[1])
             }
