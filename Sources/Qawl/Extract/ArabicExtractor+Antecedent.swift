@@ -39,7 +39,13 @@ extension ArabicExtractor {
             if tokens[p].latin { return nil }
             if isQuote(tokens[p]), (p + 2..<min(tokens.count, p + 5)).contains(where: { isQuote(tokens[$0]) }) { return nil }
         }
-        let lexicon = self.lexicon
+        let lexicon = self.lexicon, personHeads = index.personHeads
+        // on the word's bytes first: most unlinked speakers open with no such head
+        guard c.norms.withBytes(ph.start, { w in
+            lexicon.clitics.anyStem(w) { s in
+                Self.opensWithArticle(s) && (personHeads.contains(bytes: s) || lexicon.anaphoricHeads.contains(bytes: s))
+            }
+        }) else { return nil }
         guard let head = lexicon.clitics.stems(tokens[ph.start].norm).first(where: { s in
             s.unicodeScalars.starts(with: "ال".unicodeScalars) && (lexicon.anaphoricPersons[s] != nil || lexicon.anaphoricHeads.contains(s))
         }) else { return nil }
@@ -62,8 +68,9 @@ extension ArabicExtractor {
 
     /// «وقالت الشركة», «المدرب الألماني»: the entity introduced earlier with the phrase's head
     /// (`definiteHead`), as a registry speaker or the unlinked name written there, with its confidence.
-    func definiteAntecedent(_ ph: Phrase, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement) -> (Speaker, Double)? {
-        guard let (head, states) = definiteHead(ph, c) else { return nil }
+    func definiteAntecedent(_ found: (head: String, states: Set<Int>), _ ph: Phrase, _ c: Ctx, _ state: inout DocState,
+                            agreement: ArabicLexicon.Agreement) -> (Speaker, Double)? {
+        let (head, states) = found
         if let forms = lexicon.anaphoricPersons[head] {
             return personAntecedent(head: head, forms: forms, before: ph.start, states: states, c, &state, agreement: agreement)
         }

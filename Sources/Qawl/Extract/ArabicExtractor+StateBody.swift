@@ -24,8 +24,9 @@ extension ArabicExtractor {
         }
         // «وقالت الشركة» after «شركة "سانوفي"», «المدرب الألماني» after «مدرب ليفربول يورغن كلوب»
         // (only a phrase that stayed its own words: not one the document bound to an earlier speaker)
-        if r.0.actorID.utf8.elementsEqual(("unlinked:" + normKey(c, ph.start, ph.end).joined(separator: " ")).utf8),
-           let found = definiteAntecedent(ph, c, &state, agreement: agreement) {
+        if let head = definiteHead(ph, c),
+           r.0.actorID.utf8.elementsEqual(("unlinked:" + normKey(c, ph.start, ph.end).joined(separator: " ")).utf8),
+           let found = definiteAntecedent(head, ph, c, &state, agreement: agreement) {
             return (found.0, r.1, .carryover, found.1)
         }
         return r

@@ -52,6 +52,8 @@ public struct ArabicExtractor: StatementExtractor {
         /// the roles it held name by a state's name, city or adjective («وزير الخارجية الروسي» → Russia):
         /// what a nationality after an anaphoric head («المدرب الألماني») must not contradict. Sorted.
         let actorCountries: [[Int]]
+        /// The heads of `anaphoric_persons.txt` (with the article), for a lookup on a word's bytes.
+        let personHeads: WordSet
         /// Actor indices of news outlets: organisations one of whose names has a head of
         /// `media_heads.txt` as its first or second word («وكالة رويترز», «هيئة الإذاعة البريطانية»).
         let outlets: Set<Int>
@@ -115,6 +117,7 @@ public struct ArabicExtractor: StatementExtractor {
             }
             self.objectForms = WordSet(forms)
             self.issuerHeads = WordSet(lexicon.documentNouns.keys + lexicon.inanimate.keys)
+            self.personHeads = WordSet(Array(lexicon.anaphoricPersons.keys))
             let countries = CountryContext(lexicon: lexicon, matcher: matcher)
             self.countries = countries
             func states(_ words: [String]) -> [Int] {
