@@ -27,7 +27,7 @@ let package = Package(
             name: "qawl",
             dependencies: ["Qawl", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "QawlTests", dependencies: ["Qawl"]),
+        .testTarget(name: "QawlTests", dependencies: ["Qawl"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )
