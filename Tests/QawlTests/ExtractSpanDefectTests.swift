@@ -258,4 +258,15 @@ final class ExtractSpanDefectTests: XCTestCase {
         let plain = statements("ونقلت رويترز عن بيان للجيش أن القصف استمر طوال الليل.")
         XCTAssertEqual(plain.first?.actorID, "reuters")
     }
+
+    // MARK: - An outlet in an adverbial is no subject
+
+    func testAnOutletNamedAfterAPrepositionIsNoFallbackSubject() {
+        // the verb has no subject of its own: the sentence's subject, not the channel of the interview
+        let s = statements("وفي حوار مع موقع \"رويترز\" تهجم دونالد ترامب على إيران وقياداتها، وقال: \"لن نسمح بذلك\".")
+        XCTAssertEqual(s.first?.actorID, "donald-trump")
+        // an outlet that is the subject still speaks: «لكن وكالة فرانس برس أكدت»
+        let subject = statements("لكن وكالة فرانس برس أكدت أن القصف استمر طوال الليل.")
+        XCTAssertEqual(subject.first?.actorID, "afp")
+    }
 }

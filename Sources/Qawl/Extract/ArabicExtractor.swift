@@ -1439,13 +1439,29 @@ public struct ArabicExtractor: StatementExtractor {
             if let m = matcher.match(at: i, in: c.tokens, limit: k) {
                 if case .actor(let ai) = m.target, i == s.lowerBound || !isStop(c.tokens[i - 1]),
                    !((c.tokens[i].norm.unicodeScalars.first == "ب" || c.tokens[i].norm.unicodeScalars.first == "ل")
-                     && lexicon.clitics.stems(c.tokens[i].norm).count > 1) {
+                     && lexicon.clitics.stems(c.tokens[i].norm).count > 1),
+                   !namedByGovernedOutletHead(i, s, c) {
                     return (ai, c.text(m.start, m.end))
                 }
                 i = m.end
             } else { i += 1 }
         }
         return nil
+    }
+
+    /// «في حوار مع قناة "سي بي إس"», «على موقع إنستغرام», «لصحيفة "الشرق الأوسط"»: the name at `i`
+    /// completes an outlet's head (`media_heads.txt`, a quote between them allowed) that a preposition
+    /// governs (glued, or one of `prepositions.txt` before it), so it is no subject of the sentence.
+    func namedByGovernedOutletHead(_ i: Int, _ s: Range<Int>, _ c: Ctx) -> Bool {
+        var h = i - 1
+        if h >= s.lowerBound, isQuote(c.tokens[h]) { h -= 1 }
+        guard h >= s.lowerBound, c.tokens[h].kind == .word else { return false }
+        if governedMediaHead(c.tokens[h]) { return true }
+        guard inSet(c.tokens[h], lexicon.mediaHeads) else { return false }
+        if isPrepositional(c.tokens[h]) { return true }
+        guard h > s.lowerBound, c.tokens[h - 1].kind == .word else { return false }
+        let prepositions = lexicon.prepositions
+        return c.tokens[h - 1].norm.withWordBytes { prepositions.contains(bytes: $0) }
     }
 
     /// A sentence without statements may still introduce who the next dropped subject is:
