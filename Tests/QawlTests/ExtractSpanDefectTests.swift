@@ -269,4 +269,13 @@ final class ExtractSpanDefectTests: XCTestCase {
         let subject = statements("لكن وكالة فرانس برس أكدت أن القصف استمر طوال الليل.")
         XCTAssertEqual(subject.first?.actorID, "afp")
     }
+
+    func testANameOpeningWithBaOrLamIsAFallbackSubjectWhenWrittenAsItIs() {
+        // «بنيامين» opens with ب, but the registry knows the name as written
+        let s = statements("وفي حوار مع موقع \"رويترز\" تهجم بنيامين نتنياهو على إيران وقياداتها، وقال: \"لن نسمح بذلك\".")
+        XCTAssertEqual(s.first?.actorID, "benjamin-netanyahu")
+        // a place behind a glued preposition is not
+        let place = statements("وخلال زيارة لباكستان تهجم على إيران وقياداتها، وقال: \"لن نسمح بذلك\".")
+        XCTAssertNotEqual(place.first?.actorID, "pakistan")
+    }
 }

@@ -1437,9 +1437,12 @@ public struct ArabicExtractor: StatementExtractor {
         var i = s.lowerBound
         while i < k {
             if let m = matcher.match(at: i, in: c.tokens, limit: k) {
+                // a word opening with ب/ل may carry a preposition («ببغداد», «للبنان»): only a person's
+                // name matched as written («بوتين», «بنيامين نتنياهو», «لافروف») is taken then
                 if case .actor(let ai) = m.target, i == s.lowerBound || !isStop(c.tokens[i - 1]),
                    !((c.tokens[i].norm.unicodeScalars.first == "ب" || c.tokens[i].norm.unicodeScalars.first == "ل")
-                     && lexicon.clitics.stems(c.tokens[i].norm).count > 1),
+                     && lexicon.clitics.stems(c.tokens[i].norm).count > 1
+                     && (m.governed || m.conjoined || matcher.actors[ai].kind != .person)),
                    !namedByGovernedOutletHead(i, s, c) {
                     return (ai, c.text(m.start, m.end))
                 }
