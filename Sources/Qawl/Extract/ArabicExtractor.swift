@@ -120,8 +120,10 @@ public struct ArabicExtractor: StatementExtractor {
             self.personHeads = WordSet(Array(lexicon.anaphoricPersons.keys))
             let countries = CountryContext(lexicon: lexicon, matcher: matcher)
             self.countries = countries
+            // the names' words are tokens already (`ActorMatcher.names`): matched as they are, not
+            // joined and tokenised again
             func states(_ words: [String]) -> [Int] {
-                let t = Tokenizer.tokenize(Array(words.joined(separator: " ").unicodeScalars))
+                let t = words.map { Token(kind: .word, start: 0, end: 0, norm: $0, punct: 0, latin: false) }
                 return countries.cues.mentions(in: t, range: 0..<t.count).compactMap { countries.state($0)?.country }
             }
             let roleStates = matcher.names.roles.map { names in names.flatMap(states) }
@@ -851,11 +853,9 @@ public struct ArabicExtractor: StatementExtractor {
         while q < contentStart, !(ownWords(tokens[q]) || tokens[q].norm.sameWord("القول")) { q += 1 }
         guard q < contentStart, q > r + 1,
               let ph = speakerPhrase(from: r + 1, limit: q, c, gluedPreposition: false) else { return nil }
-        // the phrase is the whole source, up to a comma before the own words («عن ديفيد نصر الله، من قسم
-        // العلوم الجراحية …، قوله»)
-        var e = ph.end
-        while e < q, tokens[e].kind == .punct, isComma(tokens[e]) { e += 1 }
-        guard e == q || (e < q && isComma(tokens[ph.end])) else { return nil }
+        // the phrase is the whole source, or ends at a comma before the own words («عن ديفيد نصر الله، من
+        // قسم العلوم الجراحية …، قوله»)
+        guard ph.end == q || isComma(tokens[ph.end]) else { return nil }
         return ph
     }
 
@@ -1019,10 +1019,7 @@ public struct ArabicExtractor: StatementExtractor {
         // quoted word after another verb is as often the start of the content («وقال "يستحيل" أن …»)
         guard verb.agreement == .feminine || to - from >= 2 else { return false }
         // «وأكد "للأمة الإيرانية" أن …»: a quoted phrase governed by a preposition is an addressee
-        let first = c.tokens[from].norm.unicodeScalars
-        if first.count > 3, first.first == "ل" || first.first == "ب", first.dropFirst().starts(with: "ال".unicodeScalars) || first.dropFirst().first == "ل" {
-            return false
-        }
+        if isPrepositional(c.tokens[from], initial: true) { return false }
         for i in from..<to {
             let t = c.tokens[i]
             if isObjectNoun(t) || isPossessedThing(t, c) || hasTanween(t, c) || isMasdar(t, afterDefinite: false)
@@ -1441,8 +1438,8 @@ public struct ArabicExtractor: StatementExtractor {
                 // name matched as written («بوتين», «بنيامين نتنياهو», «لافروف») is taken then
                 if case .actor(let ai) = m.target, i == s.lowerBound || !isStop(c.tokens[i - 1]),
                    !((c.tokens[i].norm.unicodeScalars.first == "ب" || c.tokens[i].norm.unicodeScalars.first == "ل")
-                     && lexicon.clitics.stems(c.tokens[i].norm).count > 1
-                     && (m.governed || m.conjoined || matcher.actors[ai].kind != .person)),
+                     && (m.governed || m.conjoined || matcher.actors[ai].kind != .person)
+                     && lexicon.clitics.stems(c.tokens[i].norm).count > 1),
                    !namedByGovernedOutletHead(i, s, c) {
                     return (ai, c.text(m.start, m.end))
                 }
