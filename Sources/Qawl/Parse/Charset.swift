@@ -20,6 +20,14 @@ enum Charset: Equatable, Sendable {
         }
     }
 
+    /// Whether markup (`<`, `>`, quotes, ASCII names) is the ASCII bytes themselves.
+    var isASCIICompatible: Bool {
+        switch self {
+        case .utf8, .windows1256, .iso88596, .windows1252: return true
+        case .utf16le, .utf16be: return false
+        }
+    }
+
     /// WHATWG-style label matching for the labels news sites use.
     init?(label raw: String) {
         let label = raw.trimmingASCIIWhitespaceAndQuotes().lowercased()

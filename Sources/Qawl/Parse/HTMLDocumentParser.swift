@@ -14,10 +14,16 @@ public struct HTMLDocumentParser: DocumentParser {
         /// An extraction with less text is retried with fewer boilerplate filters.
         public var minimumChars: Int
 
-        public init(maxInputBytes: Int = 16 << 20, maxDepth: Int = 256, minimumChars: Int = 500) {
+        /// Script and style bodies are dropped before libxml2 reads the page (`ScriptBodyFilter`);
+        /// off only to compare with the unfiltered parse.
+        public var dropsScriptBodies: Bool
+
+        public init(maxInputBytes: Int = 16 << 20, maxDepth: Int = 256, minimumChars: Int = 500,
+                    dropsScriptBodies: Bool = true) {
             self.maxInputBytes = maxInputBytes
             self.maxDepth = maxDepth
             self.minimumChars = minimumChars
+            self.dropsScriptBodies = dropsScriptBodies
         }
     }
 
@@ -70,8 +76,13 @@ public struct HTMLDocumentParser: DocumentParser {
 
     /// Charset detection, parse and extraction; nil when libxml2 gives up entirely.
     func page(_ body: [UInt8], contentType: String?) -> Page? {
-        let (bytes, charset) = Self.prepare(body, contentType: contentType)
+        var (bytes, charset) = Self.prepare(body, contentType: contentType)
         let limits = LibXML2.Limits(maxInputBytes: options.maxInputBytes, maxDepth: options.maxDepth)
+        if options.dropsScriptBodies, charset.isASCIICompatible {
+            // cut first, as libxml2 would, so that the filter changes nothing libxml2 reads
+            if bytes.count > limits.maxInputBytes { bytes.removeSubrange(limits.maxInputBytes...) }
+            if let lean = ScriptBodyFilter.filter(bytes) { bytes = lean }
+        }
         guard let tree = LibXML2.parseHTML(bytes, encoding: charset.libxml2Name, limits: limits) else { return nil }
         return Page(tree: tree, main: extractor.extract(tree), charset: charset)
     }

@@ -1,0 +1,109 @@
+import Foundation
+import XCTest
+@testable import Qawl
+
+/// Dropping script and style bodies before libxml2 reads a page (`ScriptBodyFilter`) is only a
+/// saving: what libxml2 makes of the page, and so every document, must stay exactly the same.
+final class ParseScriptFilterTests: XCTestCase {
+    private static let data = try! ParseData(dataDirectory: ParseFixtures.dataDirectory)
+    private let filtered = HTMLDocumentParser(data: ParseScriptFilterTests.data)
+    private let unfiltered = HTMLDocumentParser(data: ParseScriptFilterTests.data,
+                                                options: .init(dropsScriptBodies: false))
+
+    /// Everything the parse hands on, as one comparable string.
+    private func describe(_ page: HTMLDocumentParser.Page?) -> String {
+        guard let page else { return "no page" }
+        let t = page.tree
+        var s = "title=\(t.title ?? "-") lang=\(t.lang ?? "-") depthLimited=\(t.depthLimited)\n"
+        for e in t.elements { s += "E \(e.tag) \(e.parent) \(e.depth) \(e.signature ?? "-")\n" }
+        for b in t.blocks { s += "B \(b.owner) \(b.chars) \(b.linkChars) \(b.commas) \(b.text)\n" }
+        for m in t.metas { s += "M \(m.key)=\(m.content)\n" }
+        for j in t.jsonLD { s += "J \(j)\n" }
+        for x in t.times { s += "T \(x.element) \(x.value)\n" }
+        s += "MAIN \(page.text)\n"
+        return s
+    }
+
+    private func assertParsesAlike(_ html: String, _ message: String = "", file: StaticString = #filePath, line: UInt = #line) {
+        let bytes = Array(html.utf8)
+        XCTAssertEqual(describe(filtered.page(bytes, contentType: "text/html; charset=utf-8")),
+                       describe(unfiltered.page(bytes, contentType: "text/html; charset=utf-8")), message, file: file, line: line)
+    }
+
+    private let long = String(repeating: "var a = 1; if (a < 2 && a > 0) { a++; } ", count: 4)
+
+    func testBodiesAreDroppedAndJSONLDKept() throws {
+        let page = "<html><head><script src=\"a.js\">\(long)</script><style>\(long)</style>"
+            + "<script type=\"application/ld+json\">{\"datePublished\": \"2017-04-12\", \"pad\": \"\(long)\"}</script>"
+            + "<script>x</script></head><body><p>Lavrov said</p></body></html>"
+        let out = try XCTUnwrap(ScriptBodyFilter.filter(Array(page.utf8)))
+        XCTAssertEqual(String(decoding: out, as: UTF8.self),
+                       "<html><head><script src=\"a.js\"></script><style></style>"
+                       + "<script type=\"application/ld+json\">{\"datePublished\": \"2017-04-12\", \"pad\": \"\(long)\"}</script>"
+                       + "<script>x</script></head><body><p>Lavrov said</p></body></html>")
+        XCTAssertNil(ScriptBodyFilter.filter(Array("<p>no scripts here</p><script>short</script>".utf8)))
+        assertParsesAlike(page)
+    }
+
+    /// Markup around and inside bodies that a naive search for «<script» would get wrong; each
+    /// page must give libxml2's own reading with and without the filter.
+    func testTrickyMarkupParsesAlike() {
+        let text = "<p>Lavrov said the talks, which lasted six hours, were difficult but useful.</p>"
+        let cases = [
+            // a script start inside a comment, an attribute value, a bogus comment, a PI
+            "<!-- <script> --><p>one</p>\(text)<script>\(long)</script>",
+            "<div title=\"<script>\">\(text)</div><script>\(long)</script><p>after</p>",
+            "<div title='a > b <style>'>\(text)</div><style>\(long)</style><p>after</p>",
+            "<!x <script>>\(long)</script>\(text)",
+            "</ x <script>>\(long)</script>\(text)",
+            "<?php echo '<script>'; ?>\(text)<script>\(long)</script>",
+            "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0//EN\" \"x.dtd\"><html><script>\(long)</script>\(text)</html>",
+            // comments closed in ways readers disagree on
+            "<!--><script>\(long)</script>-->\(text)",
+            "<!--- a --!><script>\(long)</script>\(text)-->",
+            // unquoted values with quotes, «/>» inside a value, self-closed scripts
+            "<script src=a\"b>\(long)</script>\(text)",
+            "<script src=x/>\(long)</script>\(text)",
+            "<script src=\"x\"/>\(text)<script>\(long)</script>",
+            "<script @click=\"a>b\">\(long)</script>\(text)",
+            // end tags: case, spaces, longer names, none at all
+            "<SCRIPT>\(long)</SCRIPT >\(text)",
+            "<script>\(long)</scripts><p>inside</p>\(long)</script>\(text)",
+            "<style>\(long)</style-x>\(long)</style>\(text)",
+            "<script>document.write('<p>x</p><style>');\(long)</script>\(text)<style>p{}</style>",
+            "\(text)<script>\(long)",
+            "\(text)<script>\(long)</script",
+            // JSON-LD, type in other cases
+            "<script TYPE='Application/LD+JSON'>{\"datePublished\":\"2017-04-12\",\"x\":\"\(long)\"}</script>\(text)",
+            // quotes never closed, NUL in a tag, non-ASCII where a name could start
+            "<script title=\"x>\(long)</script>\(text)",
+            "<script \u{0}>\(long)</script>\(text)",
+            "<script é=1>\(long)</script>\(text)",
+            "<p>a < b and <3 and <é</p><script>\(long)</script>\(text)",
+            // bodies in a title, a textarea, a noscript
+            "<title>T <script>\(long)</script></title>\(text)",
+            "<textarea><script>\(long)</script></textarea>\(text)",
+            "<noscript><style>\(long)</style><p>no js</p></noscript>\(text)",
+        ]
+        for (k, c) in cases.enumerated() {
+            assertParsesAlike("<html><body>\(c)</body></html>", "case \(k)")
+            assertParsesAlike(c, "case \(k) alone")
+        }
+    }
+
+    /// Real pages (the bundled WARC sample): the same trees, and most of the script and style
+    /// bytes are gone before libxml2 reads them.
+    func testSamplePagesParseAlike() throws {
+        let path = ParseFixtures.dataDirectory.appendingPathComponent("samples/news-pages-sample.warc.gz").path
+        let result = try Fixture.read(path)
+        XCTAssertGreaterThan(result.records.count, 5)
+        var before = 0, after = 0
+        for r in result.records {
+            XCTAssertEqual(describe(filtered.page(r.body, contentType: r.contentType)),
+                           describe(unfiltered.page(r.body, contentType: r.contentType)), r.url ?? "?")
+            before += r.body.count
+            after += ScriptBodyFilter.filter(r.body)?.count ?? r.body.count
+        }
+        XCTAssertLessThan(Double(after), Double(before) * 0.9, "the sample pages have script and style bodies to drop")
+    }
+}
