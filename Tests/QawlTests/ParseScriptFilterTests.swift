@@ -35,12 +35,12 @@ final class ParseScriptFilterTests: XCTestCase {
     func testBodiesAreDroppedAndJSONLDKept() throws {
         let page = "<html><head><script src=\"a.js\">\(long)</script><style>\(long)</style>"
             + "<script type=\"application/ld+json\">{\"datePublished\": \"2017-04-12\", \"pad\": \"\(long)\"}</script>"
-            + "<script>x</script></head><body><p>Lavrov said</p></body></html>"
+            + "<script>x</script></head><body><p class=\"lead\" data-x='1' onclick=\"go()\" id=p1 hidden>Lavrov said</p></body></html>"
         let out = try XCTUnwrap(ScriptBodyFilter.filter(Array(page.utf8)))
         XCTAssertEqual(String(decoding: out, as: UTF8.self),
-                       "<html><head><script src=\"a.js\"></script><style></style>"
+                       "<html><head><script ></script><style></style>"
                        + "<script type=\"application/ld+json\">{\"datePublished\": \"2017-04-12\", \"pad\": \"\(long)\"}</script>"
-                       + "<script>x</script></head><body><p>Lavrov said</p></body></html>")
+                       + "<script>x</script></head><body><p class=\"lead\"   id=p1 hidden>Lavrov said</p></body></html>")
         XCTAssertNil(ScriptBodyFilter.filter(Array("<p>no scripts here</p><script>short</script>".utf8)))
         assertParsesAlike(page)
     }
@@ -80,6 +80,12 @@ final class ParseScriptFilterTests: XCTestCase {
             "<script \u{0}>\(long)</script>\(text)",
             "<script é=1>\(long)</script>\(text)",
             "<p>a < b and <3 and <é</p><script>\(long)</script>\(text)",
+            // attributes nobody reads go, the read ones stay as written
+            "<div x=\"1\"y=\"2\" CLASS=\"Story Body\" data-json='{\"a\":\"<p>\"}'>\(text)</div>",
+            "<p title=\"&lt;script&gt;\" ID=lead onclick=go() STYLE=\"display: none\">hidden</p>\(text)",
+            "<meta name=description content=\"a > b\" data-x><time datetime=2017-04-12 data-y=1>x</time>\(text)",
+            "<img src=x alt=\"a>b\"><a href=\"/a?b=<c>\" rel=nofollow>link</a><span aria-hidden=true>no</span>\(text)",
+            "<div role=main itemprop=articleBody data-a data-b= 'x'>\(text)</div><script src=y data-z>\(long)</script>",
             // bodies in a title, a textarea, a noscript
             "<title>T <script>\(long)</script></title>\(text)",
             "<textarea><script>\(long)</script></textarea>\(text)",

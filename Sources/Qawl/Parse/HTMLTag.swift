@@ -70,3 +70,37 @@ enum HTMLTag: UInt8, Sendable {
         }
     }
 }
+
+/// The attribute names the page walker reads (`LibXML2`'s collector); every other attribute is
+/// `.other`. `ScriptBodyFilter` drops `.other` attributes before libxml2 reads a page, so this one
+/// list says both what is read and what may go.
+enum AttributeKind: UInt8, Sendable {
+    case signature, itemprop, content, metaName, httpEquiv, type, lang, datetime, hidden, ariaHidden, style, other
+
+    /// The kind of the name `b[start..<end]`: as libxml2 hands names over (lowercase), or with
+    /// `foldingCase` as a page writes them (ASCII capitals folded).
+    init(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, foldingCase: Bool) {
+        @inline(__always) func eq(_ word: StaticString) -> Bool {
+            let w = word.utf8Start
+            for k in 0..<(end - start) {
+                var c = b[start + k]
+                if foldingCase, c >= 0x41, c <= 0x5A { c |= 0x20 }
+                if c != w[k] { return false }
+            }
+            return true
+        }
+        switch end - start {
+        case 2: self = eq("id") ? .signature : .other
+        case 4:
+            if eq("role") { self = .signature } else if eq("name") { self = .metaName }
+            else if eq("type") { self = .type } else if eq("lang") { self = .lang } else { self = .other }
+        case 5: self = eq("class") ? .signature : eq("style") ? .style : .other
+        case 6: self = eq("hidden") ? .hidden : .other
+        case 7: self = eq("content") ? .content : .other
+        case 8: self = eq("itemprop") ? .itemprop : eq("property") ? .metaName : eq("datetime") ? .datetime : .other
+        case 10: self = eq("http-equiv") ? .httpEquiv : .other
+        case 11: self = eq("aria-hidden") ? .ariaHidden : .other
+        default: self = .other
+        }
+    }
+}

@@ -197,7 +197,8 @@ private final class SAXCollector {
         if recentAttrNames[slot] == key { return recentAttrs[slot] }
         let n: Attributes.Name
         if let cached = attrCache[key] { n = cached } else {
-            n = Attributes.Name(name)
+            let length = strlen(name)
+            n = Attributes.Name(UnsafeBufferPointer(start: name, count: length), 0, length, foldingCase: false)
             attrCache[key] = n
         }
         recentAttrNames[slot] = key
@@ -377,30 +378,9 @@ private struct Attributes {
 
     init() {}
 
-    /// Attribute names the walker reads; libxml2 interns names per document, so the kind is
-    /// cached by the name's address.
-    enum Name {
-        case signature, itemprop, content, metaName, httpEquiv, type, lang, datetime, hidden, ariaHidden, style, other
-
-        init(_ p: UnsafePointer<UInt8>) {
-            var len = 0
-            while p[len] != 0 { len += 1; if len > 12 { self = .other; return } }
-            switch String(decoding: UnsafeBufferPointer(start: p, count: len), as: UTF8.self) {
-            case "class", "id", "role": self = .signature
-            case "itemprop": self = .itemprop
-            case "content": self = .content
-            case "name", "property": self = .metaName
-            case "http-equiv": self = .httpEquiv
-            case "type": self = .type
-            case "lang": self = .lang
-            case "datetime": self = .datetime
-            case "hidden": self = .hidden
-            case "aria-hidden": self = .ariaHidden
-            case "style": self = .style
-            default: self = .other
-            }
-        }
-    }
+    /// Attribute names the walker reads (`AttributeKind`); libxml2 interns names per document, so
+    /// the kind is cached by the name's address.
+    typealias Name = AttributeKind
 
     private static let datePublished = Array("datePublished".utf8)
 
