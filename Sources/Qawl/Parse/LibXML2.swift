@@ -223,7 +223,7 @@ private final class SAXCollector {
             startSkip(.none)
             return
         case .script:
-            let isLD = attrs.type.map { $0.lowercased().contains("ld+json") } ?? false
+            let isLD = attrs.typeIsJSONLD
             startSkip(isLD ? .jsonLD : .none)
             return
         case .html, .body:
@@ -372,8 +372,22 @@ private struct Attributes {
 
     var content: String? { contentValue.map { String(decoding: $0, as: UTF8.self) } }
     var metaKey: String? { metaKeyValue.map { String(decoding: $0, as: UTF8.self) } }
-    var type: String? { typeValue.map { String(decoding: $0, as: UTF8.self) } }
     var lang: String? { langValue.map { String(decoding: $0, as: UTF8.self) } }
+    /// `type` says «ld+json» (in any case): a JSON-LD script.
+    var typeIsJSONLD: Bool {
+        guard let t = typeValue, t.count >= 7 else { return false }
+        let word: StaticString = "ld+json"
+        let w = word.utf8Start
+        outer: for start in 0...(t.count - 7) {
+            for k in 0..<7 {
+                var c = t[start + k]
+                if c >= 0x41, c <= 0x5A { c |= 0x20 }
+                if c != w[k] { continue outer }
+            }
+            return true
+        }
+        return false
+    }
     var datetime: String? { datetimeValue.map { String(decoding: $0, as: UTF8.self) } }
 
     init() {}
