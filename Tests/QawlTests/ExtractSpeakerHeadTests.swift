@@ -19,6 +19,13 @@ final class ExtractSpeakerHeadTests: XCTestCase {
         Self.extractor.extract(from: TestRegistry.document(text, published: "2018-03-15"))
     }
 
+    /// An unlinked title keeps its words as written (normalised): «وزير الداخلية» is not «وزير
+    /// الداخلي» (internal), and «المتحدثة» is not «المتحدث».
+    func testUnlinkedTitleIDKeepsItsWords() {
+        let s = statements("وقال وزير الداخلية إن الحدود مغلقة. وقالت المتحدثة إن الاجتماع انتهى دون اتفاق.")
+        XCTAssertEqual(s.map(\.actorID), ["unlinked:وزير الداخليه", "unlinked:المتحدثه"])
+    }
+
     func testPossessedObjectAfterTheVerbIsNoSpeaker() {
         let s = statements("وقالت وزارة الخارجية الإيرانية إن طهران ملتزمة بالاتفاق. وأكدت تعاونها بشكل كامل مع الوكالة الدولية.")
         XCTAssertEqual(s.count, 2, s.map(\.speaker).description)

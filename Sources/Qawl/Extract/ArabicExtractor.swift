@@ -1692,7 +1692,8 @@ public struct ArabicExtractor: StatementExtractor {
             if let sp = anaphoricPhrase(ph, c, &state, agreement: agreement) {
                 return (sp.0, text, .carryover, sp.1)
             }
-            let sp = Speaker(actorID: "unlinked:" + key, actorName: text, agreement: agreement, vague: false, nameKey: [])
+            let sp = Speaker(actorID: "unlinked:" + titleKey(c, ph.start, ph.end, foldingFeminine: false), actorName: text,
+                             agreement: agreement, vague: false, nameKey: [])
             return (sp, text, .name, 0.6)
         }
         let name = c.text(nameStart, ph.end)
@@ -1787,9 +1788,11 @@ public struct ArabicExtractor: StatementExtractor {
         state.titleBinding[head] = sp
     }
 
-    /// Normalised title phrase without clitics on its first word: «والمستشارة الألمانية» → «المستشاره الالمانيه».
-    /// Built as UTF-8 bytes (it is computed several times per statement).
-    func titleKey(_ c: Ctx, _ a: Int, _ b: Int) -> String {
+    /// The key of a title phrase: conjunction off its first word, «الأميركي» spelt «الامريكي», and
+    /// (with `foldingFeminine`, for binding titles to holders) a final «ه» off long words, so that
+    /// «المستشارة الألمانية» finds «المستشار الألماني». Unlinked ids keep the «ه»: «وزير
+    /// الداخلية» is no «وزير الداخلي». Built as UTF-8 bytes (it is computed several times per statement).
+    func titleKey(_ c: Ctx, _ a: Int, _ b: Int, foldingFeminine: Bool = true) -> String {
         var out: [UInt8] = []
         var first = true
         var i = a
@@ -1810,7 +1813,7 @@ public struct ArabicExtractor: StatementExtractor {
                 if let k = Self.firstIndex(of: Self.ameerkBytes, in: out, from: start) {
                     out.replaceSubrange(k..<(k + Self.amreekBytes.count), with: Self.amreekBytes)   // «الأميركي» → «الامريكي»
                 }
-                if Clitics.scalarCount(word) > 3, out.count - start >= 2,
+                if foldingFeminine, Clitics.scalarCount(word) > 3, out.count - start >= 2,
                    out[out.count - 2] == 0xD9, out[out.count - 1] == 0x87 { out.removeLast(2) }   // final «ه»
             }
             first = false
