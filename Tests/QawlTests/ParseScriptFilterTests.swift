@@ -68,6 +68,10 @@ final class ParseScriptFilterTests: XCTestCase {
             "<script @click=\"a>b\">\(long)</script>\(text)",
             // end tags: case, spaces, longer names, none at all
             "<SCRIPT>\(long)</SCRIPT >\(text)",
+            // markup where libxml2 starts or resumes a body: «</span>» closes the script with it
+            "<span><script></span>\(long)</script>\(text)</span>",
+            "<span><style>\(long)</style.x></span>\(long)</style>\(text)</span>",
+            "<span><script>\(long)</scripts><body>\(long)</script>\(text)</span>",
             "<script>\(long)</scripts><p>inside</p>\(long)</script>\(text)",
             "<style>\(long)</style-x>\(long)</style>\(text)",
             "<script>document.write('<p>x</p><style>');\(long)</script>\(text)<style>p{}</style>",
@@ -95,6 +99,45 @@ final class ParseScriptFilterTests: XCTestCase {
             assertParsesAlike("<html><body>\(c)</body></html>", "case \(k)")
             assertParsesAlike(c, "case \(k) alone")
         }
+    }
+
+    /// Real pages broken at random (a seeded generator, the same every run): stray quotes, «<»,
+    /// comment and script openers and closers, NULs, non-ASCII bytes dropped into tags and text.
+    func testMutatedPagesParseAlike() throws {
+        let path = ParseFixtures.dataDirectory.appendingPathComponent("samples/news-pages-sample.warc.gz").path
+        let pages = try Fixture.read(path).records.map(\.body).filter { $0.count > 2_000 }.prefix(4)
+        XCTAssertFalse(pages.isEmpty)
+        let pieces: [[UInt8]] = ["\"", "'", "<", ">", "/>", "=", "<!--", "-->", "--!>", "<!-->", "<script>", "</script>",
+                                 "<style>", "</style", "<!x", "</ ", "<?x", "<title>", "</title>", "\u{0}", "é", " ",
+                                 "<script type=ld+json>", "<p class=\"a", " data-x=\"", "&lt;"].map { Array($0.utf8) }
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17
+            return Int(seed % UInt64(bound))
+        }
+        var changed = 0
+        for page in pages {
+            for _ in 0..<40 {
+                var m = page
+                var edits: [String] = []
+                for _ in 0..<(1 + next(4)) {
+                    let at = next(m.count)
+                    let piece = pieces[next(pieces.count)]
+                    m.insert(contentsOf: piece, at: at)
+                    edits.append("\(String(decoding: piece, as: UTF8.self)) at \(at)")
+                }
+                let a = describe(filtered.page(m, contentType: "text/html; charset=utf-8"))
+                let b = describe(unfiltered.page(m, contentType: "text/html; charset=utf-8"))
+                if a != b {
+                    let la = a.split(separator: "\n"), lb = b.split(separator: "\n")
+                    let k = (0..<min(la.count, lb.count)).first { la[$0] != lb[$0] } ?? min(la.count, lb.count)
+                    XCTFail("edits \(edits): filtered «\(k < la.count ? la[k] : "-")» unfiltered «\(k < lb.count ? lb[k] : "-")»")
+                    return
+                }
+                if ScriptBodyFilter.filter(m) != nil { changed += 1 }
+            }
+        }
+        XCTAssertGreaterThan(changed, pages.count * 20, "most mutated pages still have something to drop")
     }
 
     /// Real pages (the bundled WARC sample): the same trees, and most of the script and style

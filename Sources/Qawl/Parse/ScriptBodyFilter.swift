@@ -15,7 +15,8 @@
 /// `<` and an ASCII letter, its attributes are read as `htmlParseStartTag` reads them (a quoted
 /// value only right after `=`, an unreadable attribute skipped to the next blank or the tag's end),
 /// `<x/>` has no body, a body ends at the first `</script` or `</style` (any case) followed by a
-/// character that cannot continue a name (`</scripts>` does not close it, there or here), comments
+/// character that cannot continue a name (`</scripts>` does not close it, there or here; a body
+/// that starts with markup, where libxml2 reads `</span>` as an end tag, is left alone), comments
 /// run from `<!--` to the first `-->`, other `<!…>`, `<?…>` and end tags to their `>`. Where a page
 /// leaves the ordinary (a quote never closed, a comment some reader closes sooner, a `<` inside
 /// markup, a NUL or a non-ASCII byte in a tag) it stops and leaves the rest of the page as it is:
@@ -90,7 +91,7 @@ enum ScriptBodyFilter {
                 i = tag.end
                 if tag.isTitle { inTitle = true }
                 guard tag.opensBody else { continue }
-                let bodyEnd = closing(tag.isScript ? "script" : "style", in: b, from: i)
+                guard let bodyEnd = closing(tag.isScript ? "script" : "style", in: b, from: i) else { return }
                 if !tag.keepsBody, !inTitle, bodyEnd - i >= minimumBody { w.cut(i, bodyEnd) }
                 i = bodyEnd
             } else {
@@ -111,13 +112,16 @@ enum ScriptBodyFilter {
         (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
     }
 
-    /// A character of an HTML name as libxml2's `htmlParseHTMLName` reads it.
+    /// A character of an HTML name as libxml2's `htmlParseHTMLName` reads it: ASCII letters,
+    /// digits, «:», «-», «_», «.» (one bit each in a 128-bit set, tested by two shifts).
     @inline(__always) private static func isNameChar(_ c: UInt8) -> Bool {
-        isASCIILetter(c) || (c >= 0x30 && c <= 0x39) || c == 0x3A || c == 0x2D || c == 0x5F || c == 0x2E
+        let low: UInt64 = 0x07FF_6000_0000_0000      // «-», «.», «0»…«9», «:»
+        let high: UInt64 = 0x07FF_FFFE_87FF_FFFE     // «A»…«Z», «_», «a»…«z»
+        return c < 64 ? (low >> UInt64(c)) & 1 != 0 : c < 128 && (high >> UInt64(c & 63)) & 1 != 0
     }
 
     @inline(__always) private static func isBlank(_ c: UInt8) -> Bool {
-        c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D
+        c <= 0x20 && (UInt64(0x1_0000_2600) >> UInt64(c)) & 1 != 0   // space, tab, LF, CR
     }
 
     /// The index after the «-->» that ends a comment whose text starts at `start`; nil when the
@@ -226,15 +230,35 @@ enum ScriptBodyFilter {
     }
 
     /// Where the body that starts at `start` ends: the «</» of the first «</NAME» (any case) not
-    /// followed by a name character, or the end of the page.
-    private static func closing(_ name: StaticString, in b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    /// followed by a name character, or the end of the page. A longer name («</scripts», «</style.x»)
+    /// stops libxml2's body scan all the same; it reads the end tag, skips to the next «>» (wherever
+    /// that is) and, the tag closing nothing open, reads on in the body from there.
+    ///
+    /// Where libxml2 starts (or resumes) reading a body it first looks for markup: «</span>» there
+    /// closes the script with the span, and a start tag may close it («<body>»). A body that starts
+    /// so is not the ordinary: nil.
+    private static func closing(_ name: StaticString, in b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         let n = b.count
         let length = name.utf8CodeUnitCount
+        @inline(__always) func opensMarkup(_ k: Int) -> Bool {
+            guard k + 1 < n, b[k] == 0x3C else { return false }
+            let c = b[k + 1]
+            return c == 0x2F || isASCIILetter(c) || c == 0x5F || c == 0x3A
+        }
         var j = start
+        if opensMarkup(j), !(b[j + 1] == 0x2F && j + 2 + length < n && matches(name, b, at: j + 2)
+                            && !isNameChar(b[j + 2 + length])) {
+            return nil
+        }
         while true {
             j = ByteScan.first(0x3C, in: b, from: j)
             guard j + 2 + length < n else { return n }
-            if b[j + 1] == 0x2F, matches(name, b, at: j + 2), !isNameChar(b[j + 2 + length]) { return j }
+            if b[j + 1] == 0x2F, matches(name, b, at: j + 2) {
+                if !isNameChar(b[j + 2 + length]) { return j }
+                j = ByteScan.first(0x3E, in: b, from: j + 2 + length)
+                guard j < n else { return n }
+                if opensMarkup(j + 1) { return nil }
+            }
             j += 1
         }
     }
