@@ -90,6 +90,11 @@ final class ParseScriptFilterTests: XCTestCase {
             "<meta name=description content=\"a > b\" data-x><time datetime=2017-04-12 data-y=1>x</time>\(text)",
             "<img src=x alt=\"a>b\"><a href=\"/a?b=<c>\" rel=nofollow>link</a><span aria-hidden=true>no</span>\(text)",
             "<div role=main itemprop=articleBody data-a data-b= 'x'>\(text)</div><script src=y data-z>\(long)</script>",
+            // runs of blanks between tags and in text (the walker reads one space)
+            "   \n\n   <html>   \n   <head>  \t  <title>  A    B  </title>   </head>\n\n   <body>   \(text)</body></html>",
+            "<pre>  a    b\n\n\n  c  </pre><p>one    two\t\t\tthree\r\n\r\nfour</p>\(text)",
+            "<ul>\n    <li>one</li>\n    <li>two</li>\n</ul>    <table>   <tr>   <td>  x  </td> </tr> </table>\(text)",
+            "<p>a&nbsp;   &nbsp;b \u{00A0}\u{00A0}   c</p><b>bold</b>     <i>it</i>\(text)",
             // bodies in a title, a textarea, a noscript
             "<title>T <script>\(long)</script></title>\(text)",
             "<textarea><script>\(long)</script></textarea>\(text)",
@@ -109,7 +114,8 @@ final class ParseScriptFilterTests: XCTestCase {
         XCTAssertFalse(pages.isEmpty)
         let pieces: [[UInt8]] = ["\"", "'", "<", ">", "/>", "=", "<!--", "-->", "--!>", "<!-->", "<script>", "</script>",
                                  "<style>", "</style", "<!x", "</ ", "<?x", "<title>", "</title>", "\u{0}", "é", " ",
-                                 "<script type=ld+json>", "<p class=\"a", " data-x=\"", "&lt;"].map { Array($0.utf8) }
+                                 "<script type=ld+json>", "<p class=\"a", " data-x=\"", "&lt;",
+                                 "   \n\t  ", "\r\n\r\n", "<pre>", "</pre>"].map { Array($0.utf8) }
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next(_ bound: Int) -> Int {
             seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17

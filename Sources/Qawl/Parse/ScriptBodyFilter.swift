@@ -72,7 +72,9 @@ enum ScriptBodyFilter {
         var inTitle = false     // libxml2 2.9.14 reads tags in a title; its text keeps their bodies
         var i = 0
         while true {
-            i = ByteScan.first(0x3C, in: b, from: i)   // «<»
+            let lt = ByteScan.first(0x3C, in: b, from: i)   // «<»
+            squeezeBlanks(b, from: i, to: lt, &w)
+            i = lt
             guard i + 1 < n else { return }
             let c = b[i + 1]
             if c == 0x21, i + 3 < n, b[i + 2] == 0x2D, b[i + 3] == 0x2D {   // «<!--»
@@ -97,6 +99,23 @@ enum ScriptBodyFilter {
             } else {
                 i += 1   // «<» and anything else is text
             }
+        }
+    }
+
+    /// Text between tags keeps the first of a run of three or more blanks (space, tab, LF, CR):
+    /// the walker reads any run as one space, and libxml2 hands whitespace over as text either
+    /// way (a run that is all blanks stays all blanks, and what follows it is unchanged), while
+    /// indentation is a fifth of a news page's markup once scripts are gone.
+    private static func squeezeBlanks(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, _ w: inout Writer) {
+        var k = start
+        while true {
+            k = ByteScan.firstBelow(0x21, in: b, from: k, to: end)
+            guard k + 2 < end else { return }
+            guard isBlank(b[k]), isBlank(b[k + 1]), isBlank(b[k + 2]) else { k += 1; continue }
+            var e = k + 3
+            while e < end, isBlank(b[e]) { e += 1 }
+            w.cut(k + 1, e)
+            k = e
         }
     }
 
