@@ -237,6 +237,34 @@ final class ExtractSpanDefectTests: XCTestCase {
         XCTAssertTrue(source.contains { $0.actorID == "benjamin-netanyahu" })
     }
 
+    // MARK: - A quoted name after the head of an organisation's name
+
+    func testAQuotedNameAfterAnOrganisationHeadIsPartOfTheSpeaker() {
+        // the quote is the site's name, not the start of the statement
+        let site = statements("وذكر موقع \"9to5mac\" التقني، الجمعة، أن الشركة الأميركية أبلغت المطورين بضرورة التعديل.")
+        XCTAssertEqual(site.first?.content.hasPrefix("أن الشركة"), true, site.map(\.content).description)
+        XCTAssertEqual(site.first?.speaker.contains("9to5mac"), true)
+        // the person after the employer's quoted name speaks
+        let analyst = statements("وقال المحلل لدى مجموعة \"لندن كابيتال غروب\" جاسبر لولر إن أوروبا تواجه موجة جديدة.")
+        XCTAssertEqual(analyst.first?.actorID, "unlinked:جاسبر لولر")
+        XCTAssertEqual(analyst.first?.content.hasPrefix("إن أوروبا"), true)
+        // a relayed source after an agency quoted so: the source speaks
+        let relayed = statements("ونقلت وكالة أنباء \"أنترفاكس\" عن بنيامين نتنياهو قوله إن الحكومة ستواصل عملها.")
+        XCTAssertEqual(relayed.first?.actorID, "benjamin-netanyahu")
+        // a registry person quoted after a title speaks
+        let person = statements("وقال رئيس مجلس إدارة الشركة \"ليونيل ميسي\" إن الفريق سيفوز.")
+        XCTAssertEqual(person.first?.actorID, "lionel-messi")
+    }
+
+    func testAQuotedStatementAfterAnOrganisationIsStillContent() {
+        // a quote that ends the sentence is what was said
+        let s = statements("وقالت الشركة \"نحن ملتزمون\".")
+        XCTAssertEqual(s.first?.content.contains("نحن ملتزمون"), true, s.map(\.content).description)
+        // after a registry organisation the quote is its apposition, as before
+        let agency = statements("وقالت وكالة رويترز \"إن المحادثات فشلت تماما بعد ساعات طويلة\" في جنيف.")
+        XCTAssertEqual(agency.first?.actorID, "reuters")
+    }
+
     // MARK: - «نقلت X عن Y قوله»: the source speaks, the outlet is the channel
 
     func testTheSourceAnOutletRelaysIsTheSpeaker() {

@@ -1028,6 +1028,20 @@ public struct ArabicExtractor: StatementExtractor {
         return true
     }
 
+    /// The closing quote of a short quoted name opening at `j` (up to five words or numbers, the
+    /// name of what the word before it heads), or nil: the quote is content when it runs longer,
+    /// holds punctuation, or ends the sentence or the clause («وقالت الشركة "نحن ملتزمون"»).
+    func quotedName(after j: Int, limit b: Int, _ c: Ctx) -> Int? {
+        let tokens = c.tokens
+        var e = j + 1
+        while e < b, e - j <= 5, tokens[e].kind == .word || tokens[e].kind == .number { e += 1 }
+        guard e < b, e > j + 1, isQuote(tokens[e]), e + 1 < b else { return nil }
+        let next = tokens[e + 1]
+        if next.kind == .punct, !isComma(next) { return nil }
+        for i in (j + 1)..<e where cue(at: i, c) != nil || complementizer(tokens[i]) != nil { return nil }
+        return e
+    }
+
     /// The name phrase after a verb: «وقال وزير الخارجية الروسي، سيرجي لافروف إن» → «وزير … لافروف».
     func speakerPhrase(from a: Int, limit b: Int, _ c: Ctx, gluedPreposition: Bool) -> Phrase? {
         let tokens = c.tokens
@@ -1067,6 +1081,24 @@ public struct ArabicExtractor: StatementExtractor {
                             continue
                         }
                     }
+                }
+                // «موقع "9to5mac" التقني», «وكالة أنباء "أنترفاكس"», «لدى مجموعة "لندن كابيتال غروب"»:
+                // a short quoted name after the head of an organisation's name (a registry name
+                // quoted so is the speaker: «مجموعة "أبل"»)
+                // (after a registry name or office the quote is its apposition and stays out:
+                // «المتحدث الرسمي باسم قوات التحالف "تحالف دعم الشرعية"»)
+                if isQuote(t), !endsWithActor, end == j, words >= 1, inSet(tokens[j - 1], lexicon.quotedNameHeads),
+                   !mentions.contains(where: { $0.end == j }), let e = quotedName(after: j, limit: b, c) {
+                    let inner = matcher.mentions(in: tokens, range: (j + 1)..<e)
+                    // a registry name so quoted speaks when its head opens the phrase («مجموعة "أبل"»),
+                    // and a person anywhere («الرئيس التنفيذي للشركة "تيم كوك"»); an organisation deeper
+                    // in it may be the verb's object («ويتهم النظام وأنصاره مجموعة "الخوذ البيضاء"»)
+                    if inner.count == 1, inner[0].start == j + 1, inner[0].end == e, case .actor(let ai) = inner[0].target,
+                       j - 1 == a || matcher.actors[ai].kind == .person {
+                        mentions += inner; endsWithActor = !titled
+                    }
+                    words += 1; j = e + 1; end = j   // one name: the person may follow («… "X" جاسبر لولر»)
+                    continue
                 }
                 if isComma(t), end > a, j + 1 < b, tokens[j + 1].kind == .word, !isStop(tokens[j + 1]),
                    cue(at: j + 1, c) == nil, complementizer(tokens[j + 1]) == nil {
@@ -1670,6 +1702,13 @@ public struct ArabicExtractor: StatementExtractor {
                 }
                 // «السفير السعودي بواشنطن», «سفير السعودية بأمريكا»: where the office is, not a name
                 if u.first == "ب", let e = gluedPlace(at: i, tokens, limit: ph.end) { i = e; continue }
+                // «المحلل لدى مجموعة "لندن كابيتال غروب" جاسبر لولر»: the employer's quoted name is
+                // part of the title; the person follows it
+                if i + 1 < ph.end, isQuote(tokens[i + 1]), inSet(t, lexicon.quotedNameHeads),
+                   let e = quotedName(after: i + 1, limit: ph.end, c), e + 1 < ph.end,
+                   (e + 1..<ph.end).contains(where: { tokens[$0].kind == .word }) {
+                    i = e + 1; continue
+                }
                 break
             }
             nameStart = i

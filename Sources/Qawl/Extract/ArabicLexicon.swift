@@ -104,6 +104,9 @@ public final class ArabicLexicon: Sendable {
     /// «وكالة», «صحيفة», «قناة»: heads of news outlets' names; governed by «لـ» after a speaker's name an
     /// outlet is the verb's addressee («وقال محسن علي لفرانس برس») (`media_heads.txt`).
     public let mediaHeads: WordSet
+    /// «موقع», «مجموعة», «وكالة أنباء»: heads after which a short quoted phrase is a name, not a
+    /// direct quote («وذكر موقع "9to5mac" التقني أن …») (`quoted_name_heads.txt`).
+    public let quotedNameHeads: WordSet
     /// Free-standing prepositions («مع», «عبر», «في»): what governs the next noun (`prepositions.txt`).
     public let prepositions: WordSet
     /// «الصحافيين», «وسائل الإعلام»: the verb's addressee after the speaker («وأبلغ كالين الصحافيين»),
@@ -218,6 +221,7 @@ public final class ArabicLexicon: Sendable {
         officesOf = WordSet(offices)
         self.officeAdjectives = WordSet(officeAdjectives)
         mediaHeads = WordSet(try Self.optionalLines(file("media_heads.txt")).map { ArabicNormalizer.normalize($0.trimmingBlanks()) })
+        quotedNameHeads = WordSet(try Self.optionalLines(file("quoted_name_heads.txt")).map { ArabicNormalizer.normalize($0.trimmingBlanks()) })
         prepositions = WordSet(try Self.optionalLines(file("prepositions.txt")).map { ArabicNormalizer.normalize($0.trimmingBlanks()) })
         var addressees: [(words: [String], atStart: Bool)] = []
         for line in try Self.optionalLines(file("addressees.txt")) {
