@@ -67,6 +67,54 @@ final class EndToEndTests: XCTestCase {
         }
     }
 
+    /// A language's extractor (lexicons, linking indexes: most of start-up) is built only when a
+    /// document in that language comes: an English web dump never builds the Arabic one, an Arabic
+    /// dump never the English one, and the statements are those of extractors built up front.
+    func testEachLanguageExtractorIsBuiltOnlyForItsFirstDocument() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qawl-lazy-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (input, language) in [(samples[2], "en"), (samples[1], "ar")] {
+            var c = configuration(out: dir.appendingPathComponent("lazy-\(language)"), jobs: 2)
+            c.inputs = [input]
+            let components = try Components.standard(configuration: c, background: true)
+            let outcome = try Runner(configuration: c, components: components, progress: false).run()
+            XCTAssertGreaterThan(outcome.aggregator.statements, 0, language)
+            let router = try XCTUnwrap((components.extractor as? BackgroundExtractor)?.built as? LanguageRouter)
+            XCTAssertEqual(router.builtLanguages, [language], "only the extractor of the dump's language is built")
+            // the same statements as with every extractor built at once
+            var eager = c
+            eager.out = dir.appendingPathComponent("eager-\(language)").path
+            let built = try Components.standard(configuration: eager)
+            XCTAssertEqual((built.extractor as? LanguageRouter)?.builtLanguages, ["ar", "en"])
+            _ = try Runner(configuration: eager, components: built, progress: false).run()
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: c.out).appendingPathComponent("statements.jsonl")),
+                           try Data(contentsOf: URL(fileURLWithPath: eager.out).appendingPathComponent("statements.jsonl")), language)
+        }
+    }
+
+    /// Workers that meet a language's first documents at once build its extractor once.
+    func testALanguageExtractorIsBuiltOnceWhateverTheThreads() {
+        let counter = ConcurrentResults<Int>()
+        let builds = ConcurrentResults<Int>()
+        let router = LanguageRouter(builders: ["en": {
+            builds.set(builds.results.count, .success(1))
+            Thread.sleep(forTimeInterval: 0.05)
+            return NoStatements()
+        }])
+        let document = Document(docID: "d", published: nil, lang: "en", text: "x", source: "t", input: "i", record: 0)
+        DispatchQueue.concurrentPerform(iterations: 8) { i in
+            router.prepare(for: document)
+            counter.set(i, .success(router.extract(from: document).count))
+        }
+        XCTAssertEqual(builds.results.count, 1, "built once")
+        XCTAssertEqual(router.builtLanguages, ["en"])
+        XCTAssertEqual(try counter.values(), Array(repeating: 0, count: 8))
+    }
+
+    struct NoStatements: StatementExtractor {
+        func extract(from document: Document) -> [Statement] { [] }
+    }
+
     /// A run over the seed alone with its own copy of `data/` (to break or edit), writing `dir/out`.
     func seedRunWithOwnData(in dir: URL) throws -> (RunConfiguration, URL) {
         let data = dir.appendingPathComponent("data")

@@ -206,4 +206,30 @@ final class EnglishExtractorTests: XCTestCase {
         XCTAssertEqual(st.first?.actorID, "unlinked:henry bambang soelistyo")
         XCTAssertEqual(st.first?.kind, .direct)
     }
+
+    /// The packed word tables of the English lexicon answer as the `Dictionary` they replaced, for
+    /// every word of its files and for words that do not pack (long, non-ASCII, empty, with NUL).
+    func testPackedWordTablesAnswerAsDictionaries() throws {
+        let dir = Self.root.appendingPathComponent("data/lexicons/en")
+        var words: [String] = ["", "a", "said", "Said", "saids", "\u{0}said", "said\u{0}", "internationalisation",
+                               "sixteen-bytes-ab", "seventeen-bytes-a", "café", "cafe\u{301}", "ministre", "\u{212A}", "k",
+                               "président", "prime minister", "has also", "de", "al", "o'neill", "people's"]
+        for file in try FileManager.default.contentsOfDirectory(atPath: dir.path) where file.hasSuffix(".txt") || file.hasSuffix(".tsv") {
+            for line in try LexiconFile.lines(dir.appendingPathComponent(file)) {
+                for w in line.lowercased().split(whereSeparator: { $0 == "\t" || $0 == " " }) { words.append(String(w)); words.append(String(w) + "s") }
+            }
+        }
+        // a table with keys that do not pack, next to ones that do
+        let reference: [String: Int] = Dictionary(uniqueKeysWithValues: Set(words.prefix(400)).enumerated().map { ($1, $0) })
+            .merging(["café": -1, "internationalisation": -2, "naïve": -3]) { a, _ in a }
+        let packed = PackedWords(reference)
+        for w in words + ["café", "cafe\u{301}", "naïve", "nai\u{308}ve", "internationalisation"] {
+            XCTAssertEqual(packed[w], reference[w], "«\(w)»")
+        }
+        let lexicon = try EnglishLexicon(dataDirectory: Self.root.appendingPathComponent("data"))
+        XCTAssertEqual(lexicon.cues["said"]?.first?.lemma, "say")
+        XCTAssertNotNil(lexicon.cues["according"])
+        XCTAssertNil(lexicon.cues["table"])
+        XCTAssertEqual(lexicon.pronouns["she"], .female)
+    }
 }

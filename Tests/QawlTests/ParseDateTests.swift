@@ -86,4 +86,37 @@ final class ParseDateTests: XCTestCase {
         XCTAssertNil(n.normalize("not a date"))
         XCTAssertNil(n.normalize("2017-13-45"))
     }
+
+    /// The cue search on bytes finds what Foundation's `range(of:)` found before it, where it ends.
+    func testCueSearchOnBytesMatchesFoundation() {
+        let cues = ["published", "published on", "first published", "نشر في", "نُشر في", "بتاريخ", "تاريخ النشر"]
+        let texts = ["published 12 april 2017", "first published on 3 may 2018 10:00", "republished: 01/02/2019",
+                     "نشر في 01/06/2017", "نُشر في ٠١/٠٦/٢٠١٧", "نشر فيَ 01/06/2017 ثم نشر في 02/06/2017",
+                     "نشر فيه 01/06/2017", "نشر في", "بتاريخ: 2017-05-01", "تاريخ النشر  ١٢ أبريل ٢٠١٧",
+                     "publishéd 2017 published\u{301} 2018 published 2019", "posted", "", "puBLISHED 1",
+                     "نَشر في 2017", "a «published» 2017", "الخميس بتاريخ 5 مايو"]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            for cue in cues {
+                let expected = text.range(of: cue).map { text.utf8.distance(from: text.startIndex, to: $0.upperBound) }
+                XCTAssertEqual(DateFinder.endOfFirst(Array(cue.utf8), in: bytes), expected, "«\(cue)» in «\(text)»")
+            }
+        }
+    }
+
+    /// JSON-LD `datePublished` read from the bytes agrees with the regular expression it replaced.
+    func testJSONLDDatePublishedOnBytesMatchesTheExpression() throws {
+        let re = try NSRegularExpression(pattern: #""datePublished"\s*:\s*"([^"]{6,40})""#)
+        let scripts = [#"{"datePublished":"2018-05-17T13:02:49Z"}"#, #"{"datePublished" : "2018-05-17"}"#,
+                       #"{"datePublished":"x","datePublished":"2019-01-02"}"#, #"{"datePublished":"short"}"#,
+                       "{\"datePublished\":\n\t\"2018-05-17\"}", "{\"datePublished\":\u{A0}\"2018-05-17\"}",
+                       #"{"datePublished":"١٢ أبريل ٢٠١٧ 😀"}"#, #"{"datePublished":""# + String(repeating: "9", count: 41) + #""}"#,
+                       #"{"datePublished":""# + String(repeating: "é", count: 40) + #""}"#, #"{"dateModified":"2018-05-17"}"#,
+                       #"{"datePublished":2018}"#, #"{"datePublished":"2018-05-17"#, ""]
+        for script in scripts {
+            let ns = script as NSString
+            let expected = re.firstMatch(in: script, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range(at: 1)) }
+            XCTAssertEqual(DateFinder.jsonLDDatePublished(script), expected, script)
+        }
+    }
 }

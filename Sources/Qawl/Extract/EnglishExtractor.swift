@@ -316,18 +316,18 @@ public struct EnglishExtractor: StatementExtractor {
         return j
     }
 
-    static let auxiliaries: Set<String> = ["has", "had", "have", "also", "previously", "later", "then", "would", "will",
+    static let auxiliaries = PackedWords<Bool>(Set<String>(["has", "had", "have", "also", "previously", "later", "then", "would", "will",
                                            "repeatedly", "further", "once", "again", "recently", "earlier", "reportedly",
-                                           "was", "is", "were", "been", "quickly", "publicly", "separately", "flatly", "has also"]
-    static let prepositions: Set<String> = ["by", "to", "in", "on", "at", "during", "from", "with", "after", "before", "for", "about", "of"]
-    static let subordinators: Set<String> = ["although", "though", "while", "when", "as", "after", "before", "if", "because", "since", "once", "whereas"]
-    static let timeWords: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                         "yesterday", "today", "tonight", "week", "morning", "evening", "night"]
-    static let personalTitles: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "sir", "dame", "lord", "lady"]
-    static let determiners: Set<String> = ["the", "a", "an", "his", "her", "their", "its", "both"]
-    static let particles: Set<String> = ["of", "for", "and", "van", "de", "al", "bin", "von", "der", "la", "le", "du", "da", "el"]
-    static let conjunctions: Set<String> = ["and", "but", "so", "yet", "however", "meanwhile", "while", "although", "though",
-                                            "because", "as", "when", "after", "before", "if", "since", "whereas", "still", "also", "now", "then"]
+                                           "was", "is", "were", "been", "quickly", "publicly", "separately", "flatly", "has also"]))
+    static let prepositions = PackedWords<Bool>(Set<String>(["by", "to", "in", "on", "at", "during", "from", "with", "after", "before", "for", "about", "of"]))
+    static let subordinators = PackedWords<Bool>(Set<String>(["although", "though", "while", "when", "as", "after", "before", "if", "because", "since", "once", "whereas"]))
+    static let timeWords = PackedWords<Bool>(Set<String>(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                         "yesterday", "today", "tonight", "week", "morning", "evening", "night"]))
+    static let personalTitles = PackedWords<Bool>(Set<String>(["mr", "mrs", "ms", "miss", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "sir", "dame", "lord", "lady"]))
+    static let determiners = PackedWords<Bool>(Set<String>(["the", "a", "an", "his", "her", "their", "its", "both"]))
+    static let particles = PackedWords<Bool>(Set<String>(["of", "for", "and", "van", "de", "al", "bin", "von", "der", "la", "le", "du", "da", "el"]))
+    static let conjunctions = PackedWords<Bool>(Set<String>(["and", "but", "so", "yet", "however", "meanwhile", "while", "although", "though",
+                                            "because", "as", "when", "after", "before", "if", "since", "whereas", "still", "also", "now", "then"]))
 
     /// True for a word that may stand inside a speaker phrase (names, titles, organisation heads).
     func phraseWord(_ i: Int, _ c: Ctx) -> Bool {
@@ -773,7 +773,12 @@ public struct EnglishExtractor: StatementExtractor {
     }
 
     @inline(__always) func stripPossessive(_ w: String) -> String {
-        w.hasSuffix("'s") ? String(w.dropLast(2)) : w
+        // «'s» compared as bytes (`hasSuffix` compares characters): the same answer, since «'»
+        // and «s» are whole characters unless a combining mark follows the «s», which then ends
+        // the bytes instead.
+        let u = w.utf8
+        guard u.count >= 2, u.last == 0x73, u[u.index(u.endIndex, offsetBy: -2)] == 0x27 else { return w }
+        return String(w.dropLast(2))
     }
 
     /// The nearest earlier speaker the pronoun can refer to: «she» skips men, «it» skips people.

@@ -26,18 +26,19 @@ public struct EnglishLexicon: Sendable {
         public var rest: [String]
     }
 
+    // Looked up once or more for every word of a text: `PackedWords`, not `Set`/`Dictionary`.
     /// First word of a cue (lowercase) → its entries, longest first.
-    public let cues: [String: [Cue]]
-    public let titles: Set<String>
-    public let organisations: Set<String>
-    public let vague: Set<String>
-    public let stops: Set<String>
+    public let cues: PackedWords<[Cue]>
+    public let titles: PackedWords<Bool>
+    public let organisations: PackedWords<Bool>
+    public let vague: PackedWords<Bool>
+    public let stops: PackedWords<Bool>
     public let abbreviations: Set<String>
-    public let adverbials: Set<String>
-    public let objects: Set<String>
-    public let pronouns: [String: Gender]
-    public let genderedWords: [String: Gender]
-    public let firstNames: [String: Gender]
+    public let adverbials: PackedWords<Bool>
+    public let objects: PackedWords<Bool>
+    public let pronouns: PackedWords<Gender>
+    public let genderedWords: PackedWords<Gender>
+    public let firstNames: PackedWords<Gender>
 
     /// Loads `DIR/lexicons/en` where DIR is a data directory (`DataDirectory.locate()`).
     public init(dataDirectory: URL) throws {
@@ -47,7 +48,9 @@ public struct EnglishLexicon: Sendable {
     public init(directory dir: URL) throws {
         func file(_ n: String) -> URL { dir.appendingPathComponent(n) }
         func set(_ n: String) throws -> Set<String> { Set(try LexiconFile.lines(file(n)).map { $0.lowercased() }) }
-        func genders(_ n: String) throws -> [String: Gender] {
+        func words(_ n: String) throws -> PackedWords<Bool> { PackedWords(try set(n)) }
+        func genders(_ n: String) throws -> PackedWords<Gender> { PackedWords(try genderMap(n)) }
+        func genderMap(_ n: String) throws -> [String: Gender] {
             var out: [String: Gender] = [:]
             for line in try LexiconFile.lines(file(n)) {
                 let f = line.split(separator: "\t").map(String.init)
@@ -58,13 +61,13 @@ public struct EnglishLexicon: Sendable {
             }
             return out
         }
-        titles = try set("titles.txt")
-        organisations = try set("organisations.txt")
-        vague = try set("vague.txt")
-        stops = try set("speaker_stop.txt")
+        titles = try words("titles.txt")
+        organisations = try words("organisations.txt")
+        vague = try words("vague.txt")
+        stops = try words("speaker_stop.txt")
         abbreviations = try set("abbreviations.txt")
-        adverbials = try set("adverbials.txt")
-        objects = try set("objects.txt")
+        adverbials = try words("adverbials.txt")
+        objects = try words("objects.txt")
         pronouns = try genders("pronouns.tsv")
         genderedWords = try genders("gendered_words.tsv")
         firstNames = try genders("first_names.tsv")
@@ -76,6 +79,6 @@ public struct EnglishLexicon: Sendable {
             guard let first = words.first else { continue }
             cues[first, default: []].append(Cue(lemma: f[1], type: type, needs: needs, rest: Array(words.dropFirst())))
         }
-        self.cues = cues.mapValues { $0.sorted { $0.rest.count > $1.rest.count } }
+        self.cues = PackedWords(cues.mapValues { $0.sorted { $0.rest.count > $1.rest.count } })
     }
 }

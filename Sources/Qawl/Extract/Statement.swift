@@ -71,6 +71,17 @@ public struct Statement: Sendable, Equatable {
 /// but share the text and actor machinery; they must be safe to call from several threads.
 public protocol StatementExtractor: Sendable {
     func extract(from document: Document) -> [Statement]
+    /// Builds what extracting `document` needs and is not built yet (the extractor of its
+    /// language: `LanguageRouter`). The pipeline calls it before `extract(from:)`, outside the
+    /// extraction stage's timing.
+    func prepare(for document: Document)
+    /// Throws the error of a part that `prepare(for:)` failed to build.
+    func checkPrepared() throws
+}
+
+extension StatementExtractor {
+    public func prepare(for document: Document) {}
+    public func checkPrepared() throws {}
 }
 
 extension String {

@@ -7,6 +7,14 @@ import Foundation
 struct DateFinder: Sendable {
     let normalizer: DateNormalizer
     let cues: [String]
+    /// The cues' UTF-8 bytes, in the same order.
+    private let cueBytes: [[UInt8]]
+
+    init(normalizer: DateNormalizer, cues: [String]) {
+        self.normalizer = normalizer
+        self.cues = cues
+        cueBytes = cues.map { Array($0.utf8) }
+    }
 
     /// Meta keys in order of trust (lowercased).
     static let metaKeys = [
@@ -22,17 +30,14 @@ struct DateFinder: Sendable {
         #"/((?:19|20)\d{2})[/\-_]?(0[1-9]|1[0-2])[/\-_]?(0[1-9]|[12]\d|3[01])(?:[/\-_.]|$)"#)
 
     func find(tree: HTMLTree, mainBlocks: [Int], url: String?) -> (String, Document.DateSource)? {
-        var metas: [String: String] = [:]
-        for m in tree.metas where metas[m.key] == nil { metas[m.key] = m.content }
+        // The first meta of each key (a page has a few dozen: a scan, no dictionary).
         for key in Self.metaKeys {
-            if let v = metas[key], let d = normalizer.normalize(v) { return (d, .document) }
-        }
-        for script in tree.jsonLD {
-            let ns = script as NSString
-            if let m = Self.jsonLDPublished.firstMatch(in: script, range: NSRange(location: 0, length: ns.length)),
-               let d = normalizer.normalize(ns.substring(with: m.range(at: 1))) {
+            if let m = tree.metas.first(where: { $0.key == key }), let d = normalizer.normalize(m.content) {
                 return (d, .document)
             }
+        }
+        for script in tree.jsonLD {
+            if let v = Self.jsonLDDatePublished(script), let d = normalizer.normalize(v) { return (d, .document) }
         }
         for t in tree.times {
             if let d = normalizer.normalize(t.value) { return (d, .document) }
@@ -59,15 +64,111 @@ struct DateFinder: Sendable {
             guard b.chars <= 160, b.text.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0xD9 || $0 == 0xDB })
             else { continue }   // no ASCII or Arabic-Indic digit (U+0660…, U+06F0…): no date
             let text = b.text.lowercased()
-            for cue in cues {
-                guard let r = text.range(of: cue) else { continue }
-                if let d = normalizer.find(in: String(text[r.upperBound...])) { return d }
+            let bytes = Array(text.utf8)
+            for cue in cueBytes {
+                guard let end = Self.endOfFirst(cue, in: bytes) else { continue }
+                if let d = normalizer.find(in: String(decoding: bytes[end...], as: UTF8.self)) { return d }
             }
             if dateline == nil, b.chars <= 80, i >= datelineLo, i < datelineHi {
                 dateline = normalizer.find(in: text)
             }
         }
         return dateline
+    }
+
+    /// Where the first occurrence of `needle` in `bytes` ends, as Foundation's `range(of:)` finds
+    /// it (this search replaced it: bridging every short block to `NSString` cost more than the rest
+    /// of finding dates): a byte match, except that one followed by a combining mark
+    /// («نشر فيَ») is no match, since the mark belongs to the needle's last letter.
+    static func endOfFirst(_ needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        var from = 0
+        while let i = firstIndex(of: needle, in: bytes, from: from) {
+            let end = i + needle.count
+            if end == bytes.count || !startsWithCombiningMark(bytes, at: end) { return end }
+            from = i + 1
+        }
+        return nil
+    }
+
+    /// The first position from `from` on where `needle` (not empty) is found in `bytes`.
+    static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+        guard let first = needle.first, needle.count <= bytes.count else { return nil }
+        var i = from
+        let last = bytes.count - needle.count
+        while i <= last {
+            if bytes[i] == first {
+                var k = 1
+                while k < needle.count && bytes[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Whether the scalar starting at byte `i` of valid UTF-8 is a combining mark.
+    private static func startsWithCombiningMark(_ b: [UInt8], at i: Int) -> Bool {
+        let b0 = UInt32(b[i])
+        if b0 < 0xCC { return false }   // ASCII and Latin letters: U+0300 (0xCC 0x80) is the first mark
+        var v: UInt32
+        if b0 >= 0xF0 {
+            v = (b0 & 0x07) << 18 | (UInt32(b[i + 1]) & 0x3F) << 12 | (UInt32(b[i + 2]) & 0x3F) << 6 | (UInt32(b[i + 3]) & 0x3F)
+        } else if b0 >= 0xE0 {
+            v = (b0 & 0x0F) << 12 | (UInt32(b[i + 1]) & 0x3F) << 6 | (UInt32(b[i + 2]) & 0x3F)
+        } else {
+            v = (b0 & 0x1F) << 6 | (UInt32(b[i + 1]) & 0x3F)
+        }
+        guard let u = Unicode.Scalar(v) else { return false }
+        switch u.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
+    /// `"datePublished"\s*:\s*"([^"]{6,40})"` read from the bytes (the first such value); a
+    /// script with other than ASCII white space where the pattern allows it takes the regular
+    /// expression.
+    static func jsonLDDatePublished(_ script: String) -> String? {
+        let key = Array(#""datePublished""#.utf8)
+        let b = Array(script.utf8)
+        var from = 0
+        while let at = firstIndex(of: key, in: b, from: from) {
+            from = at + 1
+            var i = at + key.count
+            // false: a byte that may be Unicode white space (which `\s` takes) or not
+            func spaces() -> Bool {
+                while i < b.count {
+                    switch b[i] {
+                    case 0x20, 0x09, 0x0A, 0x0C, 0x0D: i += 1
+                    case 0x0B, 0x80...: return false
+                    default: return true
+                    }
+                }
+                return true
+            }
+            guard spaces() else { return jsonLDByExpression(script) }
+            guard i < b.count, b[i] == 0x3A else { continue }
+            i += 1
+            guard spaces() else { return jsonLDByExpression(script) }
+            guard i < b.count, b[i] == 0x22 else { continue }
+            i += 1
+            let start = i
+            var scalars = 0
+            while i < b.count, b[i] != 0x22, scalars <= 40 {
+                if b[i] & 0xC0 != 0x80 { scalars += 1 }
+                i += 1
+            }
+            // `i` may stop inside a 41st scalar: too long anyway
+            guard i < b.count, b[i] == 0x22, scalars >= 6, scalars <= 40 else { continue }
+            return String(decoding: b[start..<i], as: UTF8.self)
+        }
+        return nil
+    }
+
+    private static func jsonLDByExpression(_ script: String) -> String? {
+        let ns = script as NSString
+        guard let m = jsonLDPublished.firstMatch(in: script, range: NSRange(location: 0, length: ns.length)) else { return nil }
+        return ns.substring(with: m.range(at: 1))
     }
 
     static func dateInURL(_ url: String) -> String? {

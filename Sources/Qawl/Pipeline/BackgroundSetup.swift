@@ -6,8 +6,10 @@ import Foundation
 /// with work instead of preceding it.
 ///
 /// A build that fails must not leave a trace: the run's consumer calls `ready()` before it stores
-/// anything (`Runner`), stops the pipeline and reports the error, so no input is committed to the
-/// store without its statements. Until then `extract` returns nothing for a failed build.
+/// each event (`Runner`), stops the pipeline and reports the error, so no input is committed to the
+/// store without its statements. Until then `extract` returns nothing for a failed build. The
+/// extractor built may itself build parts on first need (`LanguageRouter`); `ready()` also throws
+/// their errors, which happen before the document that needed them reaches the consumer.
 public final class BackgroundExtractor: StatementExtractor, @unchecked Sendable {
     private let done = DispatchGroup()
     private var result: Result<any StatementExtractor, Error>?
@@ -18,15 +20,56 @@ public final class BackgroundExtractor: StatementExtractor, @unchecked Sendable 
         }
     }
 
-    /// Waits for the build; throws its error.
+    /// Waits for the build; throws its error, or that of a part built on first need since.
     public func ready() throws {
         done.wait()
-        _ = try result!.get()
+        let extractor = try result!.get()
+        try extractor.checkPrepared()
+    }
+
+    public func prepare(for document: Document) {
+        done.wait()
+        guard case .success(let extractor)? = result else { return }
+        extractor.prepare(for: document)
+    }
+
+    public func checkPrepared() throws { try ready() }
+
+    /// What was built, once it is (nil when the build failed).
+    public var built: (any StatementExtractor)? {
+        done.wait()
+        return try? result!.get()
     }
 
     public func extract(from document: Document) -> [Statement] {
         done.wait()
         guard case .success(let extractor)? = result else { return [] }
         return extractor.extract(from: document)
+    }
+}
+
+/// Builds a value once, on first need, whichever thread asks first; the others wait for it.
+final class BuildOnce<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var build: (() throws -> T)?
+    private var result: Result<T, Error>?
+
+    init(_ build: @escaping () throws -> T) { self.build = build }
+    init(built value: T) { result = .success(value) }
+
+    /// The value, built now if nobody has built it yet.
+    func get() -> Result<T, Error> {
+        lock.lock(); defer { lock.unlock() }
+        if let result { return result }
+        let r = Result { try build!() }
+        result = r
+        build = nil
+        return r
+    }
+
+    /// The outcome so far: nil while nobody has asked for the value.
+    var outcome: Result<T, Error>? {
+        lock.lock(); defer { lock.unlock() }
+        return result
     }
 }

@@ -86,10 +86,12 @@ public struct Runner {
                                 extractor: components.extractor, options: .init(jobs: jobs))
         var meter = ProgressMeter(enabled: progress)
         var aggregateSeconds = 0.0
-        // Set-up still running in the background must succeed before anything is stored.
+        // Set-up still running in the background must succeed before anything is stored; so must
+        // each part built on first need (a language's extractor), which is built before the event
+        // of the document that needed it arrives here.
         var setup: Result<Void, Error>?
         pipeline.run { event in
-            if setup == nil {
+            if setup == nil || setup!.isSuccess {
                 setup = Result { try components.ready() }
                 if case .failure = setup { pipeline.stop() }
             }
@@ -100,7 +102,7 @@ public struct Runner {
             meter.update(aggregator)
         }
         meter.finish()
-        if setup == nil { setup = Result { try components.ready() } }
+        if setup == nil || setup!.isSuccess { setup = Result { try components.ready() } }
         if case .failure(let error) = setup {
             aggregator.abandonOpenInput()
             throw SetupFailed(error: error)
@@ -224,3 +226,7 @@ struct ProgressMeter {
 @_silgen_name("malloc_trim")
 private func glibcMallocTrim(_ pad: Int) -> Int32
 #endif
+
+private extension Result {
+    var isSuccess: Bool { if case .success = self { return true } else { return false } }
+}
