@@ -251,6 +251,9 @@ final class ExtractSpanDefectTests: XCTestCase {
         // a relayed source after an agency quoted so: the source speaks
         let relayed = statements("ونقلت وكالة أنباء \"أنترفاكس\" عن بنيامين نتنياهو قوله إن الحكومة ستواصل عملها.")
         XCTAssertEqual(relayed.first?.actorID, "benjamin-netanyahu")
+        // a negated adjective of the employer («غير الحكومية») is no part of the person's name
+        let ngo = statements("وقالت مديرة منظمة \"النساء الآن للتنمية\" غير الحكومية ماريا العبدة إن العنف سيستمر.")
+        XCTAssertEqual(ngo.first?.actorID, "unlinked:ماريا العبده")
         // a registry person quoted after a title speaks
         let person = statements("وقال رئيس مجلس إدارة الشركة \"ليونيل ميسي\" إن الفريق سيفوز.")
         XCTAssertEqual(person.first?.actorID, "lionel-messi")

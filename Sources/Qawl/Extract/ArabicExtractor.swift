@@ -1700,6 +1700,11 @@ public struct ArabicExtractor: StatementExtractor {
                     || u.starts(with: "بال".unicodeScalars) || t.norm.sameWord("باسم") || t.norm.sameWord("لدي") || t.norm.sameWord("في") {
                     i += 1; continue
                 }
+                // «مديرة منظمة "…" غير الحكومية ماريا العبدة»: a negated adjective of the title's body
+                if t.norm.sameWord("غير"), i + 1 < ph.end, tokens[i + 1].kind == .word,
+                   tokens[i + 1].norm.unicodeScalars.starts(with: "ال".unicodeScalars) {
+                    i += 2; continue
+                }
                 // «السفير السعودي بواشنطن», «سفير السعودية بأمريكا»: where the office is, not a name
                 if u.first == "ب", let e = gluedPlace(at: i, tokens, limit: ph.end) { i = e; continue }
                 // «المحلل لدى مجموعة "لندن كابيتال غروب" جاسبر لولر»: the employer's quoted name is
