@@ -149,16 +149,6 @@ struct MarkupScanner {
     }
 }
 
-extension ByteSearch {
-    static func find(byte: UInt8, in bytes: [UInt8], from: Int) -> Int? {
-        guard from < bytes.count else { return nil }
-        return bytes.withUnsafeBufferPointer { hay -> Int? in
-            guard let hit = memchr(hay.baseAddress! + from, Int32(byte), hay.count - from) else { return nil }
-            return hay.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-        }
-    }
-}
-
 /// Text out of markup bytes: tags stripped, character references decoded, whitespace tidied.
 enum MarkupText {
     enum Layout {

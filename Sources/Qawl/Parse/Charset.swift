@@ -150,7 +150,7 @@ extension StringProtocol {
     }
 }
 
-extension ArraySlice where Element == UInt8 {
+extension RandomAccessCollection where Element == UInt8, Index == Int {
     /// ASCII case-insensitive search for a lowercase ASCII needle.
     func firstRangeCaseInsensitive(of needle: String) -> Range<Int>? {
         let n = Array(needle.utf8)

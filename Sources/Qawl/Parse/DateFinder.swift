@@ -82,26 +82,10 @@ struct DateFinder: Sendable {
     /// («نشر فيَ») is no match, since the mark belongs to the needle's last letter.
     static func endOfFirst(_ needle: [UInt8], in bytes: [UInt8]) -> Int? {
         var from = 0
-        while let i = firstIndex(of: needle, in: bytes, from: from) {
+        while from < bytes.count, let i = ByteSearch.find(needle, in: bytes[from...]) {
             let end = i + needle.count
             if end == bytes.count || !startsWithCombiningMark(bytes, at: end) { return end }
             from = i + 1
-        }
-        return nil
-    }
-
-    /// The first position from `from` on where `needle` (not empty) is found in `bytes`.
-    static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-        guard let first = needle.first, needle.count <= bytes.count else { return nil }
-        var i = from
-        let last = bytes.count - needle.count
-        while i <= last {
-            if bytes[i] == first {
-                var k = 1
-                while k < needle.count && bytes[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += 1
         }
         return nil
     }
@@ -132,7 +116,7 @@ struct DateFinder: Sendable {
         let key = Array(#""datePublished""#.utf8)
         let b = Array(script.utf8)
         var from = 0
-        while let at = firstIndex(of: key, in: b, from: from) {
+        while from < b.count, let at = ByteSearch.find(key, in: b[from...]) {
             from = at + 1
             var i = at + key.count
             // false: a byte that may be Unicode white space (which `\s` takes) or not

@@ -14,8 +14,9 @@ public struct HTMLDocumentParser: DocumentParser {
         /// An extraction with less text is retried with fewer boilerplate filters.
         public var minimumChars: Int
 
-        /// Script and style bodies are dropped before libxml2 reads the page (`ScriptBodyFilter`);
-        /// off only to compare with the unfiltered parse.
+        /// What the page walker never reads (script and style bodies, unread attributes, long
+        /// comments and runs of blanks) is dropped before libxml2 reads the page
+        /// (`ScriptBodyFilter`); off only to compare with the unfiltered parse.
         public var dropsScriptBodies: Bool
 
         public init(maxInputBytes: Int = 16 << 20, maxDepth: Int = 256, minimumChars: Int = 500,

@@ -374,20 +374,7 @@ private struct Attributes {
     var metaKey: String? { metaKeyValue.map { String(decoding: $0, as: UTF8.self) } }
     var lang: String? { langValue.map { String(decoding: $0, as: UTF8.self) } }
     /// `type` says «ld+json» (in any case): a JSON-LD script.
-    var typeIsJSONLD: Bool {
-        guard let t = typeValue, t.count >= 7 else { return false }
-        let word: StaticString = "ld+json"
-        let w = word.utf8Start
-        outer: for start in 0...(t.count - 7) {
-            for k in 0..<7 {
-                var c = t[start + k]
-                if c >= 0x41, c <= 0x5A { c |= 0x20 }
-                if c != w[k] { continue outer }
-            }
-            return true
-        }
-        return false
-    }
+    var typeIsJSONLD: Bool { typeValue?.firstRangeCaseInsensitive(of: "ld+json") != nil }
     var datetime: String? { datetimeValue.map { String(decoding: $0, as: UTF8.self) } }
 
     init() {}

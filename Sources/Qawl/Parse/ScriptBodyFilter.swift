@@ -5,7 +5,7 @@
 /// On news pages these are most of the bytes, and libxml2 2.9.14 walks them a character at a time
 /// (`htmlParseScript`, `htmlParseHTMLAttribute`): on the bundled WARC, 48 % of the HTML is script or
 /// style, and of the rest a third is attributes nobody reads. Finding them is a byte scan (the next
-/// `<`, eight bytes at a time) and a walk over each tag's attributes.
+/// `<` by `memchr`) and a walk over each tag's attributes.
 ///
 ///     <p>Lavrov said</p><a href="/x" class="more">more</a><script src="a.js">var x = "<p>";…</script>
 ///       → <p>Lavrov said</p><a  class="more">more</a><script ></script>
@@ -72,7 +72,7 @@ enum ScriptBodyFilter {
         var inTitle = false     // libxml2 2.9.14 reads tags in a title; its text keeps their bodies
         var i = 0
         while true {
-            let lt = ByteScan.first(0x3C, in: b, from: i)   // «<»
+            let lt = ByteSearch.find(byte: 0x3C, in: b, from: i) ?? n   // «<»
             squeezeBlanks(b, from: i, to: lt, &w)
             i = lt
             guard i + 1 < n else { return }
@@ -151,7 +151,7 @@ enum ScriptBodyFilter {
         guard start + 1 < n, b[start] != 0x3E, !(b[start] == 0x2D && b[start + 1] == 0x3E) else { return nil }
         var j = start
         while true {
-            j = ByteScan.first(0x2D, in: b, from: j)
+            j = ByteSearch.find(byte: 0x2D, in: b, from: j) ?? n
             guard j + 2 < n else { return nil }
             if b[j + 1] == 0x2D {
                 if b[j + 2] == 0x3E { return j + 3 }
@@ -219,8 +219,8 @@ enum ScriptBodyFilter {
                     while k < n, isBlank(b[k]) { k += 1 }
                     guard k < n else { return nil }
                     if b[k] == 0x22 || b[k] == 0x27 {
-                        let q = ByteScan.first(b[k], in: b, from: k + 1)
-                        guard q < n, ByteScan.first(0, in: UnsafeBufferPointer(rebasing: b[..<q]), from: k + 1) == q
+                        let q = ByteSearch.find(byte: b[k], in: b, from: k + 1) ?? n
+                        guard q < n, ByteSearch.find(byte: 0, in: UnsafeBufferPointer(rebasing: b[..<q]), from: k + 1) == nil
                         else { return nil }
                         valueStart = k + 1; valueEnd = q
                         k = q + 1
@@ -235,7 +235,10 @@ enum ScriptBodyFilter {
                     j = k
                 }
                 // (without «=», blanks after the name are left for the loop)
-                if kind == .type, isScript, contains("json", b, valueStart, valueEnd) { keeps = true }
+                if kind == .type, isScript,
+                   UnsafeBufferPointer(rebasing: b[valueStart..<valueEnd]).firstRangeCaseInsensitive(of: "json") != nil {
+                    keeps = true
+                }
                 if kind == .other { w.cut(attributeStart, j) }
             } else {
                 // libxml2 drops an attribute it cannot read up to the next blank or the tag's end
@@ -270,11 +273,11 @@ enum ScriptBodyFilter {
             return nil
         }
         while true {
-            j = ByteScan.first(0x3C, in: b, from: j)
+            j = ByteSearch.find(byte: 0x3C, in: b, from: j) ?? n
             guard j + 2 + length < n else { return n }
             if b[j + 1] == 0x2F, matches(name, b, at: j + 2) {
                 if !isNameChar(b[j + 2 + length]) { return j }
-                j = ByteScan.first(0x3E, in: b, from: j + 2 + length)
+                j = ByteSearch.find(byte: 0x3E, in: b, from: j + 2 + length) ?? n
                 guard j < n else { return n }
                 if opensMarkup(j + 1) { return nil }
             }
@@ -289,15 +292,5 @@ enum ScriptBodyFilter {
         let w = word.utf8Start
         for k in 0..<length where b[i + k] | 0x20 != w[k] { return false }
         return true
-    }
-
-    private static func contains(_ word: StaticString, _ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        let length = word.utf8CodeUnitCount
-        var k = start
-        while k + length <= end {
-            if matches(word, b, at: k) { return true }
-            k += 1
-        }
-        return false
     }
 }

@@ -39,25 +39,6 @@ enum ByteScan {
         return n
     }
 
-    /// The index of the first byte equal to `c` at or after `start`, or `p.count`.
-    static func first(_ c: UInt8, in p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        let n = p.count
-        guard start < n, let base = p.baseAddress else { return n }
-        let raw = UnsafeRawPointer(base)
-        let pattern = ones &* UInt64(c)
-        var i = start
-        while i + 8 <= n {
-            let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) ^ pattern
-            if ((x &- ones) & ~x) & highs != 0 { break }
-            i += 8
-        }
-        while i < n {
-            if p[i] == c { return i }
-            i += 1
-        }
-        return n
-    }
-
     /// The index of the first byte below `bound` (≤ 128) at or after `start`, or `end`.
     static func firstBelow(_ bound: UInt8, in p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
         guard start < end, let base = p.baseAddress else { return end }
