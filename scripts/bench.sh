@@ -151,18 +151,18 @@ size_rows ant "$INPUTS/ant-1x.trec.xml.gz" "$INPUTS/ant-4x.trec.xml.gz" "$ANT"
 size_rows warc "$WARC" "$INPUTS/news-4x.warc.gz" "$INPUTS/news-16x.warc.gz"
 
 # --- registry lookup: extraction time with the registry and with an empty one ---------------------
-mkdir -p "$tmp/no-actors"
-ext_with=""; ext_without=""
+# Side by side in one process (`qawl actors cost`): every document of ANT 4× is extracted by both,
+# one after the other in alternating order, so this machine's drifting speed (which moves separate
+# runs by more than the share) falls on both alike. The median of REPEAT runs.
+shares=(); cost_line=""
 for _ in $(seq "$REPEAT"); do
-  reg=$(mktemp -d -p "$tmp" reg.XXXXXX); noreg=$(mktemp -d -p "$tmp" noreg.XXXXXX)
-  "$BIN" run --full --jobs 1 --out "$reg" "$INPUTS/ant-4x.trec.xml.gz" >/dev/null 2>&1
-  e=$(stage "$reg" extract); { [ -z "$ext_with" ] || awk "BEGIN{exit !($e < $ext_with)}"; } && ext_with=$e
-  "$BIN" run --full --jobs 1 --actors "$tmp/no-actors" --out "$noreg" "$INPUTS/ant-4x.trec.xml.gz" >/dev/null 2>&1
-  e=$(stage "$noreg" extract); { [ -z "$ext_without" ] || awk "BEGIN{exit !($e < $ext_without)}"; } && ext_without=$e
+  out=$("$BIN" actors cost --jobs 1 "$INPUTS/ant-4x.trec.xml.gz" 2>/dev/null)
+  shares+=("$(awk '/^registry share/ {print $NF}' <<<"$out")")
+  cost_line=$(awk '/^with the registry/ {w=$0} /^with an empty/ {e=$0} END {sub(/^with the registry \([^)]*\)\)?: /, "", w); sub(/^with an empty registry: /, "", e); print w " with the registry, " e " with an empty one"}' <<<"$out")
 done
-G[registry]=$(awk -v a="$ext_with" -v b="$ext_without" 'BEGIN{printf "%.3f", (a-b)/a}')
+G[registry]=$(printf '%s\n' "${shares[@]}" | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')
 echo
-echo "registry lookup: extract stage ${ext_with} s with $(ls data/actors/*.yaml | wc -l) registry files, ${ext_without} s with an empty registry (ant 4×, --jobs 1): lookup share ${G[registry]}"
+echo "registry lookup, side by side (qawl actors cost, ant 4×, $(ls data/actors/*.yaml | wc -l) registry files): shares ${shares[*]}, median ${G[registry]}; last run: ${cost_line}"
 # The same by instruction count, which does not move with the machine's speed (these virtual
 # machines' speed moves by more than the share, and they have no hardware counters for `perf stat`):
 # callgrind counts only inside the extractor's entry point (`--toggle-collect`), on ANT 1×. valgrind
@@ -209,5 +209,5 @@ goal "--jobs 2 (two cores) speed-up over one core, warc" "≥ 1.8" "${G[warc_job
 goal "cost per MB at 16× / 1×, ant" "≤ 1.2" "${G[ant_linear_16]}" "<=" 1.2
 goal "cost per MB at 16× / 1×, warc" "≤ 1.2" "${G[warc_linear_16]}" "<=" 1.2
 goal "peak RSS, every size, default --jobs (MB)" "< 200" "$((max_rss / 1024))" "<=" 199
-goal "registry lookup share of extraction (wall time of the stage)" "< 0.10" "${G[registry]}" "<=" 0.0999
+goal "registry lookup share of extraction (CPU time, side by side)" "< 0.10" "${G[registry]}" "<=" 0.0999
 goal "registry lookup share of extraction (instructions)" "< 0.10" "${G[registry_ir]}" "<=" 0.0999

@@ -5,7 +5,7 @@ import Qawl
 struct Actors: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Work with the actor registry (data/actors/).",
-        subcommands: [Check.self, Suggest.self])
+        subcommands: [Check.self, Suggest.self, Cost.self])
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -71,6 +71,59 @@ struct Actors: ParsableCommand {
                 print("\(e.n)\t\(id)\t\(e.name)")
                 for s in e.samples { print("\t\t\(s)") }
             }
+        }
+    }
+}
+
+extension Actors {
+    struct Cost: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measure what the registry adds to extraction time on some inputs.",
+            discussion: """
+                Extracts every document twice, with the registry and with an empty one, timing both side \
+                by side on one thread in alternating order (thread CPU seconds inside extraction), so \
+                the machine's changing speed falls on both alike. Prints both times, the statements \
+                and links each found, and the registry's share of extraction time. Nothing is written.
+                """)
+
+        @OptionGroup var input: InputOptions
+
+        @Option(name: .long, help: "Times each document is extracted by each extractor.")
+        var rounds = 1
+
+        func validate() throws {
+            if rounds < 1 { throw ValidationError("--rounds must be at least 1") }
+        }
+
+        func run() throws {
+            var c = try input.configuration()
+            let empty = FileManager.default.temporaryDirectory
+                .appendingPathComponent("qawl-empty-registry-\(ProcessInfo.processInfo.processIdentifier)")
+            try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: empty) }
+            let with: Components, without: Components
+            do {
+                with = try Components.standard(configuration: c)
+                c.actors = empty.path
+                c.registryCache = "off"
+                without = try Components.standard(configuration: c)
+            } catch {
+                throw ValidationError("\(error)")
+            }
+            let inputs: [String]
+            do { inputs = try with.expand(c.inputs) } catch {
+                FileHandle.standardError.write(Data("qawl: \(error)\n".utf8))
+                throw ExitCode(1)
+            }
+            let cost = RegistryCost.measure(inputs: inputs, open: with.open, parser: with.parser,
+                                            with: with.extractor!, without: without.extractor!, rounds: rounds)
+            func side(_ s: RegistryCost.Side) -> String {
+                String(format: "%.3f CPU-s (%d statements, %d linked)", s.seconds, s.statements, s.linked)
+            }
+            print("documents: \(cost.documents), each extracted \(cost.rounds)× by each extractor")
+            print("with the registry (\(with.registryDescription ?? "")): \(side(cost.withRegistry))")
+            print("with an empty registry: \(side(cost.withoutRegistry))")
+            print(String(format: "registry share of extraction time: %.3f", cost.share))
         }
     }
 }
