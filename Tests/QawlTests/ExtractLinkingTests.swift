@@ -40,6 +40,10 @@ final class ExtractLinkingTests: XCTestCase {
         Actor(id: "world-bank", kind: .organisation, name: "World Bank", aliases: ["البنك الدولي"]),
         Actor(id: "turkey", kind: .organisation, name: "Turkey", aliases: ["تركيا"]),
         Actor(id: "al-masirah-tv", kind: .organisation, name: "Al-Masirah TV", aliases: ["قناة المسيرة"]),
+        Actor(id: "pope-francis", kind: .person, gender: .male, name: "Pope Francis",
+              aliases: ["البابا فرنسيس", "البابا فرانسيس"], contextAliases: ["البابا"]),
+        Actor(id: "pope-tawadros-ii", kind: .person, gender: .male, name: "Pope Tawadros II",
+              aliases: ["البابا تواضروس"], contextAliases: ["البابا"]),
     ]
 
     static let extractor: ArabicExtractor = try! ArabicExtractor(dataDirectory: TestRegistry.dataDirectory, actors: actors, roles: roles)
@@ -84,6 +88,17 @@ final class ExtractLinkingTests: XCTestCase {
         // «ماي» is also a first name and a month: alone it names nobody
         let s = statements("وقالت ماي إن الحفل سيقام في الحديقة العامة للمدينة.")
         XCTAssertEqual(s.first?.actorID, "unlinked:ماي")
+    }
+
+    func testATitleThatIsAContextAliasLinksToTheActorTheArticleNames() {
+        // «البابا» is a title («البابا تواضروس») and the short form of several popes: alone it is the
+        // pope the article names, and nobody in an article that names none (it is also a surname)
+        let rome = statements("دعا البابا فرنسيس الأحد إلى وقف فوري للعنف في سوريا. وقال البابا إن الحرب يجب أن تتوقف.")
+        XCTAssertEqual(rome.last?.actorID, "pope-francis")
+        let cairo = statements("استقبل البابا تواضروس وفدا من البرلمان في القاهرة. وقال البابا إن الكنيسة تدعم الحوار.")
+        XCTAssertEqual(cairo.last?.actorID, "pope-tawadros-ii")
+        let gaza = statements("وقال البابا إنه كان يصور في منطقة شرق جباليا عندما أصيب.")
+        XCTAssertEqual(gaza.first?.actorID, "unlinked:البابا")
     }
 
     func testShortNameLinksThroughARoleHeldOnTheArticlesDate() {

@@ -1736,6 +1736,11 @@ public struct ArabicExtractor: StatementExtractor {
             if let sp = anaphoricPhrase(ph, c, &state, agreement: agreement) {
                 return (sp.0, text, .carryover, sp.1)
             }
+            // «وقال البابا» in a document that names «البابا فرنسيس»: a title that is itself a context
+            // alias names the actor the document names with it (of several, as for «ماي»)
+            if let ai = contextualActor(normKey(c, ph.start, ph.end), at: ph.start, c, &state) {
+                return (registrySpeaker(ai, agreement: agreement), text, .name, 0.75)
+            }
             let sp = Speaker(actorID: "unlinked:" + titleKey(c, ph.start, ph.end, foldingFeminine: false), actorName: text,
                              agreement: agreement, vague: false, nameKey: [])
             return (sp, text, .name, 0.6)
