@@ -101,6 +101,13 @@ final class ExtractLinkingTests: XCTestCase {
         XCTAssertEqual(gaza.first?.actorID, "unlinked:البابا")
     }
 
+    func testNamesWrittenAsHashtagsLink() {
+        // news sites write names as hashtags: «#محمد_بن_سلمان», «#البنك_الدولي»
+        let s = statements("شدد الأمير #محمد_بن_سلمان على أهمية الإجراءات. وقال #البنك_الدولي إن النمو سيتباطأ هذا العام.")
+        XCTAssertEqual(s.map(\.actorID), ["mohammed-bin-salman", "world-bank"])
+        XCTAssertEqual(s.last?.content, "إن النمو سيتباطأ هذا العام")
+    }
+
     func testShortNameLinksThroughARoleHeldOnTheArticlesDate() {
         let text = "التقت رئيسة الوزراء البريطانية بأعضاء حكومتها صباح الخميس. وقالت ماي إن الرد سيكون حازما."
         XCTAssertEqual(statements(text, published: "2018-03-15").last?.actorID, "theresa-may")

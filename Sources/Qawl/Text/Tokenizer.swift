@@ -17,8 +17,8 @@ public struct Token: Sendable, Equatable {
 
 /// Splits text into words, numbers, punctuation and paragraph breaks in one pass over Unicode scalars.
 /// Arabic and Latin letters that touch («لـCNN») become two tokens; diacritics and tatweel stay inside
-/// their word; «_» and «#» of hashtags separate words («#الاتحاد_الأوروبي» → «الاتحاد» «الاوروبي»);
-/// digits keep their inner «.» and «,» («3.5»).
+/// their word; a hashtag's «#» is a punctuation token and its «_» between words a space
+/// («#الاتحاد_الأوروبي» → «#» «الاتحاد» «الاوروبي»); digits keep their inner «.» and «,» («3.5»).
 public enum Tokenizer {
     @inline(__always) static func isArabicLetter(_ v: UInt32) -> Bool {
         (0x0621...0x064A).contains(v) || (0x0671...0x06D3).contains(v) || (0x06FA...0x06FF).contains(v)
@@ -29,6 +29,10 @@ public enum Tokenizer {
     }
     @inline(__always) static func isDigit(_ v: UInt32) -> Bool {
         (0x30...0x39).contains(v) || (0x0660...0x0669).contains(v) || (0x06F0...0x06F9).contains(v)
+    }
+    /// A letter, digit or Arabic diacritic: what a hashtag's «_» joins.
+    @inline(__always) static func isWordScalar(_ v: UInt32) -> Bool {
+        isArabicLetter(v) || isLatinLetter(v) || isDigit(v) || (0x064B...0x0652).contains(v)
     }
     @inline(__always) static func isSpace(_ v: UInt32) -> Bool {
         v == 0x20 || v == 0x09 || v == 0x0D || v == 0xA0 || (0x2000...0x200A).contains(v) || v == 0x202F
@@ -166,6 +170,12 @@ public enum Tokenizer {
                     }
                     add(.number, i, j, 0, false)
                     i = j
+                    continue
+                }
+                // «#محمد_بن_سلمان»: a hashtag's «_» between words is a space, so that names and
+                // phrases written as hashtags read as words («#» stays, a mark the extractors skip)
+                if v == 0x5F, i > from, i + 1 < end, isWordScalar(sc[i - 1].value), isWordScalar(sc[i + 1].value) {
+                    i += 1
                     continue
                 }
                 if v < 0x80 {   // ASCII punctuation: the same few strings over and over
