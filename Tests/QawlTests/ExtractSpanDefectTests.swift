@@ -45,6 +45,20 @@ final class ExtractSpanDefectTests: XCTestCase {
 
     // MARK: - A registry role before a name
 
+    func testAQuotedLatinAbbreviationAfterTheSpeakerIsItsAppositionNotAQuote() {
+        // «"Kviku"», «"AFP"»: the speaker's own name in Latin script, not the words it said
+        let site = statements("وذكرت منصة الإقراض الإلكترونية الروسية \"Kviku\" أن عدد زبائنها ارتفع بمقدار الربع.")
+        XCTAssertEqual(site.first?.actorID, "unlinked:منصه الاقراض الالكترونيه الروسيه")
+        XCTAssertEqual(site.first?.content, "أن عدد زبائنها ارتفع بمقدار الربع")
+        let agency = statements("وقالت وكالة فرانس برس \"AFP\"، الأربعاء، إن المفاوضات انتهت دون اتفاق.")
+        XCTAssertEqual(agency.first?.actorID, "afp")
+        XCTAssertEqual(agency.first?.content, "إن المفاوضات انتهت دون اتفاق")
+        // a quotation in Latin script that ends the sentence is what was said
+        let quote = statements("وقال الرئيس الأمريكي دونالد ترامب \"We are ready\".")
+        XCTAssertEqual(quote.first?.actorID, "donald-trump")
+        XCTAssertEqual(quote.first?.content, "We are ready")
+    }
+
     func testARoleBeforeAVariantOfItsHoldersNameIsTheHolder() {
         // «بن آل خليفة» drops the father's name: still the minister of the day
         let s = statements("أكد وزير خارجية البحرين الشيخ خالد بن آل خليفة، الجمعة، على دعم بلاده للمملكة العربية السعودية.")

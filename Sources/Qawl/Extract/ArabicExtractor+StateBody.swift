@@ -8,6 +8,7 @@ extension ArabicExtractor {
     /// (`CountryContext`).
     func resolve(_ ph: Phrase, _ c: Ctx, _ state: inout DocState, agreement: ArabicLexicon.Agreement)
         -> (Speaker, String, Statement.Resolution, Double)? {
+        let ph = ph.named
         guard let r = resolveSpeaker(ph, c, &state, agreement: agreement) else { return nil }
         guard !r.0.vague, r.0.actorID.isUnlinkedActorID else { return r }
         if let bound = stateBody(r.0, ph, c, &state, agreement: agreement) {

@@ -251,7 +251,20 @@ public struct ArabicExtractor: StatementExtractor {
         }
     }
 
-    struct Phrase { var start: Int; var end: Int; var mentions: [ActorMatcher.Mention] }
+    struct Phrase {
+        var start: Int
+        var end: Int
+        var mentions: [ActorMatcher.Mention]
+        /// Where the name ends when the phrase goes on with an apposition that names nobody new
+        /// (a quoted Latin abbreviation: «اللجنة الدولية للصليب الأحمر "ICRC"»); nil: at `end`.
+        var nameEnd: Int? = nil
+
+        /// The phrase as far as it names the speaker.
+        var named: Phrase {
+            guard let nameEnd else { return self }
+            return Phrase(start: start, end: nameEnd, mentions: mentions.filter { $0.end <= nameEnd })
+        }
+    }
 
     // MARK: - Token tests
 
@@ -1042,6 +1055,25 @@ public struct ArabicExtractor: StatementExtractor {
         return e
     }
 
+    /// The closing quote of a short name in Latin script quoted at token `j` («"ICRC"», «"S&P"»,
+    /// «"Human Rights Watch"»), when the sentence goes on after it with a comma or a word: a speaker's
+    /// apposition. Nil for anything else, and for a quote that ends the sentence (then it is the words
+    /// said: «وكتب ترامب "MAKE AMERICA GREAT AGAIN"».)
+    func quotedLatinName(after j: Int, limit b: Int, _ c: Ctx) -> Int? {
+        let tokens = c.tokens
+        var e = j + 1, latinWords = 0
+        while e < b, e - j <= 4 {
+            let t = tokens[e]
+            if t.kind == .word, t.latin { latinWords += 1 }
+            else if t.kind == .number || (t.kind == .punct && (t.punct == 0x26 || t.punct == 0x2D || t.punct == 0x2E)) {}
+            else { break }
+            e += 1
+        }
+        guard latinWords > 0, e + 1 < b, isQuote(tokens[e]) else { return nil }
+        let next = tokens[e + 1]
+        return isComma(next) || (next.kind == .word && !next.latin) ? e : nil
+    }
+
     /// The name phrase after a verb: «وقال وزير الخارجية الروسي، سيرجي لافروف إن» → «وزير … لافروف».
     func speakerPhrase(from a: Int, limit b: Int, _ c: Ctx, gluedPreposition: Bool) -> Phrase? {
         let tokens = c.tokens
@@ -1051,6 +1083,7 @@ public struct ArabicExtractor: StatementExtractor {
         var titled = false
         var endsWithActor = false
         var budget = 10, extended = false
+        var nameEnd: Int?
         while j < b, words < budget {
             let t = tokens[j]
             if t.kind == .punct {
@@ -1099,6 +1132,13 @@ public struct ArabicExtractor: StatementExtractor {
                     }
                     words += 1; j = e + 1; end = j   // one name: the person may follow («… "X" جاسبر لولر»)
                     continue
+                }
+                // «ذكرت اللجنة الدولية للصليب الأحمر "ICRC"، أن …», «مكتب تنسيق الشؤون الإنسانية "OCHA"
+                // التابع للأمم المتحدة»: the speaker's own name or abbreviation in Latin script, quoted,
+                // is its apposition, not a quotation of its words
+                if isQuote(t), end == j, words >= 1, let e = quotedLatinName(after: j, limit: b, c) {
+                    if nameEnd == nil { nameEnd = j }
+                    j = e + 1; end = j; continue
                 }
                 if isComma(t), end > a, j + 1 < b, tokens[j + 1].kind == .word, !isStop(tokens[j + 1]),
                    cue(at: j + 1, c) == nil, complementizer(tokens[j + 1]) == nil {
@@ -1191,7 +1231,7 @@ public struct ArabicExtractor: StatementExtractor {
                 }
             }
         }
-        return end > a ? Phrase(start: a, end: end, mentions: mentions) : nil
+        return end > a ? Phrase(start: a, end: end, mentions: mentions, nameEnd: nameEnd) : nil
     }
 
     /// A word with the article right after a common given name (`given_names.txt`) that ends the phrase
