@@ -59,6 +59,22 @@ final class ExtractSpanDefectTests: XCTestCase {
         XCTAssertEqual(quote.first?.content, "We are ready")
     }
 
+    func testARegistrySurnameAfterAnotherGivenNameIsAnotherPerson() {
+        // «لارا ترامب» is not Donald Trump; a spelling of his given name still is
+        XCTAssertEqual(statements("وقالت لارا ترامب إن الحملة ستستمر حتى النهاية.").first?.actorID, "unlinked:لارا ترامب")
+        XCTAssertEqual(statements("وقال دونلد ترامب إن الحملة ستستمر حتى النهاية.").first?.actorID, "donald-trump")
+        XCTAssertEqual(statements("وقال الرئيس الأمريكي ترامب إن الحملة ستستمر حتى النهاية.").first?.actorID, "donald-trump")
+    }
+
+    func testAnOccupationBeforeACommaIsATitleAndTheNameAfterItSpeaks() {
+        let s = statements("وقال الباحث، جيروم برين، الذي عمل مع فريق البحث إن النتائج مشجعة جدا.")
+        XCTAssertEqual(s.first?.actorID, "unlinked:جيروم برين")
+        XCTAssertEqual(s.first?.content, "إن النتائج مشجعة جدا")
+        // a title ending in a place takes the name after its comma, and stops there
+        let u = statements("وأعلن حاكم كاليفورنيا، جيري براون، حالة الطوارئ في تلك المنطقة.")
+        XCTAssertEqual(u.first?.actorID, "unlinked:جيري براون")
+    }
+
     func testARoleBeforeAVariantOfItsHoldersNameIsTheHolder() {
         // «بن آل خليفة» drops the father's name: still the minister of the day
         let s = statements("أكد وزير خارجية البحرين الشيخ خالد بن آل خليفة، الجمعة، على دعم بلاده للمملكة العربية السعودية.")

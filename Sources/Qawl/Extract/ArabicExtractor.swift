@@ -1055,6 +1055,31 @@ public struct ArabicExtractor: StatementExtractor {
         return e
     }
 
+    /// Whether tokens `a..<j` of a titled phrase hold a word that is no part of a title: no title
+    /// word, none with the article («الخاص», «للأمين»), no stop («في», «باسم»), no place glued to
+    /// «بـ» («بواشنطن»). Such a word is most often a name, and after a name the phrase is complete:
+    /// what follows a comma is an apposition or the verb's object («النجم الإسباني سيسك فابريغاس، لاعب
+    /// تشيلسي، إنجازا جديدا»), while a title alone goes on to its name («الباحث، جيروم برين، …»).
+    /// (A title that ends in a place or an organisation without the article, «حاكم كاليفورنيا، جيري
+    /// براون،», stops here too; the name after its comma is then taken by the rule for long titles at
+    /// the end of `speakerPhrase`.)
+    func namesSomeone(_ a: Int, _ j: Int, _ c: Ctx) -> Bool {
+        let tokens = c.tokens
+        var i = a
+        while i < j {
+            let t = tokens[i]
+            if t.kind != .word { i += 1; continue }
+            let u = t.norm.unicodeScalars
+            if inSet(t, lexicon.titles) || u.starts(with: "ال".unicodeScalars) || u.starts(with: "لل".unicodeScalars)
+                || u.starts(with: "بال".unicodeScalars) || u.starts(with: "وال".unicodeScalars) || isStop(t) {
+                i += 1; continue
+            }
+            if u.first == "ب", let e = gluedPlace(at: i, tokens, limit: j) { i = e; continue }
+            return true
+        }
+        return false
+    }
+
     /// The closing quote of a short name in Latin script quoted at token `j` («"ICRC"», «"S&P"»,
     /// «"Human Rights Watch"»), when the sentence goes on after it with a comma or a word: a speaker's
     /// apposition. Nil for anything else, and for a quote that ends the sentence (then it is the words
@@ -1143,7 +1168,7 @@ public struct ArabicExtractor: StatementExtractor {
                 if isComma(t), end > a, j + 1 < b, tokens[j + 1].kind == .word, !isStop(tokens[j + 1]),
                    cue(at: j + 1, c) == nil, complementizer(tokens[j + 1]) == nil {
                     let m = matcher.match(at: j + 1, in: tokens, limit: b)
-                    if m != nil || inSet(tokens[j + 1], lexicon.titles) || (titled && !endsWithActor) {
+                    if m != nil || inSet(tokens[j + 1], lexicon.titles) || (titled && !endsWithActor && !namesSomeone(a, j, c)) {
                         // a long title before the comma leaves room for the name after it: «الممثل الخاص
                         // للأمين العام … ورئيس البعثة الأممية، محمد صالح النظيف، …»
                         if !extended, words >= 7 { budget = max(budget, words + 3); extended = true }
@@ -1628,6 +1653,13 @@ public struct ArabicExtractor: StatementExtractor {
            !(ph.start..<t).contains(where: { isComma(tokens[$0]) }) {
             return resolve(Phrase(start: ph.start, end: t, mentions: ph.mentions.filter { $0.end <= t }), c, &state, agreement: agreement)
         }
+        if let m = ph.mentions.last, m.end == wordsEnd, m.end - m.start == 1, case .actor(let ai) = m.target,
+           matcher.actors[ai].kind == .person, otherGivenName(before: m.start, from: ph.start, person: ai, c) {
+            // «جونيفر هاريس» is not Kamala Harris, «بدر آل زيدان» not Zidane: a registry person's
+            // one-word name after a given name that is none of the person's is somebody else's
+            return resolve(Phrase(start: ph.start, end: ph.end, mentions: ph.mentions.filter { $0.start != m.start }),
+                           c, &state, agreement: agreement)
+        }
         if let m = ph.mentions.last, m.end == wordsEnd {
             let amb = m.ambiguous ? 0.8 : 1.0
             switch m.target {
@@ -1856,6 +1888,54 @@ public struct ArabicExtractor: StatementExtractor {
             }
         }
         return matched > unmatched && (distinctive || matched >= 2)
+    }
+
+    /// Whether the words right before token `i` (back to `a`, a title, a word with the article, an
+    /// office or relation noun, or punctuation) hold a given name that is not registry person
+    /// `person`'s, nor a spelling of one of the person's names (two letters apart at most, one for a
+    /// word of four letters or fewer: «هيربيرت» of «هربرت», «بارك» of «باراك»). Name particles («بن»,
+    /// «آل») are skipped; the end of the person's given name is one of them («توني» of «أنتوني»).
+    func otherGivenName(before i: Int, from a: Int, person: Int, _ c: Ctx) -> Bool {
+        let tokens = c.tokens
+        var k = i - 1, seen = 0
+        var own: [[Unicode.Scalar]]?, firsts: [[Unicode.Scalar]]?
+        while k >= a, seen < 3 {
+            let t = tokens[k]
+            guard t.kind == .word, !t.latin else { return false }
+            let w = t.norm
+            if lexicon.nameParticles.contains(w) { k -= 1; continue }
+            let bare = lexicon.clitics.withoutConjunction(w) ?? w
+            if inSet(t, lexicon.titles) || w.unicodeScalars.starts(with: "ال".unicodeScalars)
+                || lexicon.personNouns.contains(bare) || lexicon.officesOf.contains(bare) || lexicon.anaphoricHeads.contains("ال" + bare)
+                || isStop(t) || cue(at: k, c) != nil { return false }
+            if own == nil { own = matcher.names.actors[person].flatMap { $0 }.map { Array($0.unicodeScalars) } }
+            if firsts == nil { firsts = matcher.names.actors[person].compactMap { $0.count > 1 ? Array($0[0].unicodeScalars) : nil } }
+            let u = Array(w.unicodeScalars), near = u.count <= 4 ? 1 : 2
+            if own!.contains(where: { o in
+                Self.editDistance(o, u, atMost: near) <= near
+            }) { return false }
+            if u.count >= 3, firsts!.contains(where: { $0.count > u.count && $0.reversed().starts(with: u.reversed()) }) { return false }
+            return true
+        }
+        return false
+    }
+
+    /// Levenshtein distance between two short words, or `atMost + 1` once it is larger.
+    static func editDistance(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar], atMost: Int) -> Int {
+        if abs(x.count - y.count) > atMost { return atMost + 1 }
+        var row = Array(0...y.count)
+        for (i, a) in x.enumerated() {
+            var prev = row[0], best = i + 1
+            row[0] = i + 1
+            for (j, b) in y.enumerated() {
+                let cur = row[j + 1]
+                row[j + 1] = min(cur + 1, row[j] + 1, prev + (a == b ? 0 : 1))
+                prev = cur
+                best = min(best, row[j + 1])
+            }
+            if best > atMost { return atMost + 1 }
+        }
+        return row[y.count]
     }
 
     /// A registry organisation opens the text at token `i` and is no name's first word: it ends the
