@@ -77,6 +77,32 @@ final class MatcherActorTests: XCTestCase {
         }
     }
 
+    /// `wholeTarget(paths:then:)` answers what `CountryContext.exactTarget` on the joined tokens
+    /// answers, for phrases that are aliases, prefixes of one, longer than one, with clitics,
+    /// hashtags and quotation marks.
+    func testWholeTargetAgreesWithMatchingTheJoinedPhrase() {
+        let firsts = ["وزير", "ووزير", "بوزير", "الرئيس", "والرئيس", "وزارة", "الشرطة", "سيرجي", "سيرغي", "لافروف",
+                      "#أنجيلا", "أنجيلا", "وكالة", "قال", "الأمين", "\"معا\"", "،"]
+        let rests = ["الخارجية", "الخارجية الروسي", "الروسي", "الأمريكي", "لافروف", "ميركل", "#ميركل", "العام",
+                     "الخارجية الروسي، سيرجي", "\"", "الداخلية", "المصرية", "ترمب", "العام للأمم المتحدة", "#"]
+        func tokens(_ s: String) -> [Token] { Tokenizer.tokenize(Array(s.unicodeScalars)) }
+        var compared = 0, named = 0
+        for a in firsts + rests {
+            let ta = tokens(a)
+            let paths = matcher.paths(through: ta)
+            for b in rests + firsts {
+                let tb = tokens(b)
+                guard !ta.isEmpty, !tb.isEmpty else { continue }
+                let expected = CountryContext.exactTarget(ta + tb, in: matcher)
+                XCTAssertEqual(matcher.wholeTarget(paths: paths, then: tb), expected, "\(a) + \(b)")
+                compared += 1
+                if expected != nil { named += 1 }
+            }
+        }
+        XCTAssertGreaterThan(named, 3, "some pairs are whole names")
+        XCTAssertGreaterThan(compared, 500)
+    }
+
     func testRoleHolderOnADate() throws {
         let role = try XCTUnwrap(matcher.role(id: "us-secretary-of-state"))
         func holder(_ d: String?) -> String? { matcher.holder(ofRole: role, on: d).map { matcher.actors[$0].id } }

@@ -156,6 +156,50 @@ public struct ActorMatcher: Sendable {
         return best
     }
 
+    /// The trie nodes reached by reading all of `tokens` from their start as `match` reads them, one
+    /// per clitic stem of the first word that gets through, in `match`'s order of stems: what
+    /// `wholeTarget(paths:then:)` continues from. Empty when no name goes on past `tokens`.
+    func paths(through tokens: [Token]) -> [Int] {
+        guard let first = tokens.first, first.kind == .word || first.kind == .number else { return [] }
+        var out: [Int] = []
+        let trie = trie
+        _ = first.norm.withWordBytes { word in
+            clitics.anyStem(word) { stem in
+                if let n = trie.child(of: NameTrie.root, bytes: stem), let end = Self.walk(trie, from: n, tokens[1...]) {
+                    out.append(end.node)
+                }
+                return false
+            }
+        }
+        return out
+    }
+
+    /// The target of `prefix` followed by `tokens` when together they are exactly one unambiguous
+    /// name — what `match` on the joined tokens gives when it spans them all — from
+    /// `paths(through: prefix)`; `prefix` and `tokens` not empty. The first stem whose path spans
+    /// everything and ends on a name decides, as the longest match with the first stem on a tie does.
+    func wholeTarget(paths: [Int], then tokens: [Token]) -> Target? {
+        for start in paths {
+            guard let end = Self.walk(trie, from: start, tokens[...]), end.onWord, trie.targetCount(end.node) > 0 else { continue }
+            return trie.targetCount(end.node) == 1 ? trie.firstTarget(end.node) : nil
+        }
+        return nil
+    }
+
+    /// Follows `tokens` from node `n` as `match` does («#» and quotation marks skipped): the node after
+    /// the last, and whether the last token read was a word; nil when a token has no edge.
+    private static func walk(_ trie: NameTrie, from n: Int, _ tokens: ArraySlice<Token>) -> (node: Int, onWord: Bool)? {
+        var n = n
+        var onWord = true
+        for t in tokens {
+            if t.kind == .punct && transparent(t.punct) { onWord = false; continue }
+            guard t.kind == .word || t.kind == .number, let c = trie.child(of: n, word: t.norm) else { return nil }
+            n = c
+            onWord = true
+        }
+        return (n, onWord)
+    }
+
     /// Punctuation a multi-word name may contain: «#» and quotation marks.
     @inline(__always) static func transparent(_ p: UInt32) -> Bool {
         p == 0x23 || p == 0x22 || p == 0xAB || p == 0xBB || p == 0x201C || p == 0x201D
