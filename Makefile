@@ -6,7 +6,7 @@ OUT ?= out
 JOBS ?=
 BIN := .build/release/qawl
 SHARED ?= ../shared
-DEB_PACKAGES := libxml2-dev zlib1g-dev libsqlite3-dev pkg-config
+DEB_PACKAGES := libxml2-dev zlib1g-dev libdeflate-dev libsqlite3-dev pkg-config
 
 .PHONY: all deps build run nightly test eval bench clean help screenshot faults fuzz
 

@@ -75,6 +75,50 @@ final class GzipSourceTests: XCTestCase {
         XCTAssertEqual((error as? DecompressError)?.reason, "corrupt-gzip")
     }
 
+    /// The trailer is checked by qawl, not zlib: a wrong CRC-32 or length fails as zlib's check
+    /// did, with its message and offset (the CRC's end; the trailer's end).
+    func testWrongTrailerFailsWithZlibsMessageAndOffset() throws {
+        let dir = Fixture.directory()
+        let good = GzipCodec.gzip(Array("first\n".utf8))
+        for (byte, message, offsetFromEnd) in [(8, "incorrect data check", 4), (1, "incorrect length check", 0)] {
+            var member = GzipCodec.gzip(Array("checksummed payload".utf8))
+            member[member.count - byte] ^= 0x01
+            let path = Fixture.write(good + member, "trailer.gz", in: dir)
+            let (bytes, error) = readAll(try GzipSource(path: path))
+            XCTAssertEqual(String(decoding: bytes, as: UTF8.self), "first\nchecksummed payload")
+            guard case .corrupt(_, let offset, let memberStart, let got)? = error as? DecompressError else {
+                XCTFail("expected corrupt, got \(String(describing: error))"); continue
+            }
+            XCTAssertEqual(got, message)
+            XCTAssertEqual(memberStart, Int64(good.count))
+            XCTAssertEqual(offset, Int64(good.count + member.count - offsetFromEnd))
+        }
+    }
+
+    /// A member whose 8-byte trailer is split between two reads of the compressed file (at every
+    /// split point) is checked against the right bytes: intact, it reads cleanly; garbled, it fails.
+    func testTrailerAcrossTwoInputChunksIsChecked() throws {
+        let dir = Fixture.directory()
+        let a = GzipCodec.gzip(Array("member a\n".utf8))
+        let payload = Array(String(repeating: "member b ", count: 50).utf8)
+        let b = GzipCodec.gzip(payload)
+        for split in 0...8 {
+            for garble in [false, true] {
+                var member = b
+                if garble { member[member.count - 8] ^= 0x40 }
+                let padding = GzipSource.bufferSize + split - a.count - member.count
+                let path = Fixture.write(a + [UInt8](repeating: 0, count: padding) + member, "split.gz", in: dir)
+                let (bytes, error) = readAll(try GzipSource(path: path))
+                XCTAssertEqual(bytes, Array("member a\n".utf8) + payload, "split \(split)")
+                if garble {
+                    XCTAssertEqual((error as? DecompressError)?.reason, "corrupt-gzip", "split \(split)")
+                } else {
+                    XCTAssertNil(error, "split \(split)")
+                }
+            }
+        }
+    }
+
     func testResyncSkipsCorruptMemberAndReadsNext() throws {
         let dir = Fixture.directory()
         let a = GzipCodec.gzip(Array("record A\n".utf8))

@@ -87,6 +87,20 @@ final class ParseDateTests: XCTestCase {
         XCTAssertNil(n.normalize("2017-13-45"))
     }
 
+    /// A text is searched for a date only when it has a year's four digits in a row, in any script;
+    /// the shortcut never hides a date the patterns find.
+    func testDateSearchNeedsFourDigitsInARow() throws {
+        let n = DateNormalizer(months: try ParseData(dataDirectory: ParseFixtures.dataDirectory).months)
+        XCTAssertEqual(n.find(in: "updated: 12 april 2017, 10:00"), "2017-04-12")
+        XCTAssertEqual(n.find(in: "نشر في ٠١/٠٦/٢٠١٧"), "2017-06-01")
+        XCTAssertEqual(n.find(in: "نشر في ۰۱/۰۶/۲۰۱۷"), "2017-06-01")
+        XCTAssertNil(n.find(in: "12 april 17, 10:00 — 3 comments"))
+        XCTAssertNil(n.find(in: "201 7-04-12"))
+        XCTAssertTrue(DateNormalizer.hasFourDigits("x 2017"))
+        XCTAssertTrue(DateNormalizer.hasFourDigits("२०१७"))       // Devanagari digits are \d too
+        XCTAssertFalse(DateNormalizer.hasFourDigits("12/04/17 10:00"))
+    }
+
     /// The cue search on bytes finds what Foundation's `range(of:)` found before it, where it ends.
     func testCueSearchOnBytesMatchesFoundation() {
         let cues = ["published", "published on", "first published", "نشر في", "نُشر في", "بتاريخ", "تاريخ النشر"]

@@ -156,6 +156,38 @@ final class ParseBoilerplatePatternTests: XCTestCase {
         }
     }
 
+    func testCachedVerdictIsTheVerdictOfExactlyThoseBytes() throws {
+        let p = try BoilerplatePatterns(dataDirectory: ParseFixtures.dataDirectory)
+        // near-identical signatures (a prefix, one byte more, another case), seen twice in turn
+        var signatures = ["ad", "ads", "ad-slot", "Ad", "ad ", "share", "share-bar", "article", "article-body",
+                          "comments", "comment", "nav", "navx", "é-footer", "footer", "story-body"]
+        for i in 0..<700 { signatures.append("gen-\(i) \(i % 3 == 0 ? "share" : i % 3 == 1 ? "article" : "x")") }
+        for round in 0..<2 {
+            for s in round == 0 ? signatures : signatures.reversed() {
+                var bytes = s
+                let cached = bytes.withUTF8 { p.cachedVerdict(for: $0) }
+                XCTAssertEqual(cached.unlikely, p.verdict(for: s).unlikely, s)
+                XCTAssertEqual(cached.weight, p.verdict(for: s).weight, s)
+            }
+        }
+        // a small cache that grows and is cleared when full still answers each key with its own value
+        let cache = VerdictCache(capacity: 100, byteCapacity: 600)
+        func verdict(_ i: Int) -> BoilerplatePatterns.Verdict { .init(unlikely: i % 2 == 0, weight: i % 7) }
+        for i in 0..<1000 {
+            var key = "k\(i)"
+            key.withUTF8 { cache.put($0, hash: WordTable<Int>.hash($0), verdict(i)) }
+            for j in Swift.max(0, i - 20)...i {
+                var k = "k\(j)"
+                if let v = k.withUTF8({ cache.get($0, hash: WordTable<Int>.hash($0)) }) {
+                    XCTAssertEqual(v.unlikely, verdict(j).unlikely, k)
+                    XCTAssertEqual(v.weight, verdict(j).weight, k)
+                } else {
+                    XCTAssertLessThan(j, i, "the key just put is found")
+                }
+            }
+        }
+    }
+
     func testBadPatternFileIsReportedWithItsLine() {
         XCTAssertThrowsError(try BoilerplatePatterns(text: "share*\n[unlikely]\nnav", path: "p.txt")) { error in
             XCTAssertEqual("\(error)", "p.txt:1: bad pattern line «share*»")

@@ -15,7 +15,7 @@ final class ParseScriptFilterTests: XCTestCase {
         guard let page else { return "no page" }
         let t = page.tree
         var s = "title=\(t.title ?? "-") lang=\(t.lang ?? "-") depthLimited=\(t.depthLimited)\n"
-        for e in t.elements { s += "E \(e.tag) \(e.parent) \(e.depth) \(e.signature ?? "-")\n" }
+        for (i, e) in t.elements.enumerated() { s += "E \(e.tag) \(e.parent) \(e.depth) \(t.signature(i) ?? "-")\n" }
         for b in t.blocks { s += "B \(b.owner) \(b.chars) \(b.linkChars) \(b.commas) \(b.text)\n" }
         for m in t.metas { s += "M \(m.key)=\(m.content)\n" }
         for j in t.jsonLD { s += "J \(j)\n" }

@@ -25,19 +25,12 @@ public struct ActorMatcher: Sendable {
         public var conjoined: Bool = false
     }
 
-    private struct Node: Sendable {
-        var children: [WordKey: Int32] = [:]
-        var targets: [Target] = []
-    }
-
-    /// The trie's edges once built, per node: word bytes → child node. `match` runs at almost every
-    /// token of a sentence with a cue, with every clitic stem of the first word, so its lookups go
-    /// through `WordTable` on bytes instead of hashing `String`s.
-    private var edges: [WordTable<Int32>] = []
+    /// The names' words as a trie (`NameTrie`). `match` runs at almost every token of a sentence
+    /// with a cue, with every clitic stem of the first word, so its lookups go on bytes.
+    private let trie: NameTrie
     public let actors: [Actor]
     public let roles: [Role]
     public private(set) var clitics: Clitics
-    private var nodes: [Node] = [Node()]
     /// role index → (actor index, from, until)
     private var tenures: [[(actor: Int, from: String?, until: String?)]]
     private let roleIndex: [String: Int]
@@ -92,9 +85,10 @@ public struct ActorMatcher: Sendable {
         for (i, r) in roles.enumerated() { ri[r.id] = i }
         roleIndex = ri
         tenures = Array(repeating: [], count: roles.count)
+        var trie = NameTrie.Builder()
         for (ai, a) in actors.enumerated() {
             // aliases, then the display name: the order of `names.actors[ai]`
-            for words in names.actors[ai] { insert(words, .actor(ai)) }
+            for words in names.actors[ai] { trie.insert(words, .actor(ai)) }
             for t in a.roles { if let r = ri[t.role] { tenures[r].append((ai, t.from, t.until)) } }
             for words in names.contextAliases[ai] {
                 let key = WordKey(words.joined(separator: " "))
@@ -102,11 +96,8 @@ public struct ActorMatcher: Sendable {
                 if contextual[key]?.contains(ai) != true { contextual[key, default: []].append(ai) }
             }
         }
-        for (i, words) in names.roles.enumerated() { for w in words { insert(w, .role(i)) } }
-        // most nodes end a name and have no children: they share one empty table
-        let empty = WordTable<Int32>([(String, Int32)]())
-        edges = nodes.map { $0.children.isEmpty ? empty : WordTable($0.children) }
-        for k in nodes.indices { nodes[k].children = [:] }
+        for (i, words) in names.roles.enumerated() { for w in words { trie.insert(w, .role(i)) } }
+        self.trie = trie.build()
     }
 
     /// The same trie and registry, with other clitics (the Arabic and English extractors share one
@@ -122,51 +113,38 @@ public struct ActorMatcher: Sendable {
         Tokenizer.tokenize(Array(alias.unicodeScalars)).filter { $0.kind == .word || $0.kind == .number }.map(\.norm)
     }
 
-    private mutating func insert(_ words: [String], _ target: Target) {
-        guard !words.isEmpty else { return }
-        var n = 0
-        for w in words {
-            if let c = nodes[n].children[w] { n = Int(c) }
-            else {
-                nodes.append(Node())
-                let c = nodes.count - 1
-                nodes[n].children[w] = Int32(c)
-                n = c
-            }
-        }
-        if !nodes[n].targets.contains(target) { nodes[n].targets.append(target) }
-    }
-
     /// Longest match starting exactly at token `i` (within `limit`), if any.
     public func match(at i: Int, in tokens: [Token], limit: Int) -> Mention? {
         guard i < limit, tokens[i].kind == .word || tokens[i].kind == .number else { return nil }
         var best: Mention?
         // what the winning stem stripped from the first word: 0 nothing, 1 a bare «و»/«ف», 2 more
         var stripped = 0
-        let edges = edges, nodes = nodes, clitics = clitics   // captured alone: the closure would copy `self`
+        let trie = trie, clitics = clitics   // captured alone: the closure would copy `self`
         _ = tokens[i].norm.withWordBytes { word in
             clitics.anyStem(word) { stem in
-                guard let first = edges[0].value(bytes: stem) else { return false }
+                guard let first = trie.child(of: NameTrie.root, bytes: stem) else { return false }
                 let kind: Int
                 if stem.baseAddress == word.baseAddress { kind = 0 }
                 else if let bare = clitics.withoutConjunction(bytes: word), stem.baseAddress == bare.baseAddress, stem.count == bare.count { kind = 1 }
                 else { kind = 2 }
-                var n = Int(first)
+                var n = first
                 var j = i + 1
-                if !nodes[n].targets.isEmpty, best == nil || best!.end < j {
-                    best = Mention(start: i, end: j, target: nodes[n].targets[0], ambiguous: nodes[n].targets.count > 1)
+                var found = trie.targetCount(n)
+                if found > 0, best == nil || best!.end < j {
+                    best = Mention(start: i, end: j, target: trie.firstTarget(n), ambiguous: found > 1)
                     stripped = kind
                 }
                 while j < limit {
-                    let t = tokens[j]
                     // «#» of a hashtag and quotation marks inside a name («وكالة "معا"», «قناة «المسيرة»»)
                     // do not break it; the match still ends on a word
-                    if t.kind == .punct && Self.transparent(t.punct) { j += 1; continue }
-                    guard t.kind == .word || t.kind == .number, let c = edges[n][t.norm] else { break }
-                    n = Int(c)
+                    let tokenKind = tokens[j].kind
+                    if tokenKind == .punct && Self.transparent(tokens[j].punct) { j += 1; continue }
+                    guard tokenKind == .word || tokenKind == .number, let c = trie.child(of: n, word: tokens[j].norm) else { break }
+                    n = c
                     j += 1
-                    if !nodes[n].targets.isEmpty, best == nil || best!.end < j {
-                        best = Mention(start: i, end: j, target: nodes[n].targets[0], ambiguous: nodes[n].targets.count > 1)
+                    found = trie.targetCount(n)
+                    if found > 0, best == nil || best!.end < j {
+                        best = Mention(start: i, end: j, target: trie.firstTarget(n), ambiguous: found > 1)
                         stripped = kind
                     }
                 }
@@ -176,6 +154,50 @@ public struct ActorMatcher: Sendable {
         best?.conjoined = stripped == 1
         best?.governed = stripped == 2
         return best
+    }
+
+    /// The trie nodes reached by reading all of `tokens` from their start as `match` reads them, one
+    /// per clitic stem of the first word that gets through, in `match`'s order of stems: what
+    /// `wholeTarget(paths:then:)` continues from. Empty when no name goes on past `tokens`.
+    func paths(through tokens: [Token]) -> [Int] {
+        guard let first = tokens.first, first.kind == .word || first.kind == .number else { return [] }
+        var out: [Int] = []
+        let trie = trie
+        _ = first.norm.withWordBytes { word in
+            clitics.anyStem(word) { stem in
+                if let n = trie.child(of: NameTrie.root, bytes: stem), let end = Self.walk(trie, from: n, tokens[1...]) {
+                    out.append(end.node)
+                }
+                return false
+            }
+        }
+        return out
+    }
+
+    /// The target of `prefix` followed by `tokens` when together they are exactly one unambiguous
+    /// name — what `match` on the joined tokens gives when it spans them all — from
+    /// `paths(through: prefix)`; `prefix` and `tokens` not empty. The first stem whose path spans
+    /// everything and ends on a name decides, as the longest match with the first stem on a tie does.
+    func wholeTarget(paths: [Int], then tokens: [Token]) -> Target? {
+        for start in paths {
+            guard let end = Self.walk(trie, from: start, tokens[...]), end.onWord, trie.targetCount(end.node) > 0 else { continue }
+            return trie.targetCount(end.node) == 1 ? trie.firstTarget(end.node) : nil
+        }
+        return nil
+    }
+
+    /// Follows `tokens` from node `n` as `match` does («#» and quotation marks skipped): the node after
+    /// the last, and whether the last token read was a word; nil when a token has no edge.
+    private static func walk(_ trie: NameTrie, from n: Int, _ tokens: ArraySlice<Token>) -> (node: Int, onWord: Bool)? {
+        var n = n
+        var onWord = true
+        for t in tokens {
+            if t.kind == .punct && transparent(t.punct) { onWord = false; continue }
+            guard t.kind == .word || t.kind == .number, let c = trie.child(of: n, word: t.norm) else { return nil }
+            n = c
+            onWord = true
+        }
+        return (n, onWord)
     }
 
     /// Punctuation a multi-word name may contain: «#» and quotation marks.

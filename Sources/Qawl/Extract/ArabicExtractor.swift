@@ -74,10 +74,20 @@ public struct ArabicExtractor: StatementExtractor {
             var surnames: [WordKey: [Int]] = [:]
             var actorHeads = [Set<WordKey>](repeating: [], count: matcher.actors.count)
             var roleHeads = [Set<WordKey>](repeating: [], count: matcher.roles.count)
+            // Every first word (without the article) that opens a head: the others, nearly every
+            // name, are dismissed by one lookup on bytes instead of building and hashing strings.
+            let article = Array("ال".utf8)
+            let headWords = WordSet(lexicon.anaphoricHeads.keys.compactMap { h -> String? in
+                h.utf8.starts(with: article) ? String(decoding: h.utf8.dropFirst(article.count), as: UTF8.self) : nil
+            } + lexicon.anaphoricNameHeads.keys)
             /// The heads a name opens with: its first word («وكاله»), and the heads that word also
             /// stands for (`anaphoric_heads.txt`, second column: «جريده» → «صحيفه»).
             func heads(_ words: [String]) -> [WordKey] {
                 guard var f = words.first else { return [] }
+                let opensHead = f.withWordBytes { w in
+                    headWords.contains(bytes: w.starts(with: article) ? UnsafeBufferPointer(rebasing: w[article.count...]) : w)
+                }
+                if !opensHead { return [] }
                 if f.unicodeScalars.starts(with: "ال".unicodeScalars) { f = String(f.unicodeScalars.dropFirst(2)) }
                 var out: [WordKey] = lexicon.anaphoricHeads.contains("ال" + f) ? [WordKey(f)] : []
                 for h in lexicon.anaphoricNameHeads[f] ?? [] { out.append(WordKey(h)) }

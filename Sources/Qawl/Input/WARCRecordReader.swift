@@ -34,6 +34,7 @@ public struct WARCRecordReader: RecordReader {
 
     private static let magic = Array("WARC/1.".utf8)
     private static let lineMagic = Array("\nWARC/1.".utf8)
+    private static let httpMagic = Array("HTTP/".utf8)
     private static let maxHeaderBytes = 1 << 20
 
     public mutating func next() throws -> ReadItem? {
@@ -109,9 +110,11 @@ public struct WARCRecordReader: RecordReader {
                         + " (at the next WARC/1. line or the end of the file); cut there",
                     offset: offset)
             }
-            let block = Array(w.slice(w.start..<(w.start + blockLength)))
+            // The record is read from the window in place: the document's body is its one copy.
+            let item = record(type: type, header: header, block: w.slice(w.start..<(w.start + blockLength)),
+                              offset: offset, index: index)
             w.consume(blockLength)
-            return record(type: type, header: header, block: block, offset: offset, index: index)
+            return item
         }
         return nil
     }
@@ -197,14 +200,14 @@ public struct WARCRecordReader: RecordReader {
         return result
     }
 
-    private func record(type: String, header: [String: String], block: [UInt8], offset: Int64, index: Int) -> ReadItem {
+    private func record(type: String, header: [String: String], block: ArraySlice<UInt8>, offset: Int64, index: Int) -> ReadItem {
         var id = header["warc-record-id"] ?? ""
         if id.hasPrefix("<") { id.removeFirst() }
         if id.hasSuffix(">") { id.removeLast() }
         if id.lowercased().hasPrefix("urn:uuid:") { id.removeFirst(9) }
-        var body = block
+        let body: [UInt8]
         var contentType = header["content-type"]
-        if type == "response" && block.starts(with: Array("HTTP/".utf8)) {
+        if type == "response" && block.starts(with: Self.httpMagic) {
             let http: HTTPMessage
             do {
                 http = try HTTPMessage(block, maxBytes: core.options.maxRecordBytes)
@@ -223,6 +226,8 @@ public struct WARCRecordReader: RecordReader {
             }
             body = http.body
             contentType = http.contentType
+        } else {
+            body = Array(block)
         }
         let lowered = (contentType ?? "").lowercased()
         let kind: RawRecord.Kind
@@ -251,13 +256,19 @@ struct HTTPMessage {
     var contentType: String? { headers["content-type"] }
 
     init(_ block: [UInt8], maxBytes: Int) throws {
-        let crlf = ByteSearch.find(Array("\r\n\r\n".utf8), in: block[...])
-        let lf = ByteSearch.find(Array("\n\n".utf8), in: block[..<min(block.count, (crlf ?? block.count) + 2)])
+        try self.init(block[...], maxBytes: maxBytes)
+    }
+
+    /// From a block read in place (`WARCRecordReader`): only the body is copied out.
+    init(_ block: ArraySlice<UInt8>, maxBytes: Int) throws {
+        let first = block.startIndex, past = block.endIndex
+        let crlf = ByteSearch.find(Array("\r\n\r\n".utf8), in: block)
+        let lf = ByteSearch.find(Array("\n\n".utf8), in: block[..<min(past, (crlf ?? past) + 2)])
         let headEnd: Int, bodyStart: Int
         if let crlf, lf == nil || crlf < lf! { headEnd = crlf; bodyStart = crlf + 4 }
         else if let lf { headEnd = lf; bodyStart = lf + 2 }
-        else { headEnd = block.count; bodyStart = block.count }
-        let head = block[0..<headEnd]
+        else { headEnd = past; bodyStart = past }
+        let head = block[first..<headEnd]
         let statusLine = head.prefix(while: { $0 != 0x0A && $0 != 0x0D })
         let parts = String(decoding: statusLine, as: UTF8.self).split(separator: " ")
         status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0

@@ -115,19 +115,26 @@ public struct BoilerplatePatterns: Sendable {
     /// scans over four pattern lists) cost more than the rest of the main-text scoring.
     private let cache = VerdictCache()
 
-    /// `verdict(for:)` through the run-wide cache; the verdict is a pure function of the signature,
-    /// so caching never changes the result.
-    func cachedVerdict(for signature: String) -> Verdict {
-        if let v = cache.get(signature) { return v }
-        let v = verdict(for: signature)
-        cache.put(signature, v)
+    /// `verdict(for:)` through the run-wide cache, on the signature's UTF-8 bytes; the verdict is a
+    /// pure function of the signature, so caching never changes the result.
+    func cachedVerdict(for signature: UnsafeBufferPointer<UInt8>) -> Verdict {
+        let hash = WordTable<Int>.hash(signature)
+        if let v = cache.get(signature, hash: hash) { return v }
+        let v = verdict(bytes: signature)
+        cache.put(signature, hash: hash, v)
         return v
     }
 
     /// Judges one signature (`class id role itemprop` as written).
     func verdict(for signature: String) -> Verdict {
-        if let fast { return fast.verdict(for: signature) }
-        return stringVerdict(for: signature)
+        var signature = signature
+        return signature.withUTF8 { verdict(bytes: $0) }
+    }
+
+    /// `verdict(for:)` on the signature's UTF-8 bytes.
+    func verdict(bytes signature: UnsafeBufferPointer<UInt8>) -> Verdict {
+        if let fast { return fast.verdict(signature) }
+        return stringVerdict(for: String(decoding: signature, as: UTF8.self))
     }
 
     /// The byte-level judge, built when every pattern is ASCII (then byte equality of a token and
@@ -176,22 +183,76 @@ public struct BoilerplatePatterns: Sendable {
     }
 }
 
-/// A bounded, locked map from signature to verdict (cleared when full, so memory stays bounded on
-/// runs over millions of pages with generated class names).
+/// A bounded, locked map from signature bytes to verdict (cleared when full, so memory stays
+/// bounded on runs over millions of pages with generated class names). Keyed by the bytes the
+/// parser collected, hashed once (`WordTable.hash`): a `[String: Verdict]` made a `String` per
+/// element and hashed it with SipHash, which cost as much as judging the signature.
 final class VerdictCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var map: [String: BoilerplatePatterns.Verdict] = [:]
-    private let capacity = 50_000
-
-    func get(_ key: String) -> BoilerplatePatterns.Verdict? {
-        lock.lock(); defer { lock.unlock() }
-        return map[key]
+    private struct Entry {
+        var start: Int32
+        var count: Int32
+        var hash: UInt32
+        var verdict: BoilerplatePatterns.Verdict
     }
 
-    func put(_ key: String, _ value: BoilerplatePatterns.Verdict) {
+    private let lock = NSLock()
+    /// Every key's bytes, one after the other.
+    private var keyBytes: [UInt8] = []
+    private var entries: [Entry] = []
+    /// Open addressing, at most half full: entry index + 1, or 0 for an empty slot.
+    private var slots = [Int32](repeating: 0, count: 1024)
+    private let capacity: Int
+    private let byteCapacity: Int
+
+    init(capacity: Int = 50_000, byteCapacity: Int = 4 << 20) {
+        self.capacity = capacity
+        self.byteCapacity = byteCapacity
+    }
+
+    func get(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> BoilerplatePatterns.Verdict? {
         lock.lock(); defer { lock.unlock() }
-        if map.count >= capacity { map.removeAll(keepingCapacity: true) }
-        map[key] = value
+        return find(key, hash: hash).map { entries[$0].verdict }
+    }
+
+    func put(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32, _ value: BoilerplatePatterns.Verdict) {
+        lock.lock(); defer { lock.unlock() }
+        if find(key, hash: hash) != nil { return }
+        if entries.count >= capacity || keyBytes.count + key.count > byteCapacity {
+            keyBytes.removeAll(keepingCapacity: true)
+            entries.removeAll(keepingCapacity: true)
+            for i in slots.indices { slots[i] = 0 }
+        }
+        if (entries.count + 1) * 2 > slots.count { grow() }
+        entries.append(Entry(start: Int32(keyBytes.count), count: Int32(key.count), hash: hash, verdict: value))
+        keyBytes.append(contentsOf: key)
+        insertSlot(hash, Int32(entries.count))
+    }
+
+    /// The entry stored under exactly these bytes.
+    private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int? {
+        let mask = slots.count - 1
+        var s = Int(hash) & mask
+        while slots[s] != 0 {
+            let k = Int(slots[s]) - 1
+            let e = entries[k]
+            if e.hash == hash, Int(e.count) == key.count, key.isEmpty || keyBytes.withUnsafeBufferPointer({
+                WordSet.sameBytes(key.baseAddress!, $0.baseAddress! + Int(e.start), key.count)
+            }) { return k }
+            s = (s + 1) & mask
+        }
+        return nil
+    }
+
+    private func insertSlot(_ hash: UInt32, _ value: Int32) {
+        let mask = slots.count - 1
+        var s = Int(hash) & mask
+        while slots[s] != 0 { s = (s + 1) & mask }
+        slots[s] = value
+    }
+
+    private func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        for (k, e) in entries.enumerated() { insertSlot(e.hash, Int32(k + 1)) }
     }
 }
 
@@ -321,12 +382,7 @@ struct ByteVerdict: Sendable {
         return Key(a: a, b: b)
     }
 
-    func verdict(for signature: String) -> BoilerplatePatterns.Verdict {
-        var signature = signature
-        return signature.withUTF8 { verdict($0) }
-    }
-
-    private func verdict(_ sig: UnsafeBufferPointer<UInt8>) -> BoilerplatePatterns.Verdict {
+    func verdict(_ sig: UnsafeBufferPointer<UInt8>) -> BoilerplatePatterns.Verdict {
         // Tokens as in `BoilerplatePatterns.tokens`, laid end to end in `tb`, token k at
         // `starts[k] ..< starts[k + 1]`; `lb` is the signature with ASCII lowercased. Scratch
         // space on the stack (a signature is short; a long one goes to the heap).

@@ -83,6 +83,9 @@ struct DateNormalizer: Sendable {
     /// Finds the first date written anywhere in `text` (ISO, textual month, or numeric day first).
     func find(in text: String) -> String? {
         let s = Self.asciiDigits(text)
+        // Every pattern below needs a year, `\d{4}`: a text without four digits in a row (most
+        // short blocks a page offers) has no date, and the regular expressions need not run.
+        guard Self.hasFourDigits(s) else { return nil }
         let ns = s as NSString
         let whole = NSRange(location: 0, length: ns.length)
         var best: (location: Int, value: String)?
@@ -198,6 +201,19 @@ struct DateNormalizer: Sendable {
     }
 
     /// Arabic-Indic and Persian digits → ASCII (٢٠١٧ → 2017).
+    /// Whether `s` holds four decimal digits in a row, as the patterns' `\d{4}` sees them (ICU's
+    /// `\d` is any character of category Nd, in any script).
+    static func hasFourDigits(_ s: String) -> Bool {
+        var run = 0
+        for u in s.unicodeScalars {
+            let digit = u.value < 0x80 ? (u.value >= 0x30 && u.value <= 0x39) : u.properties.generalCategory == .decimalNumber
+            if !digit { run = 0; continue }
+            run += 1
+            if run == 4 { return true }
+        }
+        return false
+    }
+
     static func asciiDigits(_ s: String) -> String {
         guard s.unicodeScalars.contains(where: { (0x660...0x669).contains($0.value) || (0x6F0...0x6F9).contains($0.value) })
         else { return s }

@@ -11,8 +11,12 @@ struct HTMLTree: Sendable {
         /// Index of the parent element, -1 at the top.
         var parent: Int32
         var depth: Int32
-        /// `class`, `id`, `role` and `itemprop` values joined by spaces (as written), nil when none.
-        var signature: String?
+        /// `class`, `id`, `role` and `itemprop` values joined by spaces (as written): bytes
+        /// `signatureStart ..< signatureStart + signatureCount` of `HTMLTree.signatureBytes`, none
+        /// when the count is 0. Kept as bytes: the scorer only looks their verdict up and compares
+        /// them with a sibling's, and a `String` per element cost more than both.
+        var signatureStart: Int32 = 0
+        var signatureCount: Int32 = 0
     }
 
     struct Block: Sendable {
@@ -34,6 +38,8 @@ struct HTMLTree: Sendable {
     }
 
     var elements: [Element] = []
+    /// Every element's signature, one after the other (`Element.signatureStart`).
+    var signatureBytes: [UInt8] = []
     var blocks: [Block] = []
     var title: String?
     var metas: [Meta] = []
@@ -46,4 +52,19 @@ struct HTMLTree: Sendable {
     var lang: String?
     /// True when the walk stopped descending somewhere because of the depth limit.
     var depthLimited = false
+
+    /// The signature of element `i` as text, nil when it has none (for tests and debugging).
+    func signature(_ i: Int) -> String? {
+        let e = elements[i]
+        guard e.signatureCount > 0 else { return nil }
+        return String(decoding: signatureBytes[Int(e.signatureStart)..<Int(e.signatureStart + e.signatureCount)], as: UTF8.self)
+    }
+
+    /// Whether elements `a` and `b` both have a signature, and the same one.
+    func sameSignature(_ a: Int, _ b: Int) -> Bool {
+        let x = elements[a], y = elements[b]
+        guard x.signatureCount > 0, x.signatureCount == y.signatureCount else { return false }
+        return signatureBytes[Int(x.signatureStart)..<Int(x.signatureStart + x.signatureCount)]
+            .elementsEqual(signatureBytes[Int(y.signatureStart)..<Int(y.signatureStart + y.signatureCount)])
+    }
 }

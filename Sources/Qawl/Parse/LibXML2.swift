@@ -239,8 +239,9 @@ private final class SAXCollector {
         if frames.count < maxDepth {
             element = Int32(tree.elements.count)
             tree.elements.append(.init(tag: tag, parent: parentElement, depth: Int32(frames.count),
-                                       signature: signatureScratch.isEmpty ? nil
-                                           : String(decoding: signatureScratch, as: UTF8.self)))
+                                       signatureStart: Int32(tree.signatureBytes.count),
+                                       signatureCount: Int32(signatureScratch.count)))
+            tree.signatureBytes.append(contentsOf: signatureScratch)
         } else {
             tree.depthLimited = true
             isBlock = false

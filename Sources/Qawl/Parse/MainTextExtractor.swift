@@ -167,7 +167,7 @@ struct MainTextExtractor: Sendable {
                 if j == top { selected.append(j); continue }
                 if excluded[j] { continue }
                 var bonus: Float = 0
-                if let sig = elements[top].signature, sig == elements[j].signature { bonus = topScore * 0.2 }
+                if tree.sameSignature(top, j) { bonus = topScore * 0.2 }
                 if scored[j] && score[j] + bonus >= siblingThreshold { selected.append(j); continue }
                 if elements[j].tag == .p {
                     let ld = sub[j].linkDensity
@@ -323,13 +323,16 @@ struct ElementFacts {
         embeds = [Int32](repeating: 0, count: n)
         firstBlock = [Int](repeating: tree.blocks.count, count: n)
         blockEnd = [Int](repeating: 0, count: n)
-        for i in 0..<n {
-            let e = elements[i]
-            if let sig = e.signature {
-                let v = patterns.cachedVerdict(for: sig)
+        tree.signatureBytes.withUnsafeBufferPointer { signatures in
+            for i in 0..<n where elements[i].signatureCount > 0 {
+                let start = Int(elements[i].signatureStart)
+                let v = patterns.cachedVerdict(for: UnsafeBufferPointer(rebasing: signatures[start..<(start + Int(elements[i].signatureCount))]))
                 unlikely[i] = v.unlikely
                 weight[i] = v.weight
             }
+        }
+        for i in 0..<n {
+            let e = elements[i]
             switch e.tag {
             case .p: paragraphs[i] = 1
             case .img: images[i] = 1
