@@ -154,6 +154,7 @@ size_rows warc "$WARC" "$INPUTS/news-4x.warc.gz" "$INPUTS/news-16x.warc.gz"
 # Side by side in one process (`qawl actors cost`): every document of ANT 4× is extracted by both,
 # one after the other in alternating order, so this machine's drifting speed (which moves separate
 # runs by more than the share) falls on both alike. The median of REPEAT runs.
+mkdir -p "$tmp/no-actors"   # the empty registry of the instruction count below
 shares=(); cost_line=""
 for _ in $(seq "$REPEAT"); do
   out=$("$BIN" actors cost --jobs 1 "$INPUTS/ant-4x.trec.xml.gz" 2>/dev/null)
