@@ -108,6 +108,16 @@ final class ExtractLinkingTests: XCTestCase {
         XCTAssertEqual(s.last?.content, "إن النمو سيتباطأ هذا العام")
     }
 
+    func testAPersonKnownThroughARegistryPersonIsNotThatPerson() {
+        // «محامي …», «خطيبة …»: the lawyer and the fiancée speak, not the person named after them
+        let lawyer = statements("وقال محامي محمود عباس إن موكله لم يتلق أي استدعاء من المحكمة.")
+        XCTAssertEqual(lawyer.first?.actorID, "unlinked:محامي محمود عباس")
+        let fiancee = statements("وقالت خطيبة محمد بن سلمان إن الخبر غير صحيح على الإطلاق.")
+        XCTAssertEqual(fiancee.first?.actorID, "unlinked:خطيبه محمد بن سلمان")
+        // an office speaks for the person
+        XCTAssertEqual(statements("وقال مكتب تيريزا ماي إن الاجتماع تناول الرد على موسكو.").first?.actorID, "theresa-may")
+    }
+
     func testShortNameLinksThroughARoleHeldOnTheArticlesDate() {
         let text = "التقت رئيسة الوزراء البريطانية بأعضاء حكومتها صباح الخميس. وقالت ماي إن الرد سيكون حازما."
         XCTAssertEqual(statements(text, published: "2018-03-15").last?.actorID, "theresa-may")

@@ -1663,6 +1663,16 @@ public struct ArabicExtractor: StatementExtractor {
            !(ph.start..<t).contains(where: { isComma(tokens[$0]) }) {
             return resolve(Phrase(start: ph.start, end: t, mentions: ph.mentions.filter { $0.end <= t }), c, &state, agreement: agreement)
         }
+        if let m = ph.mentions.last, m.end == wordsEnd, m.start > ph.start, case .actor(let ai) = m.target,
+           matcher.actors[ai].kind == .person, tokens[m.start - 1].kind == .word,
+           lexicon.relations.contains(lexicon.clitics.withoutConjunction(tokens[m.start - 1].norm) ?? tokens[m.start - 1].norm) {
+            // «وقال محامي ترامب», «خطيبة خاشقجي»: a person known through the registry person, the
+            // one the document named so («خطيبة خاشقجي، خديجة جنكيز») when it did
+            if let sp = state.titleBinding[titleKey(c, ph.start, ph.end)] { return (sp, text, .role, 0.75) }
+            let sp = Speaker(actorID: "unlinked:" + normKey(c, ph.start, ph.end).joined(separator: " "), actorName: text,
+                             agreement: agreement, vague: false, nameKey: [])
+            return (sp, text, .name, 0.6)
+        }
         if let m = ph.mentions.last, m.end == wordsEnd, m.end - m.start == 1, case .actor(let ai) = m.target,
            matcher.actors[ai].kind == .person, otherGivenName(before: m.start, from: ph.start, person: ai, c) {
             // «جونيفر هاريس» is not Kamala Harris, «بدر آل زيدان» not Zidane: a registry person's

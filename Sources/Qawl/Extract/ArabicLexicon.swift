@@ -96,6 +96,8 @@ public final class ArabicLexicon: Sendable {
     /// «زوج», «محام», «زميل», «أنصار»: people who, with a possessive pronoun, speak («وقالت زوجته»);
     /// any other possessed word opening a speaker phrase is the verb's object («وأكدت تعاونها»).
     public let personNouns: WordSet
+    /// People known through someone else (`relations.txt`): «محامي ترامب» is not Trump.
+    public let relations: WordSet
     /// «مكتب»: a person's office, which speaks for the person («مكتب ماي» → Theresa May) (`offices_of.txt`).
     public let officesOf: WordSet
     /// «الإعلامي», «الخاص»: adjectives after a person's office with a pronoun that keep it the person's
@@ -211,6 +213,7 @@ public final class ArabicLexicon: Sendable {
         ownWords = WordSet(try LexiconFile.wordSet(file("own_words.txt")))
         affiliations = WordSet(try LexiconFile.wordSet(file("affiliations.txt")))
         personNouns = WordSet(try LexiconFile.wordSet(file("person_nouns.txt")))
+        relations = WordSet(try LexiconFile.wordSet(file("relations.txt")))
         var offices: [String] = [], officeAdjectives: [String] = []
         for line in try LexiconFile.lines(file("offices_of.txt")) {
             let f = line.split(separator: "\t").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
