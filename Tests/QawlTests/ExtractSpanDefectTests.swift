@@ -70,6 +70,9 @@ final class ExtractSpanDefectTests: XCTestCase {
         let s = statements("وقال الباحث، جيروم برين، الذي عمل مع فريق البحث إن النتائج مشجعة جدا.")
         XCTAssertEqual(s.first?.actorID, "unlinked:جيروم برين")
         XCTAssertEqual(s.first?.content, "إن النتائج مشجعة جدا")
+        // a second title after the name is the same person's
+        let t = statements("وقال النجم الإسباني سيسك فابريغاس، قائد فريق تشيلسي الإنجليزي، إن الفريق جاهز للمباراة.")
+        XCTAssertEqual(t.first?.actorID, "unlinked:سيسك فابريغاس")
         // a title ending in a place takes the name after its comma, and stops there
         let u = statements("وأعلن حاكم كاليفورنيا، جيري براون، حالة الطوارئ في تلك المنطقة.")
         XCTAssertEqual(u.first?.actorID, "unlinked:جيري براون")

@@ -1772,6 +1772,15 @@ public struct ArabicExtractor: StatementExtractor {
                !(ph.start..<lastComma).contains(where: { isComma(tokens[$0]) || inSet(tokens[$0], lexicon.titles) }) {
                 return resolve(Phrase(start: ph.start, end: lastComma, mentions: []), c, &state, agreement: agreement)
             }
+            // «النجم الإسباني سيسك فابريغاس، لاعب تشيلسي الإنجليزي»: a title and a name, a comma, then
+            // another title of the same person: the name before the comma
+            // (a rank or honorific there opens the name: «ممثل دائرة مكافحة الإرهاب، العميد التجاني إبراهيم»)
+            if lastComma > ph.start, inSet(tokens[ph.start], lexicon.titles), lastComma + 1 < ph.end,
+               inSet(tokens[lastComma + 1], lexicon.titles), !inSet(tokens[lastComma + 1], lexicon.honorifics),
+               !(ph.start..<lastComma).contains(where: { isComma(tokens[$0]) }), namesSomeone(ph.start, lastComma, c) {
+                return resolve(Phrase(start: ph.start, end: lastComma, mentions: ph.mentions.filter { $0.end <= lastComma }),
+                               c, &state, agreement: agreement)
+            }
             // «ودعت المتحدثة باسم البنتاغون، روسيا إلى …», «وقال وزير الدفاع، رايموندس كاروبليس،
             // لرويترز»: after a title phrase, an organisation (a state) after the last comma is the verb's
             // object or addressee, not the speaker's name

@@ -98,6 +98,8 @@ public final class ArabicLexicon: Sendable {
     public let personNouns: WordSet
     /// People known through someone else (`relations.txt`): «محامي ترامب» is not Trump.
     public let relations: WordSet
+    /// Ranks and honorifics right before a name (`honorifics.txt`): «العميد», «الدكتور».
+    public let honorifics: WordSet
     /// «مكتب»: a person's office, which speaks for the person («مكتب ماي» → Theresa May) (`offices_of.txt`).
     public let officesOf: WordSet
     /// «الإعلامي», «الخاص»: adjectives after a person's office with a pronoun that keep it the person's
@@ -214,6 +216,7 @@ public final class ArabicLexicon: Sendable {
         affiliations = WordSet(try LexiconFile.wordSet(file("affiliations.txt")))
         personNouns = WordSet(try LexiconFile.wordSet(file("person_nouns.txt")))
         relations = WordSet(try LexiconFile.wordSet(file("relations.txt")))
+        honorifics = WordSet(try LexiconFile.wordSet(file("honorifics.txt")))
         var offices: [String] = [], officeAdjectives: [String] = []
         for line in try LexiconFile.lines(file("offices_of.txt")) {
             let f = line.split(separator: "\t").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
