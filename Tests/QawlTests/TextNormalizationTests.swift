@@ -25,6 +25,17 @@ final class TextNormalizationTests: XCTestCase {
         XCTAssertEqual(tokens.map(\.norm), ["ل", "cnn", "#", "الاتحاد", "الاوروبي", "3.5", "a", "_", "_", "b"])
     }
 
+    func testEditDistanceTellsASpellingFromAnotherWord() {
+        func d(_ a: String, _ b: String, _ m: Int = 2) -> Int { EditDistance.between(Array(a.unicodeScalars), Array(b.unicodeScalars), atMost: m) }
+        XCTAssertEqual(d("هيربيرت", "هربرت"), 2)
+        XCTAssertEqual(d("باراك", "بارك"), 1)
+        XCTAssertEqual(d("سيرجي", "سيرغي"), 1)
+        XCTAssertEqual(d("كيتن", "سيتنغ"), 2)
+        // beyond the bound only «more than atMost» is known
+        XCTAssertEqual(d("جونيفر", "كامالا"), 3)
+        XCTAssertEqual(d("بدر", "زيدان"), 3)
+    }
+
     func testCliticStemsOfAToken() throws {
         let clitics = try TestRegistry.lexicon().clitics
         XCTAssertTrue(clitics.stems("ولافروف").contains("لافروف"))

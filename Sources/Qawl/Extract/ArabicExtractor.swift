@@ -1941,30 +1941,12 @@ public struct ArabicExtractor: StatementExtractor {
             if firsts == nil { firsts = matcher.names.actors[person].compactMap { $0.count > 1 ? Array($0[0].unicodeScalars) : nil } }
             let u = Array(w.unicodeScalars), near = u.count <= 4 ? 1 : 2
             if own!.contains(where: { o in
-                Self.editDistance(o, u, atMost: near) <= near
+                EditDistance.between(o, u, atMost: near) <= near
             }) { return false }
             if u.count >= 3, firsts!.contains(where: { $0.count > u.count && $0.reversed().starts(with: u.reversed()) }) { return false }
             return true
         }
         return false
-    }
-
-    /// Levenshtein distance between two short words, or `atMost + 1` once it is larger.
-    static func editDistance(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar], atMost: Int) -> Int {
-        if abs(x.count - y.count) > atMost { return atMost + 1 }
-        var row = Array(0...y.count)
-        for (i, a) in x.enumerated() {
-            var prev = row[0], best = i + 1
-            row[0] = i + 1
-            for (j, b) in y.enumerated() {
-                let cur = row[j + 1]
-                row[j + 1] = min(cur + 1, row[j] + 1, prev + (a == b ? 0 : 1))
-                prev = cur
-                best = min(best, row[j + 1])
-            }
-            if best > atMost { return atMost + 1 }
-        }
-        return row[y.count]
     }
 
     /// A registry organisation opens the text at token `i` and is no name's first word: it ends the
