@@ -19,12 +19,17 @@ func runOnOwnThread(_ group: DispatchGroup, name: String, _ body: @escaping @Sen
 /// is empty. Between two stages it makes a slow consumer slow its producer down instead of letting
 /// memory grow with the input.
 ///
-/// Hand-overs wake only who can go on, after the lock is let go: a push wakes one waiting popper; a
-/// pop wakes the waiting pusher once the queue is down to half, so that a producer faster than its
-/// consumers (the reader) refills it in one go instead of waking for every item. Waking every thread
-/// on each item (a broadcast, under the lock) made the reader, the workers and the consumer wake
-/// into a held lock and sleep again: on the ANT dump 25,000 context switches of the consumer and
-/// 8,000 contended lock waits (`perf` sched trace) per run.
+/// Hand-overs wake only who can go on: a push wakes one waiting popper; a pop wakes the waiting pusher
+/// once the queue is down to half, so that a producer faster than its consumers (the reader) refills
+/// it in one go instead of waking for every item. Waking every thread on each item (a broadcast)
+/// made the reader, the workers and the consumer wake into a held lock and sleep again: on the ANT
+/// dump 25,000 context switches of the consumer and 8,000 contended lock waits (`perf` sched trace)
+/// per run.
+///
+/// Pushers and poppers wait on one condition, so whom to wake is decided and the wake-up sent under
+/// the lock, in one step. Sent after the lock was let go, a single wake-up meant for a popper could
+/// be taken by a pusher that had started waiting in between; it found the queue still full and slept
+/// again, and so did the popper, for good (the stage hand-over test caught it: 3 workers, capacity 1).
 final class BoundedQueue<Element>: @unchecked Sendable {
     private var items: [Element?]
     private var head = 0
@@ -66,9 +71,8 @@ final class BoundedQueue<Element>: @unchecked Sendable {
         if closed { condition.unlock(); return false }
         items[(head + count) % items.count] = element
         count += 1
-        let wake = Self.wake(waitingPoppers, waitingPushers)
+        send(Self.wake(waitingPoppers, waitingPushers))
         condition.unlock()
-        send(wake)
         return true
     }
 
@@ -85,9 +89,8 @@ final class BoundedQueue<Element>: @unchecked Sendable {
         items[head] = nil
         head = (head + 1) % items.count
         count -= 1
-        let wake = count <= items.count / 2 ? Self.wake(waitingPushers, waitingPoppers) : .none
+        if count <= items.count / 2 { send(Self.wake(waitingPushers, waitingPoppers)) }
         condition.unlock()
-        send(wake)
         return element
     }
 
