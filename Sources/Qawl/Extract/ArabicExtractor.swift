@@ -270,9 +270,11 @@ public struct ArabicExtractor: StatementExtractor {
         var nameEnd: Int? = nil
 
         /// The phrase as far as it names the speaker.
-        var named: Phrase {
-            guard let nameEnd else { return self }
-            return Phrase(start: start, end: nameEnd, mentions: mentions.filter { $0.end <= nameEnd })
+        var named: Phrase { nameEnd.map(ending(at:)) ?? self }
+
+        /// The phrase cut at token `end`, with the mentions inside it.
+        func ending(at end: Int) -> Phrase {
+            Phrase(start: start, end: end, mentions: mentions.filter { $0.end <= end })
         }
     }
 
@@ -1065,6 +1067,14 @@ public struct ArabicExtractor: StatementExtractor {
         return e
     }
 
+    /// A word that belongs to a title phrase rather than to a name: a title word, or one with the
+    /// article or a preposition glued to it («الخاص», «للأمين», «بالأمم»).
+    func isTitlePart(_ t: Token) -> Bool {
+        let u = t.norm.unicodeScalars
+        return inSet(t, lexicon.titles) || u.starts(with: "ال".unicodeScalars) || u.starts(with: "لل".unicodeScalars)
+            || u.starts(with: "بال".unicodeScalars)
+    }
+
     /// Whether tokens `a..<j` of a titled phrase hold a word that is no part of a title: no title
     /// word, none with the article («الخاص», «للأمين»), no stop («في», «باسم»), no place glued to
     /// «بـ» («بواشنطن»). Such a word is most often a name, and after a name the phrase is complete:
@@ -1079,12 +1089,8 @@ public struct ArabicExtractor: StatementExtractor {
         while i < j {
             let t = tokens[i]
             if t.kind != .word { i += 1; continue }
-            let u = t.norm.unicodeScalars
-            if inSet(t, lexicon.titles) || u.starts(with: "ال".unicodeScalars) || u.starts(with: "لل".unicodeScalars)
-                || u.starts(with: "بال".unicodeScalars) || u.starts(with: "وال".unicodeScalars) || isStop(t) {
-                i += 1; continue
-            }
-            if u.first == "ب", let e = gluedPlace(at: i, tokens, limit: j) { i = e; continue }
+            if isTitlePart(t) || t.norm.unicodeScalars.starts(with: "وال".unicodeScalars) || isStop(t) { i += 1; continue }
+            if t.norm.unicodeScalars.first == "ب", let e = gluedPlace(at: i, tokens, limit: j) { i = e; continue }
             return true
         }
         return false
@@ -1645,7 +1651,7 @@ public struct ArabicExtractor: StatementExtractor {
             // «الفصائل السورية الموالية لتركيا», «الميليشيات المدعومة من إيران»: the organisation is the
             // speaker's patron, not the speaker; the phrase ends before the affiliation word
             if let a = ((ph.start + 1)..<m.start).first(where: { inSet(tokens[$0], lexicon.affiliations) }) {
-                return resolve(Phrase(start: ph.start, end: a, mentions: ph.mentions.filter { $0.end <= a }), c, &state, agreement: agreement)
+                return resolve(ph.ending(at: a), c, &state, agreement: agreement)
             }
             // «أحمد الشيخو، رئيس المكتب الإعلامي لمنظمة الخوذ البيضاء»: a name, a comma, then the
             // person's title in an organisation: the person speaks
@@ -1661,7 +1667,7 @@ public struct ArabicExtractor: StatementExtractor {
            matcher.actors[ai].kind == .organisation, !inSet(tokens[ph.start], lexicon.titles),
            let t = ((ph.start + 1)..<m.start).first(where: { tokens[$0].kind == .word && inSet(tokens[$0], lexicon.titles) }),
            !(ph.start..<t).contains(where: { isComma(tokens[$0]) }) {
-            return resolve(Phrase(start: ph.start, end: t, mentions: ph.mentions.filter { $0.end <= t }), c, &state, agreement: agreement)
+            return resolve(ph.ending(at: t), c, &state, agreement: agreement)
         }
         if let m = ph.mentions.last, m.end == wordsEnd, m.start > ph.start, case .actor(let ai) = m.target,
            matcher.actors[ai].kind == .person, tokens[m.start - 1].kind == .word,
@@ -1778,7 +1784,7 @@ public struct ArabicExtractor: StatementExtractor {
             if lastComma > ph.start, inSet(tokens[ph.start], lexicon.titles), lastComma + 1 < ph.end,
                inSet(tokens[lastComma + 1], lexicon.titles), !inSet(tokens[lastComma + 1], lexicon.honorifics),
                !(ph.start..<lastComma).contains(where: { isComma(tokens[$0]) }), namesSomeone(ph.start, lastComma, c) {
-                return resolve(Phrase(start: ph.start, end: lastComma, mentions: ph.mentions.filter { $0.end <= lastComma }),
+                return resolve(ph.ending(at: lastComma),
                                c, &state, agreement: agreement)
             }
             // «ودعت المتحدثة باسم البنتاغون، روسيا إلى …», «وقال وزير الدفاع، رايموندس كاروبليس،
@@ -1786,7 +1792,7 @@ public struct ArabicExtractor: StatementExtractor {
             // object or addressee, not the speaker's name
             if lastComma > ph.start, inSet(tokens[ph.start], lexicon.titles), lastComma + 1 < ph.end,
                isOrganisation(at: lastComma + 1, c, limit: ph.end) {
-                return resolve(Phrase(start: ph.start, end: lastComma, mentions: ph.mentions.filter { $0.end <= lastComma }),
+                return resolve(ph.ending(at: lastComma),
                                c, &state, agreement: agreement)
             }
             nameStart = lastComma + 1
@@ -1797,8 +1803,7 @@ public struct ArabicExtractor: StatementExtractor {
                 if t.kind != .word { i += 1; continue }
                 let u = t.norm.unicodeScalars
                 // «الأمين العام للأمم المتحدة أنطونيو غوتيريش», «السفيرة لدى الأمم المتحدة نيكي هيلي»
-                if inSet(t, lexicon.titles) || u.starts(with: "ال".unicodeScalars) || u.starts(with: "لل".unicodeScalars)
-                    || u.starts(with: "بال".unicodeScalars) || t.norm.sameWord("باسم") || t.norm.sameWord("لدي") || t.norm.sameWord("في") {
+                if isTitlePart(t) || t.norm.sameWord("باسم") || t.norm.sameWord("لدي") || t.norm.sameWord("في") {
                     i += 1; continue
                 }
                 // «مديرة منظمة "…" غير الحكومية ماريا العبدة»: a negated adjective of the title's body
@@ -1919,34 +1924,31 @@ public struct ArabicExtractor: StatementExtractor {
         return matched > unmatched && (distinctive || matched >= 2)
     }
 
-    /// Whether the words right before token `i` (back to `a`, a title, a word with the article, an
-    /// office or relation noun, or punctuation) hold a given name that is not registry person
-    /// `person`'s, nor a spelling of one of the person's names (two letters apart at most, one for a
-    /// word of four letters or fewer: «هيربيرت» of «هربرت», «بارك» of «باراك»). Name particles («بن»,
-    /// «آل») are skipped; the end of the person's given name is one of them («توني» of «أنتوني»).
+    /// Whether the word right before token `i` (past name particles such as «بن», «آل», not before
+    /// `a`) is a given name that is not registry person `person`'s: no title, word with the article,
+    /// office, relation or person noun, stop or cue, and no spelling of one of the person's names (two
+    /// letters apart at most, one for a word of four letters or fewer: «هيربيرت» of «هربرت», «بارك» of
+    /// «باراك»), nor the end of the person's given name («توني» of «أنتوني»).
     func otherGivenName(before i: Int, from a: Int, person: Int, _ c: Ctx) -> Bool {
-        let tokens = c.tokens
-        var k = i - 1, seen = 0
-        var own: [[Unicode.Scalar]]?, firsts: [[Unicode.Scalar]]?
-        while k >= a, seen < 3 {
-            let t = tokens[k]
-            guard t.kind == .word, !t.latin else { return false }
-            let w = t.norm
-            if lexicon.nameParticles.contains(w) { k -= 1; continue }
-            let bare = lexicon.clitics.withoutConjunction(w) ?? w
-            if inSet(t, lexicon.titles) || w.unicodeScalars.starts(with: "ال".unicodeScalars)
-                || lexicon.personNouns.contains(bare) || lexicon.officesOf.contains(bare) || lexicon.anaphoricHeads.contains("ال" + bare)
-                || isStop(t) || cue(at: k, c) != nil { return false }
-            if own == nil { own = matcher.names.actors[person].flatMap { $0 }.map { Array($0.unicodeScalars) } }
-            if firsts == nil { firsts = matcher.names.actors[person].compactMap { $0.count > 1 ? Array($0[0].unicodeScalars) : nil } }
-            let u = Array(w.unicodeScalars), near = u.count <= 4 ? 1 : 2
-            if own!.contains(where: { o in
-                EditDistance.between(o, u, atMost: near) <= near
-            }) { return false }
-            if u.count >= 3, firsts!.contains(where: { $0.count > u.count && $0.reversed().starts(with: u.reversed()) }) { return false }
-            return true
-        }
-        return false
+        var k = i - 1
+        while k >= a, c.tokens[k].kind == .word, lexicon.nameParticles.contains(c.tokens[k].norm) { k -= 1 }
+        guard k >= a else { return false }
+        let t = c.tokens[k]
+        guard t.kind == .word, !t.latin else { return false }
+        let w = t.norm
+        let bare = lexicon.clitics.withoutConjunction(w) ?? w
+        if inSet(t, lexicon.titles) || w.unicodeScalars.starts(with: "ال".unicodeScalars)
+            || lexicon.personNouns.contains(bare) || lexicon.officesOf.contains(bare) || lexicon.anaphoricHeads.contains("ال" + bare)
+            || isStop(t) || cue(at: k, c) != nil { return false }
+        let names = matcher.names.actors[person]
+        let u = Array(w.unicodeScalars), near = u.count <= 4 ? 1 : 2
+        if names.joined().contains(where: { EditDistance.between(Array($0.unicodeScalars), u, atMost: near) <= near }) { return false }
+        if u.count >= 3, names.contains(where: { n in
+            guard n.count > 1 else { return false }
+            let first = Array(n[0].unicodeScalars)
+            return first.count > u.count && first.reversed().starts(with: u.reversed())
+        }) { return false }
+        return true
     }
 
     /// A registry organisation opens the text at token `i` and is no name's first word: it ends the
