@@ -117,4 +117,54 @@ final class ExtractSpeakerPrecisionTests: XCTestCase {
         let t = statements("وكأن التنظيم يقول للنساء إن دورهن لن يقتصر على الزواج.")
         XCTAssertFalse(t.contains { $0.speaker == "التنظيم" }, "\(t.map(\.speaker))")
     }
+
+    // MARK: - What is expected, passives, apposition
+
+    func testPresentVerbAfterSubjunctiveParticleIsNoReport() {
+        // what is to come or what someone will do is no statement; a past verb after «بعد أن» is
+        let s = statements("ومن المقرر أن تعلن الهيئة الوطنية النتيجة النهائية للانتخابات في 2 أبريل المقبل.")
+        XCTAssertTrue(s.isEmpty, "\(s.map(\.speaker))")
+        let t = statements("وافتتح اللاعب التسجيل في الدقيقة 28، قبل أن يضيف زميله غونزالو غويديس الهدف الثاني.")
+        XCTAssertTrue(t.isEmpty, "\(t.map(\.speaker))")
+        let u = statements("وكان مدرب الفريق يقول إن اللاعبين بحاجة إلى الراحة.")
+        XCTAssertEqual(u.map(\.speaker), ["مدرب الفريق"], "«كان» is no «أن»")
+        let v = statements("وغادر الوفد القاعة بعد أن قال وزير الخارجية إن الاجتماع انتهى دون اتفاق.")
+        XCTAssertEqual(v.map(\.speaker), ["وزير الخارجية"])
+    }
+
+    func testExpectedAndLikelyBeforeAnAreImpersonal() {
+        // «يتوقع أن»: it is expected that, with nobody expecting; a named subject still speaks
+        // (after a speaker, so that a dropped subject would be carried over to it)
+        for text in ["يتوقع أن تتجاوز درجة الحرارة مستواها القياسي الجمعة.",
+                     "ويرجح أن تكون عدسة الكاميرا الخلفية بدقة 40 ميغابيكسل."] {
+            let s = statements("وقال مدير مركز الأرصاد إن الطقس سيكون حارا. " + text)
+            XCTAssertEqual(s.map(\.speaker), ["مدير مركز الأرصاد"], text)
+        }
+        let s = statements("ويتوقع بنك مورغان ستانلي أن يؤدي التصعيد إلى تراجع النمو العالمي.")
+        XCTAssertEqual(s.map(\.speaker), ["بنك مورغان ستانلي"])
+    }
+
+    func testConsideredWithoutComplementizerIsNoStatement() {
+        // «يعتبر X Y»: the passive «is considered»; «يعتبر … أن» still reports
+        XCTAssertTrue(statements("وتعتبر الساحة الحمراء مقصدا لجميع الجماهير التي تتوافد إلى روسيا.").isEmpty)
+        let s = statements("ويعتبر الخبير الاقتصادي سامر حداد أن الأزمة ستطول.")
+        XCTAssertEqual(s.map(\.speaker), ["الخبير الاقتصادي سامر حداد"])
+    }
+
+    func testForItsPartKeepsTheSubject() {
+        // «من جهتها» after the country does not make it the object of «دعت»
+        let s = statements("دعت فرنسا من جهتها السبت، الولايات المتحدة إلى إعطاء إشارات إيجابية فورية لحلفائها.")
+        XCTAssertEqual(s.map(\.speaker), ["فرنسا"])
+    }
+
+    func testAhadOpensTheNamesApposition() {
+        let s = statements("وقال سيد جان أحد سكان منطقة داشتي أرتشي إنه شارك في جنازتين جماعيتين.")
+        XCTAssertEqual(s.map(\.actorID), ["unlinked:سيد جان"])
+        // after a title or person noun «أحد» is its genitive
+        let t = statements("وقال مدير أحد المحال التجارية إنه يأمل في ضمان عدم اختلاف الأسعار.")
+        XCTAssertEqual(t.map(\.speaker), ["مدير أحد المحال التجارية"])
+        // «واحد» is «one», not «and one of»
+        let u = statements("وأكدت مجموعة ليبرتي ميديا مالكة حقوق بطولة الفورمولا واحد أن العارضات لن يعدن.")
+        XCTAssertTrue(u.first?.speaker.hasSuffix("الفورمولا واحد") == true, "\(u.map(\.speaker))")
+    }
 }

@@ -800,6 +800,11 @@ public struct ArabicExtractor: StatementExtractor {
                 || lexicon.clitics.withoutConjunction(tokens[k - 1].norm).map({ lexicon.noReportBefore.contains($0) }) == true {
                 return nil   // «هل تذكر أيام …», «بشرط عدم ذكر اسمه»
             }
+            // (the word as written or without «و»/«ف» only: «كان يقول» is «ك» + «ان» too)
+            if cue.imperfect, k > s.lowerBound, tokens[k - 1].kind == .word,
+               lexicon.subjunctiveParticles.contains(lexicon.clitics.withoutConjunction(tokens[k - 1].norm) ?? tokens[k - 1].norm) {
+                return nil   // «من المقرر أن تعلن ميركل …», «قبل أن يضيف نيمار هدفا»
+            }
             if k > s.lowerBound + 1, ["لم", "لن", "لا", "قد"].contains(where: tokens[k - 1].norm.sameWord),
                lexicon.relativePronouns.contains(tokens[k - 2].norm) { return nil }   // «التي لم تعترف»
             let asSaid = asSaidOpener(k, s, tokens)
@@ -1249,6 +1254,11 @@ public struct ArabicExtractor: StatementExtractor {
                 if j > a, c.tokens[j - 1].kind == .word, hasArticle(c.tokens[j - 1]), !hasArticle(t),
                    !inSet(c.tokens[j - 1], lexicon.titles), isMasdar(t, afterDefinite: true) { break }
                 if j > a, opensObject(j, c) { break }    // «وأكد الوليد دعمه الكلي …»
+            // «علي عبدالكريم أحد الأصوات المثقفة»: after a name «أحد» opens its apposition; after a
+            // title or person noun it is a genitive: «مدير أحد المحال», «زوجة أحد القتلى»
+            if j > a, !titled, lexicon.appositionOpeners.contains(ArabicLexicon.written(c.text(j, j + 1))),
+               !(a..<j).contains(where: { tokens[$0].kind == .word && (inSet(tokens[$0], lexicon.titles) || inSet(tokens[$0], lexicon.personNouns)
+                   || inSet(tokens[$0], lexicon.relations) || tokens[$0].norm.sameWord("باسم")) }) { break }
                 if isStop(t) || cue(at: j, c) != nil || complementizer(t) != nil { break }
             }
             if j == a, inSet(t, lexicon.titles) { titled = true }
@@ -1409,6 +1419,8 @@ public struct ArabicExtractor: StatementExtractor {
         guard ph.end < b else { return false }
         let n = c.tokens[ph.end]
         guard n.kind == .word else { return false }
+        // «ودعت فرنسا من جهتها، الولايات المتحدة …»: «for its part» follows the subject
+        if n.norm == "من", ph.end + 1 < b, c.tokens[ph.end + 1].kind == .word, lexicon.forItsPart.contains(c.tokens[ph.end + 1].norm) { return false }
         let first = n.norm.unicodeScalars.first
         return first == "ب" || n.norm == "الي" || n.norm == "من" || n.norm == "علي" || complementizer(n) != nil
     }

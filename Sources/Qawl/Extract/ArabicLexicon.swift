@@ -20,6 +20,10 @@ public final class ArabicLexicon: Sendable {
         public var requiresComplement: Bool
         /// Verbs whose first noun may be their object rather than their subject («واتهم إيران بالضلوع»).
         public var takesObject: Bool = false
+        /// A present-tense form («يقول», «تعلن», «يتوقع»): after a particle of `subjunctive_particles.txt`
+        /// it is something expected or intended, not a report. Read off the form: it opens with «ي» or
+        /// «ت» and does not open with its past-tense lemma («تابعت» is past, «تتابع» present).
+        public var imperfect: Bool = false
     }
 
     public let cues: WordTable<Cue>
@@ -47,6 +51,9 @@ public final class ArabicLexicon: Sendable {
     public let noReportBefore: WordSet
     /// «يذكر» in «ويذكر أن …»: impersonal before a complementizer.
     public let impersonal: WordSet
+    /// «أن», «لن» right before a present-tense cue: «من المقرر أن تعلن ميركل», «قبل أن يضيف نيمار
+    /// هدفا» tell what is to come or what happened, not what was said (`subjunctive_particles.txt`).
+    public let subjunctiveParticles: WordSet
     /// «التي», «الذي»: a cue after them is in a relative clause.
     public let relativePronouns: WordSet
     /// «حسبما قالت الشرطة»: the verb's content is the clause before.
@@ -111,6 +118,12 @@ public final class ArabicLexicon: Sendable {
     /// «موقع», «مجموعة», «وكالة أنباء»: heads after which a short quoted phrase is a name, not a
     /// direct quote («وذكر موقع "9to5mac" التقني أن …») (`quoted_name_heads.txt`).
     public let quotedNameHeads: WordSet
+    /// «أحد», «وإحدى» after a name open its apposition: «علي عبدالكريم أحد الأصوات المثقفة»
+    /// (`apposition_openers.txt`, as written: «واحد» is «one», not «and one of»).
+    public let appositionOpeners: Set<String>
+    /// «جهته», «جانبها» after «من»: «ودعت فرنسا من جهتها» is «for its part», not a preposition
+    /// the verb governs (`for_its_part.txt`).
+    public let forItsPart: WordSet
     /// Free-standing prepositions («مع», «عبر», «في»): what governs the next noun (`prepositions.txt`).
     public let prepositions: WordSet
     /// «الصحافيين», «وسائل الإعلام»: the verb's addressee after the speaker («وأبلغ كالين الصحافيين»),
@@ -163,6 +176,7 @@ public final class ArabicLexicon: Sendable {
         nonSpeakers = WordSet(try LexiconFile.wordSet(file("non_speakers.txt")))
         noReportBefore = WordSet(try LexiconFile.wordSet(file("no_report_before.txt")))
         impersonal = WordSet(try LexiconFile.wordSet(file("impersonal.txt")))
+        subjunctiveParticles = WordSet(try LexiconFile.wordSet(file("subjunctive_particles.txt")))
         relativePronouns = WordSet(try LexiconFile.wordSet(file("relative_pronouns.txt")))
         asSaid = WordSet(try LexiconFile.wordSet(file("as_said.txt")))
         anaphoricHeads = WordSet(try LexiconFile.wordSet(file("anaphoric_heads.txt")))
@@ -228,6 +242,8 @@ public final class ArabicLexicon: Sendable {
         self.officeAdjectives = WordSet(officeAdjectives)
         mediaHeads = WordSet(try Self.optionalLines(file("media_heads.txt")).map { ArabicNormalizer.normalize($0.trimmingBlanks()) })
         quotedNameHeads = WordSet(try Self.optionalLines(file("quoted_name_heads.txt")).map { ArabicNormalizer.normalize($0.trimmingBlanks()) })
+        appositionOpeners = Set(try LexiconFile.lines(file("apposition_openers.txt")).map(ArabicLexicon.written))
+        forItsPart = WordSet(try LexiconFile.wordSet(file("for_its_part.txt")))
         prepositions = WordSet(try Self.optionalLines(file("prepositions.txt")).map { ArabicNormalizer.normalize($0.trimmingBlanks()) })
         var addressees: [(words: [String], atStart: Bool)] = []
         for line in try Self.optionalLines(file("addressees.txt")) {
@@ -281,7 +297,8 @@ public final class ArabicLexicon: Sendable {
                           // `comp`: every form; `noun`: only the form that is also a noun («رد», «كشف»), «ردت» is a verb
                           requiresComplement: needsField == "comp"
                               || (needsField == "noun" && ArabicNormalizer.normalize(f[0]) == ArabicNormalizer.normalize(f[1])),
-                          takesObject: f.count > 6 && f[6] == "object")
+                          takesObject: f.count > 6 && f[6] == "object",
+                          imperfect: type == .verb && Self.isImperfect(form: f[0], lemma: f[1]))
             let words = ArabicNormalizer.normalize(f[0]).split(separator: " ").map(String.init)
             if let last = f[0].unicodeScalars.last, last == "ى" || last == "أ" { finals.append((words[0], last)) }
             if words.count == 1 { if single[words[0]] == nil { single[words[0]] = cue } }
@@ -290,5 +307,12 @@ public final class ArabicLexicon: Sendable {
         cues = WordTable(single)
         nominalCues = WordTable(multi)
         verbFinals = WordTable(finals)
+    }
+
+    /// «يقول», «تتحدث», «ترى»: a present-tense form (see `Cue.imperfect`).
+    static func isImperfect(form: String, lemma: String) -> Bool {
+        let f = ArabicNormalizer.normalize(form), l = ArabicNormalizer.normalize(lemma)
+        guard let first = f.unicodeScalars.first, first == "ي" || first == "ت" else { return false }
+        return !f.unicodeScalars.starts(with: l.unicodeScalars)
     }
 }
