@@ -118,6 +118,26 @@ final class ExtractLinkingTests: XCTestCase {
         XCTAssertEqual(statements("وقال مكتب تيريزا ماي إن الاجتماع تناول الرد على موسكو.").first?.actorID, "theresa-may")
     }
 
+    func testARelationWordOpeningThePhraseGovernsThePersonAfterTheirTitle() {
+        func actor(_ text: String) -> String? { statements(text, published: "2018-03-15").first?.actorID }
+        // the construct state with the person's own office between: the wife, not the president
+        XCTAssertEqual(actor("وقالت زوجة الرئيس الفلسطيني محمود عباس إنها تتابع العلاج في عمان."),
+                       "unlinked:زوجه الرييس الفلسطيني محمود عباس")
+        // the article and «لـ»: the personal lawyer
+        XCTAssertEqual(actor("وقال المحامي الشخصي لمحمود عباس إن موكله لم يتلق أي استدعاء."),
+                       "unlinked:المحامي الشخصي لمحمود عباس")
+        // the relation word with the article before the name is the person's own description
+        XCTAssertEqual(actor("وقال المعارض الفلسطيني محمود عباس إن الاجتماع فشل."), "mahmoud-abbas")
+        // after a comma the name is the relation's own
+        XCTAssertEqual(actor("وقال محامي الأمير، محمود عباس، إن الاجتماع فشل."), "mahmoud-abbas")
+        // an organisation, or an office the person never held, is what the relation is to
+        XCTAssertEqual(actor("وقال محامي وكالة رويترز محمود عباس إن الاجتماع فشل."), "mahmoud-abbas")
+        XCTAssertEqual(actor("وقال مساعد رئيسة الوزراء البريطانية محمود عباس إن الاجتماع فشل."), "mahmoud-abbas")
+        // an aide's word forms a title with any office
+        XCTAssertEqual(actor("وقال مساعد رئيس الكتلة النيابية محمود عباس إن الاجتماع فشل."), "mahmoud-abbas")
+        XCTAssertEqual(actor("وقال والد اللاعب محمود عباس إن ابنه بخير."), "unlinked:والد اللاعب محمود عباس")
+    }
+
     func testShortNameLinksThroughARoleHeldOnTheArticlesDate() {
         let text = "التقت رئيسة الوزراء البريطانية بأعضاء حكومتها صباح الخميس. وقالت ماي إن الرد سيكون حازما."
         XCTAssertEqual(statements(text, published: "2018-03-15").last?.actorID, "theresa-may")

@@ -1682,8 +1682,7 @@ public struct ArabicExtractor: StatementExtractor {
             return resolve(ph.ending(at: t), c, &state, agreement: agreement)
         }
         if let m = ph.mentions.last, m.end == wordsEnd, m.start > ph.start, case .actor(let ai) = m.target,
-           matcher.actors[ai].kind == .person, tokens[m.start - 1].kind == .word,
-           lexicon.relations.contains(lexicon.clitics.withoutConjunction(tokens[m.start - 1].norm) ?? tokens[m.start - 1].norm) {
+           matcher.actors[ai].kind == .person, knownThrough(ph, m, person: ai, c) {
             // «وقال محامي ترامب», «خطيبة خاشقجي»: a person known through the registry person, the
             // one the document named so («خطيبة خاشقجي، خديجة جنكيز») when it did
             if let sp = state.titleBinding[titleKey(c, ph.start, ph.end)] { return (sp, text, .role, 0.75) }
@@ -1905,6 +1904,47 @@ public struct ArabicExtractor: StatementExtractor {
         }
         if wordCount(tokens, ph.start, ph.end) >= 2 { bindHead(c, ph.start, sp, &state) }
         return (sp, text, .name, nameStart > ph.start ? 0.8 : 0.75)
+    }
+
+    /// Whether the phrase names someone known through the registry person `ai` that its last mention
+    /// `m` names, by a word of `relations.txt`: right before the name («محامي ترامب», «خطيبة
+    /// خاشقجي»); opening the phrase in the construct state, with the person's own title between
+    /// («زوجة الرئيس السوري بشار الأسد», «والد اللاعب مسعود أوزيل»); or with the article and the
+    /// person governed by «لـ» («المحامي الشخصي لترامب»). The person himself is named by the
+    /// relation word with the article («المحامي مايكل كوهين»), after a comma («محامي دانيلز، مايكل
+    /// أفيناتي»), after an organisation or a role he never held, which are what the relation is to
+    /// («محامي البيت الأبيض تاي كوب», «مساعد وزير الخارجية الأمريكي ديفيد ساترفيلد»), and after an
+    /// aide's word of `title_relations.txt` and a title («مساعد رئيس الكتلة النيابية أوزغور أوزيل»).
+    func knownThrough(_ ph: Phrase, _ m: ActorMatcher.Mention, person ai: Int, _ c: Ctx) -> Bool {
+        let tokens = c.tokens
+        // the word as written or without «و»/«ف» («والد» is a relation word itself)
+        func bare(_ t: Token) -> String {
+            if lexicon.relations.contains(t.norm) { return t.norm }
+            return lexicon.clitics.withoutConjunction(t.norm) ?? t.norm
+        }
+        if tokens[m.start - 1].kind == .word, lexicon.relations.contains(bare(tokens[m.start - 1])) { return true }
+        let first = tokens[ph.start]
+        guard first.kind == .word, !ph.mentions.contains(where: { $0.start == ph.start }),
+              !(ph.start..<m.start).contains(where: { isComma(tokens[$0]) }) else { return false }
+        let w = bare(first)
+        if lexicon.relations.contains(w) {
+            // an organisation between is the one related to: «محامي البيت الأبيض تاي كوب»; so is an
+            // office the person never held; an aide's word («مساعد») forms a title with any office
+            // («مساعد رئيس الكتلة النيابية للحزب أوزغور أوزيل») unless the person holds it
+            var heldRole = false
+            for r in ph.mentions where r.end <= m.start {
+                switch r.target {
+                case .actor(let oi): if matcher.actors[oi].kind == .organisation { return false }
+                case .role(let ri):
+                    guard matcher.roles(heldBy: ai, on: nil).contains(ri) else { return false }
+                    heldRole = true
+                }
+            }
+            return heldRole || !lexicon.titleRelations.contains(w)
+        }
+        guard w.unicodeScalars.starts(with: "ال".unicodeScalars),
+              lexicon.relations.contains(String(String.UnicodeScalarView(w.unicodeScalars.dropFirst(2)))) else { return false }
+        return m.governed && opensWithLam(tokens[m.start])
     }
 
     /// Whether the name words `key` (normalised) are a variant of registry person `person`'s names:

@@ -105,6 +105,9 @@ public final class ArabicLexicon: Sendable {
     public let personNouns: WordSet
     /// People known through someone else (`relations.txt`): «محامي ترامب» is not Trump.
     public let relations: WordSet
+    /// Relation words that also form a title with the office after them («مساعد وزير الخارجية»):
+    /// a name after such a title is the aide's own (`title_relations.txt`).
+    public let titleRelations: WordSet
     /// Ranks and honorifics right before a name (`honorifics.txt`): «العميد», «الدكتور».
     public let honorifics: WordSet
     /// «مكتب»: a person's office, which speaks for the person («مكتب ماي» → Theresa May) (`offices_of.txt`).
@@ -230,6 +233,7 @@ public final class ArabicLexicon: Sendable {
         affiliations = WordSet(try LexiconFile.wordSet(file("affiliations.txt")))
         personNouns = WordSet(try LexiconFile.wordSet(file("person_nouns.txt")))
         relations = WordSet(try LexiconFile.wordSet(file("relations.txt")))
+        titleRelations = WordSet(try LexiconFile.wordSet(file("title_relations.txt")))
         honorifics = WordSet(try LexiconFile.wordSet(file("honorifics.txt")))
         var offices: [String] = [], officeAdjectives: [String] = []
         for line in try LexiconFile.lines(file("offices_of.txt")) {
