@@ -118,6 +118,23 @@ final class ExtractLinkingTests: XCTestCase {
         XCTAssertEqual(statements("وقال مكتب تيريزا ماي إن الاجتماع تناول الرد على موسكو.").first?.actorID, "theresa-may")
     }
 
+    func testARelationPhraseFindsThePersonTheDocumentNamedSo() {
+        // the name's apposition ties the relation phrase, however worded, to her
+        let s = statements("قالت سارة الحربي، خطيبة الأمير محمد بن سلمان، إنها لم تتلق أي اتصال. وأضافت خطيبة محمد بن سلمان أنها ستقاضي الصحيفة.")
+        XCTAssertEqual(s.map(\.actorID), ["unlinked:ساره الحربي", "unlinked:ساره الحربي"])
+        // so does the name after the relation phrase and a comma
+        let t = statements("وقالت خطيبة محمد بن سلمان، سارة الحربي، إن الخبر غير صحيح. وأضافت خطيبة محمد بن سلمان أنها ستقاضي الصحيفة.")
+        XCTAssertEqual(t.map(\.actorID), ["unlinked:ساره الحربي", "unlinked:ساره الحربي"])
+        // a description of the registry person after the comma is no name
+        let u = statements("وقال والد محمود عباس، الرئيس الفلسطيني، إن ابنه بخير.", published: "2018-03-15")
+        XCTAssertEqual(u.first?.actorID, "unlinked:والد محمود عباس")
+        // «خطيبته»: the relation of the person named last before it
+        let v = statements("قالت سارة الحربي، خطيبة الأمير محمد بن سلمان، إنها لم تتلق أي اتصال. وأكد محمد بن سلمان أنه سيعود. وقالت خطيبته إنه لم يعد.")
+        XCTAssertEqual(v.map(\.actorID), ["unlinked:ساره الحربي", "mohammed-bin-salman", "unlinked:ساره الحربي"])
+        // another document's relation phrase stays unlinked
+        XCTAssertEqual(statements("وأضافت خطيبة محمد بن سلمان أنها ستقاضي الصحيفة.").first?.actorID, "unlinked:خطيبه محمد بن سلمان")
+    }
+
     func testARelationWordOpeningThePhraseGovernsThePersonAfterTheirTitle() {
         func actor(_ text: String) -> String? { statements(text, published: "2018-03-15").first?.actorID }
         // the construct state with the person's own office between: the wife, not the president

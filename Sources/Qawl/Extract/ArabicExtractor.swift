@@ -197,6 +197,8 @@ public struct ArabicExtractor: StatementExtractor {
     struct DocState {
         var roleBinding: [Int: Speaker] = [:]
         var titleBinding: [WordKey: Speaker] = [:]
+        /// «خطيبه|jamal-khashoggi» → the person the document named so (`relationKey`).
+        var relationBinding: [String: Speaker] = [:]
         var unlinked: [Speaker] = []
         var history: [Speaker] = []
         /// The body's tokens, the title and the date, for `documentActors`.
@@ -855,6 +857,12 @@ public struct ArabicExtractor: StatementExtractor {
             }
             let cs = contentStart(after, b, c, cue: cue, &consumed)
             guard cs.ok else { return nil }
+            // «قالت خديجة جنكيز، خطيبة الصحفي جمال خاشقجي، إن …»: the apposition ties her to the
+            // relation phrase, for a later «وأضافت خطيبة خاشقجي»
+            if after > k + 1, after < cs.start, isComma(tokens[after]),
+               let k2 = ((after + 1)..<cs.start).first(where: { isComma(tokens[$0]) }) {
+                bindRelation(after + 1, k2, to: sp, c, &state)
+            }
             // «ونقلت رويترز عن غيغز قوله "…"»: the source speaks, the outlet is the channel; a vague
             // source («عن مصدر عسكري قوله») leaves the statement with the outlet
             if let ph = relayedSource(after, cs.start, c), let r = resolve(ph, c, &state, agreement: .unknown), !r.0.vague {
@@ -1266,7 +1274,19 @@ public struct ArabicExtractor: StatementExtractor {
         }
         // a long title that runs into a preposition before its name:
         // «مبعوث الأمم المتحدة للسلام في سوريا، ستافان دي ميستورا، …», «مندوب موسكو في الأمم المتحدة، فاسيلي نيبينزيا»
-        if titled, !endsWithActor, end > a, end < b {
+        // so does a relation phrase before the name of the one it names: «خطيبة محمد بن سلمان، سارة علي، …»
+        // (a phrase the relation word opens; after the comma a name: no article, title, person noun or
+        // body, which would describe the registry person: «والد عهد التميمي، الطفلة الفلسطينية»,
+        // «والد نيمار، لاعب باريس سان جرمان»)
+        var relation = false
+        if endsWithActor, end > a, end + 1 < b, isComma(tokens[end]), let m = mentions.last, case .actor(let ai) = m.target,
+           matcher.actors[ai].kind == .person, m.start > a, mentions.count == 1 || !mentions.dropLast().contains(where: { $0.start == a }),
+           inSet(tokens[a], lexicon.relations), relationWord(Phrase(start: a, end: end, mentions: mentions), m, person: ai, c) != nil {
+            let n = tokens[end + 1]
+            relation = n.kind == .word && !hasArticle(n) && !inSet(n, lexicon.titles) && !inSet(n, lexicon.personNouns)
+                && !inSet(n, lexicon.relations) && !isGenericHead(n)
+        }
+        if titled && !endsWithActor || relation, end > a, end < b {
             var q = end, steps = 0
             while q < b, steps < 8, !isComma(tokens[q]) {
                 if tokens[q].kind != .word || cue(at: q, c) != nil || complementizer(tokens[q]) != nil { q = b; break }
@@ -1276,8 +1296,10 @@ public struct ArabicExtractor: StatementExtractor {
                 var r = q + 1, n = 0
                 while r < b, n < 4, tokens[r].kind == .word, !isStop(tokens[r]), cue(at: r, c) == nil,
                       complementizer(tokens[r]) == nil, !hasTanween(tokens[r], c) { r += 1; n += 1 }
-                if n >= 1, r == b || tokens[r].kind == .punct || complementizer(tokens[r]) != nil || isStop(tokens[r]) || cue(at: r, c) != nil {
-                    mentions.append(contentsOf: matcher.mentions(in: tokens, range: (q + 1)..<r))
+                let after = n >= 1 ? matcher.mentions(in: tokens, range: (q + 1)..<r) : []
+                if n >= 1, r == b || tokens[r].kind == .punct || complementizer(tokens[r]) != nil || isStop(tokens[r]) || cue(at: r, c) != nil,
+                   !relation || !after.contains(where: { if case .actor(let oi) = $0.target { return matcher.actors[oi].kind == .organisation }; return false }) {
+                    mentions.append(contentsOf: after)
                     end = r
                 }
             }
@@ -1682,10 +1704,13 @@ public struct ArabicExtractor: StatementExtractor {
             return resolve(ph.ending(at: t), c, &state, agreement: agreement)
         }
         if let m = ph.mentions.last, m.end == wordsEnd, m.start > ph.start, case .actor(let ai) = m.target,
-           matcher.actors[ai].kind == .person, knownThrough(ph, m, person: ai, c) {
+           matcher.actors[ai].kind == .person, let w = relationWord(ph, m, person: ai, c) {
             // «وقال محامي ترامب», «خطيبة خاشقجي»: a person known through the registry person, the
-            // one the document named so («خطيبة خاشقجي، خديجة جنكيز») when it did
-            if let sp = state.titleBinding[titleKey(c, ph.start, ph.end)] { return (sp, text, .role, 0.75) }
+            // one the document named so («خطيبة خاشقجي، خديجة جنكيز», «خديجة جنكيز، خطيبة الصحفي
+            // جمال خاشقجي») when it did
+            if let sp = state.titleBinding[titleKey(c, ph.start, ph.end)] ?? state.relationBinding[w + "|" + matcher.actors[ai].id] {
+                return (sp, text, .role, 0.75)
+            }
             let sp = Speaker(actorID: "unlinked:" + normKey(c, ph.start, ph.end).joined(separator: " "), actorName: text,
                              agreement: agreement, vague: false, nameKey: [])
             return (sp, text, .name, 0.6)
@@ -1713,6 +1738,8 @@ public struct ArabicExtractor: StatementExtractor {
                 if m.start > ph.start {
                     state.titleBinding[titleKey(c, ph.start, m.start)] = sp
                     bindHead(c, ph.start, sp, &state)
+                    // «خطيبة الصحفي جمال خاشقجي، خديجة جنكيز»
+                    if let k = (ph.start..<m.start).last(where: { isComma(tokens[$0]) }) { bindRelation(ph.start, k, to: sp, c, &state) }
                 }
                 return (sp, text, .name, 0.9 * amb)
             case .role(let ri):
@@ -1884,6 +1911,12 @@ public struct ArabicExtractor: StatementExtractor {
                 if !tk.isEmpty { state.titleBinding[tk] = sp }
             }
             return (sp, text, .name, 0.75)
+        } else if nameStart == ph.start, let (word, feminine) = possessedRelation(ph, c),
+                  let owner = officeHolder(ph.start, feminine: feminine, c, &state, agreement: .unknown),
+                  let bound = state.relationBinding[word + "|" + owner.actorID] {
+            // «وقالت خطيبته» after «خديجة جنكيز، خطيبة الصحفي جمال خاشقجي»: the relation of the
+            // person named last before it, as the document named it
+            return (bound, text, .carryover, 0.6)
         } else if nameStart == ph.start, let feminine = possessedOffice(ph, c) {
             // «وأعلن مكتبه أن …», «مكتبها الإعلامي»: the office of the person named last before it
             if let sp = officeHolder(ph.start, feminine: feminine, c, &state, agreement: agreement) {
@@ -1901,13 +1934,14 @@ public struct ArabicExtractor: StatementExtractor {
         if nameStart > ph.start {
             let tk = titleKey(c, ph.start, lastComma >= 0 ? lastComma : nameStart)
             if !tk.isEmpty { state.titleBinding[tk] = sp }
+            if lastComma > ph.start { bindRelation(ph.start, lastComma, to: sp, c, &state) }
         }
         if wordCount(tokens, ph.start, ph.end) >= 2 { bindHead(c, ph.start, sp, &state) }
         return (sp, text, .name, nameStart > ph.start ? 0.8 : 0.75)
     }
 
-    /// Whether the phrase names someone known through the registry person `ai` that its last mention
-    /// `m` names, by a word of `relations.txt`: right before the name («محامي ترامب», «خطيبة
+    /// The word of `relations.txt` by which the phrase names someone known through the registry person
+    /// `ai` that its last mention `m` names, or nil: right before the name («محامي ترامب», «خطيبة
     /// خاشقجي»); opening the phrase in the construct state, with the person's own title between
     /// («زوجة الرئيس السوري بشار الأسد», «والد اللاعب مسعود أوزيل»); or with the article and the
     /// person governed by «لـ» («المحامي الشخصي لترامب»). The person himself is named by the
@@ -1915,17 +1949,17 @@ public struct ArabicExtractor: StatementExtractor {
     /// أفيناتي»), after an organisation or a role he never held, which are what the relation is to
     /// («محامي البيت الأبيض تاي كوب», «مساعد وزير الخارجية الأمريكي ديفيد ساترفيلد»), and after an
     /// aide's word of `title_relations.txt` and a title («مساعد رئيس الكتلة النيابية أوزغور أوزيل»).
-    func knownThrough(_ ph: Phrase, _ m: ActorMatcher.Mention, person ai: Int, _ c: Ctx) -> Bool {
+    func relationWord(_ ph: Phrase, _ m: ActorMatcher.Mention, person ai: Int, _ c: Ctx) -> String? {
         let tokens = c.tokens
         // the word as written or without «و»/«ف» («والد» is a relation word itself)
         func bare(_ t: Token) -> String {
             if lexicon.relations.contains(t.norm) { return t.norm }
             return lexicon.clitics.withoutConjunction(t.norm) ?? t.norm
         }
-        if tokens[m.start - 1].kind == .word, lexicon.relations.contains(bare(tokens[m.start - 1])) { return true }
+        if tokens[m.start - 1].kind == .word, case let w = bare(tokens[m.start - 1]), lexicon.relations.contains(w) { return w }
         let first = tokens[ph.start]
         guard first.kind == .word, !ph.mentions.contains(where: { $0.start == ph.start }),
-              !(ph.start..<m.start).contains(where: { isComma(tokens[$0]) }) else { return false }
+              !(ph.start..<m.start).contains(where: { isComma(tokens[$0]) }) else { return nil }
         let w = bare(first)
         if lexicon.relations.contains(w) {
             // an organisation between is the one related to: «محامي البيت الأبيض تاي كوب»; so is an
@@ -1934,17 +1968,35 @@ public struct ArabicExtractor: StatementExtractor {
             var heldRole = false
             for r in ph.mentions where r.end <= m.start {
                 switch r.target {
-                case .actor(let oi): if matcher.actors[oi].kind == .organisation { return false }
+                case .actor(let oi): if matcher.actors[oi].kind == .organisation { return nil }
                 case .role(let ri):
-                    guard matcher.roles(heldBy: ai, on: nil).contains(ri) else { return false }
+                    guard matcher.roles(heldBy: ai, on: nil).contains(ri) else { return nil }
                     heldRole = true
                 }
             }
-            return heldRole || !lexicon.titleRelations.contains(w)
+            return heldRole || !lexicon.titleRelations.contains(w) ? w : nil
         }
-        guard w.unicodeScalars.starts(with: "ال".unicodeScalars),
-              lexicon.relations.contains(String(String.UnicodeScalarView(w.unicodeScalars.dropFirst(2)))) else { return false }
-        return m.governed && opensWithLam(tokens[m.start])
+        let noun = String(String.UnicodeScalarView(w.unicodeScalars.dropFirst(2)))
+        guard w.unicodeScalars.starts(with: "ال".unicodeScalars), lexicon.relations.contains(noun) else { return nil }
+        return m.governed && opensWithLam(tokens[m.start]) ? noun : nil
+    }
+
+    /// «خطيبة الصحفي السعودي جمال خاشقجي» → «خطيبه» and Khashoggi: the key under which the
+    /// words `a..<e` tie a person to the registry person they are known through (`relationWord`),
+    /// so that «خطيبة خاشقجي» later in the document finds the one named so. Nil when they do not.
+    func relationKey(_ a: Int, _ e: Int, _ c: Ctx) -> String? {
+        guard e - a >= 2 else { return nil }
+        let mentions = matcher.mentions(in: c.tokens, range: a..<e)
+        guard let m = mentions.last, m.start > a, case .actor(let ai) = m.target, matcher.actors[ai].kind == .person,
+              let w = relationWord(Phrase(start: a, end: m.end, mentions: mentions), m, person: ai, c) else { return nil }
+        return w + "|" + matcher.actors[ai].id
+    }
+
+    /// Ties the relation phrase `a..<e` («خطيبة الصحفي جمال خاشقجي») to the person `sp` it is the
+    /// apposition or title of («خديجة جنكيز، خطيبة الصحفي جمال خاشقجي، …»).
+    func bindRelation(_ a: Int, _ e: Int, to sp: Speaker, _ c: Ctx, _ state: inout DocState) {
+        guard !sp.vague, let key = relationKey(a, e, c), !key.hasSuffix("|" + sp.actorID) else { return }
+        state.relationBinding[key] = sp
     }
 
     /// Whether the name words `key` (normalised) are a variant of registry person `person`'s names:
@@ -2263,6 +2315,24 @@ public struct ArabicExtractor: StatementExtractor {
             guard String(u).hasSuffix(suffix) else { continue }
             let stem = String(String.UnicodeScalarView(u.dropLast(suffix.unicodeScalars.count)))
             if lexicon.officesOf.contains(stem) { return feminine }
+        }
+        return nil
+    }
+
+    /// «خطيبته», «ومحاميها», «والده»: a one-word phrase that is a word of `relations.txt` with a
+    /// third-person pronoun as written; the word (normalised, «خطيبت» back to «خطيبه») and whether
+    /// the pronoun is feminine. Nil otherwise.
+    func possessedRelation(_ ph: Phrase, _ c: Ctx) -> (String, Bool)? {
+        guard ph.end - ph.start == 1 else { return nil }
+        let t = c.tokens[ph.start]
+        guard t.kind == .word, !t.latin, endsWithPronoun(t, c) else { return nil }
+        let u = Array((lexicon.clitics.withoutConjunction(t.norm) ?? t.norm).unicodeScalars)
+        for (n, feminine) in [(2, true), (1, false)] where u.count > n + 2 {
+            guard u[u.count - 1] == (n == 2 ? "ا" : "ه"), n == 1 || u[u.count - 2] == "ه" else { continue }
+            var stem = Array(u[..<(u.count - n)])
+            if stem.last == "ت" { stem[stem.count - 1] = "ه" }
+            let w = String(String.UnicodeScalarView(stem))
+            if lexicon.relations.contains(w) { return (w, feminine) }
         }
         return nil
     }
