@@ -167,4 +167,21 @@ final class ExtractSpeakerPrecisionTests: XCTestCase {
         let u = statements("وأكدت مجموعة ليبرتي ميديا مالكة حقوق بطولة الفورمولا واحد أن العارضات لن يعدن.")
         XCTAssertTrue(u.first?.speaker.hasSuffix("الفورمولا واحد") == true, "\(u.map(\.speaker))")
     }
+
+    func testBiWithAHamzaOpensTheComplementButNotAfterActing() {
+        let s = statements("وأشاد معلول بإنجازات فريقه، مؤكدا أن المستقبل واعد.")
+        XCTAssertEqual(s.first?.actorID, "unlinked:معلول", "\(s.map(\.speaker))")
+        // «القائم بأعمال» is the acting holder's title
+        let t = statements("وقال القائم بأعمال السفير جون سوليفان إن الوزارة ستنشر التقرير.")
+        XCTAssertEqual(t.first?.speaker, "القائم بأعمال السفير جون سوليفان")
+    }
+
+    func testAnOrganisationAfterATitleIsItsBodyNotTheHoldersName() {
+        // the title phrase speaks, not «unlinked:<the organisation>»
+        let s = statements("وقال مدير وكالة فرانس برس إن التغطية ستستمر.")
+        XCTAssertEqual(s.first?.actorID, "unlinked:مدير وكاله فرانس برس")
+        // a name after the organisation is the holder's
+        let t = statements("وقال مدير وكالة فرانس برس فابريس فريس إن التغطية ستستمر.")
+        XCTAssertEqual(t.first?.actorID, "unlinked:فابريس فريس")
+    }
 }

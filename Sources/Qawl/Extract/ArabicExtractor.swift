@@ -1257,6 +1257,12 @@ public struct ArabicExtractor: StatementExtractor {
                    j + 1 >= b || tokens[j + 1].kind != .word || isStop(tokens[j + 1]) || isPrepositional(tokens[j + 1])
                     || cue(at: j + 1, c) != nil || complementizer(tokens[j + 1]) != nil { break }
                 if j > a, isPrepositional(t) || isBiMasdar(t) { break }   // «وطالب ظريف الدول الأوروبية بممارسة …», «كوهين بدفع مبلغ»
+                // «وأشاد معلول بإنجازات فريقه», «تعهد مرشحو المعارضة بإنهاء …»: «ب» glued to a word written
+                // with a hamza on its alef opens the verb's complement (no name is so written)
+                // (after a title, or «القائم», it is the title's: «القائم بأعمال السفير»)
+                // (first, it leaves the subject in the verb: «ولكنه أشاد بأداء لاعبيه»)
+                if c.scalars[t.start] == "ب", t.end - t.start >= 5, c.scalars[t.start + 1] == "إ" || c.scalars[t.start + 1] == "أ",
+                   j == a || !inSet(tokens[j - 1], lexicon.titles) && !inSet(tokens[j - 1], lexicon.actingTitles) { break }
                 // «وأعلنت الدولتان انتهاء نزاع», «وتبدي الميليشيا مقاومة يائسة»: after a definite word
                 // that is no title (a title may precede a name: «المدرب توفيق»), a verbal noun opens the object
                 if j > a, c.tokens[j - 1].kind == .word, hasArticle(c.tokens[j - 1]), !hasArticle(t),
@@ -1861,6 +1867,19 @@ public struct ArabicExtractor: StatementExtractor {
                 break
             }
             nameStart = i
+            // «قائد قوات التحالف العربي», «نجم ريال مدريد»: a registry organisation in the first words
+            // after the title is the title's body, not the holder's name; the name, if any, follows
+            // it and its adjectives («رئيس ريال مدريد فلورنتينو بيريز»), else the title phrase speaks
+            if let om = ph.mentions.first(where: { m in
+                guard m.start >= i, case .actor(let oi) = m.target else { return false }
+                return matcher.actors[oi].kind == .organisation
+            }), om.start - i <= 1 {
+                var n = om.end
+                while n < wordsEnd, tokens[n].kind != .word || hasArticle(tokens[n])
+                        || tokens[n].norm.unicodeScalars.starts(with: "لل".unicodeScalars) { n += 1 }
+                // (a stop or another registry name there is no name: «سفير واشنطن لدى إسرائيل»)
+                nameStart = n < wordsEnd && !isStop(tokens[n]) && !ph.mentions.contains(where: { $0.end > n }) ? n : ph.end
+            }
         }
         if nameStart >= ph.end {
             // a title phrase alone: «وقالت المستشارة الألمانية» → whoever the document named so

@@ -127,6 +127,8 @@ public final class ArabicLexicon: Sendable {
     /// «جهته», «جانبها» after «من»: «ودعت فرنسا من جهتها» is «for its part», not a preposition
     /// the verb governs (`for_its_part.txt`).
     public let forItsPart: WordSet
+    /// «القائم» before «بأعمال»: the acting holder's title goes on (`acting_titles.txt`).
+    public let actingTitles: WordSet
     /// Free-standing prepositions («مع», «عبر», «في»): what governs the next noun (`prepositions.txt`).
     public let prepositions: WordSet
     /// «الصحافيين», «وسائل الإعلام»: the verb's addressee after the speaker («وأبلغ كالين الصحافيين»),
@@ -248,6 +250,7 @@ public final class ArabicLexicon: Sendable {
         quotedNameHeads = WordSet(try Self.optionalLines(file("quoted_name_heads.txt")).map { ArabicNormalizer.normalize($0.trimmingBlanks()) })
         appositionOpeners = Set(try LexiconFile.lines(file("apposition_openers.txt")).map(ArabicLexicon.written))
         forItsPart = WordSet(try LexiconFile.wordSet(file("for_its_part.txt")))
+        actingTitles = WordSet(try LexiconFile.wordSet(file("acting_titles.txt")))
         prepositions = WordSet(try Self.optionalLines(file("prepositions.txt")).map { ArabicNormalizer.normalize($0.trimmingBlanks()) })
         var addressees: [(words: [String], atStart: Bool)] = []
         for line in try Self.optionalLines(file("addressees.txt")) {
