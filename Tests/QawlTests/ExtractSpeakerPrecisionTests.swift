@@ -184,4 +184,13 @@ final class ExtractSpeakerPrecisionTests: XCTestCase {
         let t = statements("وقال مدير وكالة فرانس برس فابريس فريس إن التغطية ستستمر.")
         XCTAssertEqual(t.first?.actorID, "unlinked:فابريس فريس")
     }
+
+    func testANameThenItsTitleWithoutACommaIsTheName() {
+        let s = statements("وقال تيد ساراندوس مدير المحتوى في الشبكة إن عرض الأفلام خارج المسابقات لا معنى له. وأضاف مدير المحتوى أن القرار نهائي.")
+        XCTAssertEqual(s.map(\.actorID), ["unlinked:تيد ساراندوس", "unlinked:تيد ساراندوس"])
+        // a given name that a title's letters spell stays in the name; a title with nothing after it
+        // may be a name («محمد الأمين»)
+        XCTAssertEqual(statements("ووصفت كارلا أمينة باغاجاتي الناطقة باسم الجالية القرار بأنه ظالم.").first?.actorID,
+                       "unlinked:كارلا امينه باغاجاتي")
+    }
 }

@@ -1840,6 +1840,15 @@ public struct ArabicExtractor: StatementExtractor {
                                c, &state, agreement: agreement)
             }
             nameStart = lastComma + 1
+        } else if let t = appositiveTitle(ph, c) {
+            // «تيد ساراندوس مدير المحتوى في "نتفليكس"», «دون آرون المتحدث باسم شرطة ناشفيل»: a name, then
+            // its title without a comma: the name speaks, and the title is bound to it
+            guard let r = resolve(ph.ending(at: t), c, &state, agreement: agreement) else { return nil }
+            if !r.0.vague {
+                state.titleBinding[titleKey(c, t, ph.end)] = r.0
+                bindHead(c, t, r.0, &state)
+            }
+            return r
         } else if inSet(tokens[ph.start], lexicon.titles) {
             var i = ph.start
             while i < ph.end {
@@ -1957,6 +1966,31 @@ public struct ArabicExtractor: StatementExtractor {
         }
         if wordCount(tokens, ph.start, ph.end) >= 2 { bindHead(c, ph.start, sp, &state) }
         return (sp, text, .name, nameStart > ph.start ? 0.8 : 0.75)
+    }
+
+    /// Where a title opens right after a name of one to three words that opens the phrase, with no
+    /// comma between («تيد ساراندوس مدير المحتوى», «خالد العوضي مدير إدارة أنظمة التحصيل»), or nil.
+    /// The name's first word has no article and is no title, honorific, person, relation, vague or
+    /// institution noun; the title has a word after it («محمد الأمين» is a name); no registry name
+    /// comes before it.
+    func appositiveTitle(_ ph: Phrase, _ c: Ctx) -> Int? {
+        let tokens = c.tokens
+        let first = tokens[ph.start]
+        guard first.kind == .word, !hasArticle(first), !inSet(first, lexicon.titles), !inSet(first, lexicon.honorifics),
+              !inSet(first, lexicon.personNouns), !inSet(first, lexicon.relations), !inSet(first, lexicon.vague),
+              !inSet(first, lexicon.inanimate), !isGenericHead(first) else { return nil }
+        var k = ph.start + 1
+        while k < ph.end, k <= ph.start + 3 {
+            let t = tokens[k]
+            guard t.kind == .word else { return nil }
+            // (a given name that a title's letters spell is the name's: «كارلا أمينة باغاجاتي»)
+            if inSet(t, lexicon.titles), !inSet(t, lexicon.honorifics), !lexicon.givenNames.contains(t.norm) {
+                guard k + 1 < ph.end, tokens[k + 1].kind == .word, !ph.mentions.contains(where: { $0.start < k }) else { return nil }
+                return k
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// The word of `relations.txt` by which the phrase names someone known through the registry person
