@@ -53,14 +53,26 @@ public struct SyndicationClusterer {
                 }
             }
         } else {
-            struct Bucket: Hashable { var band: Int; var key: UInt64 }
-            var buckets: [Bucket: [Int]] = [:]
-            for i in 0..<n {
-                guard let si = signatures[i] else { continue }
-                for b in 0..<bands {
-                    let bucket = Bucket(band: b, key: keys[i * bands + b])
-                    for j in buckets[bucket] ?? [] where linked(i, j, signatures[j]!, si) { union(i, j) }
-                    buckets[bucket, default: []].append(i)
+            // Band by band, the statements sorted by their key in that band: a run of equal keys is
+            // a bucket, in which each statement is compared with those before it. The pairs are
+            // those a hash table of buckets would give, and the components do not depend on the
+            // order the pairs are joined in; sorting spares a table of arrays per large actor.
+            var order: [Int] = []
+            order.reserveCapacity(n)
+            for b in 0..<bands {
+                order.removeAll(keepingCapacity: true)
+                for i in 0..<n where signatures[i] != nil { order.append(i) }
+                order.sort { (keys[$0 * bands + b], $0) < (keys[$1 * bands + b], $1) }
+                var start = 0
+                while start < order.count {
+                    let key = keys[order[start] * bands + b]
+                    var end = start + 1
+                    while end < order.count && keys[order[end] * bands + b] == key { end += 1 }
+                    for x in (start + 1)..<max(end, start + 1) {
+                        let i = order[x], si = signatures[i]!
+                        for y in start..<x where linked(i, order[y], signatures[order[y]]!, si) { union(i, order[y]) }
+                    }
+                    start = end
                 }
             }
         }

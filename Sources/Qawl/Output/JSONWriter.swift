@@ -85,8 +85,10 @@ public struct JSONWriter {
         appendDecimal(v)
     }
 
+    private mutating func appendDecimal(_ v: Int) { Self.appendDecimal(v, to: &bytes) }
+
     /// The decimal digits of `v`, as `String(v)` writes them, without making the string.
-    private mutating func appendDecimal(_ v: Int) {
+    static func appendDecimal(_ v: Int, to bytes: inout [UInt8]) {
         if v < 0 { bytes.append(UInt8(ascii: "-")) }
         var m = v.magnitude
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // up to 20 digits, most significant last
