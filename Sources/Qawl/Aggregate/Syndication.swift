@@ -109,6 +109,7 @@ public struct SyndicationClusterer {
 
     static func signature(_ content: String) -> [UInt64]? {
         var words: [UInt64] = []
+        words.reserveCapacity(content.utf8.count / 4)
         var h: UInt64 = 0
         var inWord = false
         for u in content.unicodeScalars {
@@ -124,15 +125,21 @@ public struct SyndicationClusterer {
         }
         if inWord { words.append(h) }
         guard words.count >= 4 else { return nil }
+        // Most of a statement's preparation for the store is this loop (24 hashes per shingle):
+        // it runs over raw buffers, without a bounds check per hash.
         var sig = [UInt64](repeating: .max, count: hashes)
-        for i in 0..<(words.count - 2) {
-            let shingle = (words[i] &* 31 &+ words[i + 1]) &* 31 &+ words[i + 2]
-            for k in 0..<hashes {
-                var x = shingle &+ UInt64(k) &* 0x9E37_79B9_7F4A_7C15
-                x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
-                x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
-                x ^= x >> 31
-                if x < sig[k] { sig[k] = x }
+        sig.withUnsafeMutableBufferPointer { sig in
+            words.withUnsafeBufferPointer { words in
+                for i in 0..<(words.count - 2) {
+                    let shingle = (words[i] &* 31 &+ words[i + 1]) &* 31 &+ words[i + 2]
+                    for k in 0..<hashes {
+                        var x = shingle &+ UInt64(truncatingIfNeeded: k) &* 0x9E37_79B9_7F4A_7C15
+                        x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
+                        x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
+                        x ^= x >> 31
+                        sig[k] = min(sig[k], x)
+                    }
+                }
             }
         }
         return sig
