@@ -291,12 +291,13 @@ public final class StatementStore {
     /// `statements.jsonl` order: (published, doc_id, content_start), headline statements first.
     static let outputOrder = "published, doc_id, part DESC, content_start, statement_id"
 
-    public func forEachStatementJSON(_ body: ([UInt8]) throws -> Void) throws {
+    /// Each line's bytes are valid only during `body` (read in place, not copied out).
+    public func forEachStatementJSON(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         let ids = try orderedRowIDs(Self.outputOrder)
         let s = try db.prepare("SELECT json FROM statements WHERE rowid = ?")
         for id in ids {
             s.bind(1, id)
-            try s.forEach { try body($0.bytes(0)) }
+            try s.forEach { try $0.withBytes(0, body) }
         }
     }
 
@@ -395,9 +396,10 @@ public final class StatementStore {
         if let current, !rows.isEmpty { try body(current, rows) }
     }
 
-    public func forEachErrorJSON(_ body: ([UInt8]) throws -> Void) throws {
+    /// As `forEachStatementJSON`.
+    public func forEachErrorJSON(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         let s = try db.prepare("SELECT json FROM errors ORDER BY input, seq")
-        try s.forEach { try body($0.bytes(0)) }
+        try s.forEach { try $0.withBytes(0, body) }
     }
 
     public func inputs() throws -> [InputSummary] {

@@ -150,10 +150,11 @@ extension SyndicationClusterer {
     /// A signature as the store keeps it: its hashes as little-endian bytes (empty: too short).
     public static func encode(_ signature: [UInt64]?) -> [UInt8] {
         guard let signature else { return [] }
-        var out: [UInt8] = []
-        out.reserveCapacity(signature.count * 8)
-        for h in signature { withUnsafeBytes(of: h.littleEndian) { out.append(contentsOf: $0) } }
-        return out
+        return [UInt8](unsafeUninitializedCapacity: signature.count * 8) { out, count in
+            let raw = UnsafeMutableRawBufferPointer(out)
+            for (i, h) in signature.enumerated() { raw.storeBytes(of: h.littleEndian, toByteOffset: i * 8, as: UInt64.self) }
+            count = signature.count * 8
+        }
     }
 
     /// The inverse of `encode`; nil for an empty (or malformed) blob.
