@@ -178,6 +178,18 @@ final class SQLiteStatement {
         }
     }
 
+    /// The first row only (a lookup by key, which has at most one): `row` reads it, and the
+    /// statement is reset without stepping to its end, which costs about as much again.
+    func first(_ row: (SQLiteStatement) throws -> Void) throws {
+        defer { sqlite3_reset(stmt) }
+        let rc = sqlite3_step(stmt)
+        if rc == SQLITE_DONE { return }
+        guard rc == SQLITE_ROW else {
+            throw SQLiteDatabase.Error.sqlite(path: database.path, code: rc, message: database.errorMessage(), sql: nil)
+        }
+        try row(self)
+    }
+
     func string(_ col: Int32) -> String? {
         guard sqlite3_column_type(stmt, col) != SQLITE_NULL, let p = sqlite3_column_text(stmt, col) else { return nil }
         return String(cString: p)

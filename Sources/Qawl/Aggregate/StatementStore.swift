@@ -297,7 +297,7 @@ public final class StatementStore {
         let s = try db.prepare("SELECT json FROM statements WHERE rowid = ?")
         for id in ids {
             s.bind(1, id)
-            try s.forEach { try $0.withBytes(0, body) }
+            try s.first { try $0.withBytes(0, body) }
         }
     }
 
@@ -391,7 +391,7 @@ public final class StatementStore {
         }
         for id in ids {
             s.bind(1, id)
-            try s.forEach(take)
+            try s.first(take)
         }
         if let current, !rows.isEmpty { try body(current, rows) }
     }
