@@ -61,13 +61,13 @@ public struct RunReport {
     /// SQL's GROUP BY did, and become strings at the end.
     public struct StatementFigures {
         public var total = 0
-        var lang: [[UInt8]: Int] = [:]
-        var kind: [[UInt8]: Int] = [:]
-        var resolution: [[UInt8]: Int] = [:]
-        var cue: [[UInt8]: Int] = [:]
-        var unresolvedCue: [[UInt8]: Int] = [:]
-        var source: [[UInt8]: Int] = [:]
-        var day: [[UInt8]: Int] = [:]
+        var lang: [ByteKey: Int] = [:]
+        var kind: [ByteKey: Int] = [:]
+        var resolution: [ByteKey: Int] = [:]
+        var cue: [ByteKey: Int] = [:]
+        var unresolvedCue: [ByteKey: Int] = [:]
+        var source: [ByteKey: Int] = [:]
+        var day: [ByteKey: Int] = [:]
 
         public init() {}
 
@@ -79,37 +79,43 @@ public struct RunReport {
             total += other.total
             for (mine, theirs) in [(\Self.lang, other.lang), (\.kind, other.kind), (\.resolution, other.resolution),
                                    (\.cue, other.cue), (\.unresolvedCue, other.unresolvedCue),
-                                   (\.source, other.source), (\.day, other.day)] as [(WritableKeyPath<Self, [[UInt8]: Int]>, [[UInt8]: Int])] {
+                                   (\.source, other.source), (\.day, other.day)] as [(WritableKeyPath<Self, [ByteKey: Int]>, [ByteKey: Int])] {
                 self[keyPath: mine].merge(theirs, uniquingKeysWith: +)
             }
         }
 
         mutating func count(_ row: StatementStore.Row) {
             total += 1
-            lang[row.lang, default: 0] += 1
-            kind[row.kind, default: 0] += 1
-            resolution[row.resolution, default: 0] += 1
-            cue[row.cueLemma, default: 0] += 1
-            if row.resolution == Self.unresolved { unresolvedCue[row.cueLemma, default: 0] += 1 }
-            source[row.sourceBytes ?? Self.unknown, default: 0] += 1
-            if let p = row.publishedBytes { day[Self.prefix(p, characters: 10), default: 0] += 1 }
+            lang[ByteKey(row.lang), default: 0] += 1
+            kind[ByteKey(row.kind), default: 0] += 1
+            resolution[ByteKey(row.resolution), default: 0] += 1
+            cue[ByteKey(row.cueLemma), default: 0] += 1
+            if row.resolution == Self.unresolved { unresolvedCue[ByteKey(row.cueLemma), default: 0] += 1 }
+            source[ByteKey(row.sourceBytes ?? Self.unknown), default: 0] += 1
+            if let p = row.publishedBytes { day[ByteKey(Self.prefix(p, characters: 10)), default: 0] += 1 }
         }
 
         /// The first `n` characters of UTF-8 text (SQL's `substr(x, 1, n)`).
         static func prefix(_ utf8: [UInt8], characters n: Int) -> [UInt8] {
+            let end = prefixEnd(utf8, characters: n)
+            return end == utf8.count ? utf8 : Array(utf8[..<end])
+        }
+
+        /// Where the first `n` characters of UTF-8 text end.
+        static func prefixEnd(_ utf8: [UInt8], characters n: Int) -> Int {
             var seen = 0
             for (i, b) in utf8.enumerated() where b & 0xC0 != 0x80 {
-                if seen == n { return Array(utf8[..<i]) }
+                if seen == n { return i }
                 seen += 1
             }
-            return utf8
+            return utf8.count
         }
 
         /// Byte-keyed counts as strings, in the bytes' order (as the rows of a GROUP BY came).
-        static func strings(_ counts: [[UInt8]: Int]) -> [String: Int] {
+        static func strings(_ counts: [ByteKey: Int]) -> [String: Int] {
             var out: [String: Int] = [:]
-            for key in counts.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-                out[String(decoding: key, as: UTF8.self)] = counts[key]!
+            for key in counts.keys.sorted(by: { $0.bytes.lexicographicallyPrecedes($1.bytes) }) {
+                out[String(decoding: key.bytes, as: UTF8.self)] = counts[key]!
             }
             return out
         }

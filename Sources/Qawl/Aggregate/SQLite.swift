@@ -178,6 +178,18 @@ final class SQLiteStatement {
         }
     }
 
+    /// The first row only (a lookup by key, which has at most one): `row` reads it, and the
+    /// statement is reset without stepping to its end, which costs about as much again.
+    func first(_ row: (SQLiteStatement) throws -> Void) throws {
+        defer { sqlite3_reset(stmt) }
+        let rc = sqlite3_step(stmt)
+        if rc == SQLITE_DONE { return }
+        guard rc == SQLITE_ROW else {
+            throw SQLiteDatabase.Error.sqlite(path: database.path, code: rc, message: database.errorMessage(), sql: nil)
+        }
+        try row(self)
+    }
+
     func string(_ col: Int32) -> String? {
         guard sqlite3_column_type(stmt, col) != SQLITE_NULL, let p = sqlite3_column_text(stmt, col) else { return nil }
         return String(cString: p)
@@ -193,6 +205,28 @@ final class SQLiteStatement {
     func cStringBytes(_ col: Int32) -> [UInt8]? {
         guard sqlite3_column_type(stmt, col) != SQLITE_NULL, let p = sqlite3_column_text(stmt, col) else { return nil }
         return Array(UnsafeBufferPointer(start: p, count: strlen(p)))
+    }
+
+    /// `utf8(col)`, or `previous` itself when the column holds the same bytes: rows read in actor
+    /// order repeat most of their small columns (the actor's name, the language, the kind), and
+    /// sharing the previous row's array spares an allocation per column and row.
+    func utf8(_ col: Int32, reusing previous: [UInt8]?) -> [UInt8]? {
+        guard sqlite3_column_type(stmt, col) != SQLITE_NULL, let p = sqlite3_column_text(stmt, col) else { return nil }
+        return Self.bytes(p, count: Int(sqlite3_column_bytes(stmt, col)), reusing: previous)
+    }
+
+    /// `cStringBytes(col)`, sharing `previous` in the same way.
+    func cStringBytes(_ col: Int32, reusing previous: [UInt8]?) -> [UInt8]? {
+        guard sqlite3_column_type(stmt, col) != SQLITE_NULL, let p = sqlite3_column_text(stmt, col) else { return nil }
+        return Self.bytes(p, count: strlen(p), reusing: previous)
+    }
+
+    private static func bytes(_ p: UnsafePointer<UInt8>, count n: Int, reusing previous: [UInt8]?) -> [UInt8] {
+        if let previous, previous.count == n,
+           previous.withUnsafeBufferPointer({ n == 0 || memcmp($0.baseAddress!, p, n) == 0 }) {
+            return previous
+        }
+        return Array(UnsafeBufferPointer(start: p, count: n))
     }
 
     func int(_ col: Int32) -> Int { Int(sqlite3_column_int64(stmt, col)) }

@@ -291,12 +291,13 @@ public final class StatementStore {
     /// `statements.jsonl` order: (published, doc_id, content_start), headline statements first.
     static let outputOrder = "published, doc_id, part DESC, content_start, statement_id"
 
-    public func forEachStatementJSON(_ body: ([UInt8]) throws -> Void) throws {
+    /// Each line's bytes are valid only during `body` (read in place, not copied out).
+    public func forEachStatementJSON(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         let ids = try orderedRowIDs(Self.outputOrder)
         let s = try db.prepare("SELECT json FROM statements WHERE rowid = ?")
         for id in ids {
             s.bind(1, id)
-            try s.forEach { try body($0.bytes(0)) }
+            try s.first { try $0.withBytes(0, body) }
         }
     }
 
@@ -351,6 +352,7 @@ public final class StatementStore {
             """)
         var current: String?
         var rows: [Row] = []
+        var lastDocID: [UInt8]?
         func take(_ r: SQLiteStatement) throws {
             let actorID = r.string(0) ?? ""
             if actorID != current {
@@ -367,21 +369,37 @@ public final class StatementStore {
             } else {
                 signature = r.withBytes(10) { SyndicationClusterer.decode($0) }
             }
-            rows.append(Row(docID: r.string(1) ?? "", actorName: r.cStringBytes(2) ?? [], speaker: r.cStringBytes(3) ?? [],
-                            lang: r.utf8(4) ?? [], kind: r.utf8(5) ?? [], resolution: r.utf8(6) ?? [],
-                            cueLemma: r.utf8(7) ?? [], sourceBytes: r.utf8(9), publishedBytes: r.utf8(8),
+            // The small columns share the previous row's arrays where they repeat (within an actor).
+            let docIDBytes = r.cStringBytes(1, reusing: lastDocID)
+            let p = rows.count - 1
+            let docID: String
+            if p >= 0, let docIDBytes, let lastDocID, docIDBytes == lastDocID {
+                docID = rows[p].docID
+            } else {
+                docID = docIDBytes.map { String(decoding: $0, as: UTF8.self) } ?? ""
+            }
+            lastDocID = docIDBytes
+            rows.append(Row(docID: docID, actorName: r.cStringBytes(2, reusing: p >= 0 ? rows[p].actorName : nil) ?? [],
+                            speaker: r.cStringBytes(3, reusing: p >= 0 ? rows[p].speaker : nil) ?? [],
+                            lang: r.utf8(4, reusing: p >= 0 ? rows[p].lang : nil) ?? [],
+                            kind: r.utf8(5, reusing: p >= 0 ? rows[p].kind : nil) ?? [],
+                            resolution: r.utf8(6, reusing: p >= 0 ? rows[p].resolution : nil) ?? [],
+                            cueLemma: r.utf8(7, reusing: p >= 0 ? rows[p].cueLemma : nil) ?? [],
+                            sourceBytes: r.utf8(9, reusing: p >= 0 ? rows[p].sourceBytes : nil),
+                            publishedBytes: r.utf8(8, reusing: p >= 0 ? rows[p].publishedBytes : nil),
                             signature: signature, json: json))
         }
         for id in ids {
             s.bind(1, id)
-            try s.forEach(take)
+            try s.first(take)
         }
         if let current, !rows.isEmpty { try body(current, rows) }
     }
 
-    public func forEachErrorJSON(_ body: ([UInt8]) throws -> Void) throws {
+    /// As `forEachStatementJSON`.
+    public func forEachErrorJSON(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         let s = try db.prepare("SELECT json FROM errors ORDER BY input, seq")
-        try s.forEach { try body($0.bytes(0)) }
+        try s.forEach { try $0.withBytes(0, body) }
     }
 
     public func inputs() throws -> [InputSummary] {

@@ -53,14 +53,26 @@ public struct SyndicationClusterer {
                 }
             }
         } else {
-            struct Bucket: Hashable { var band: Int; var key: UInt64 }
-            var buckets: [Bucket: [Int]] = [:]
-            for i in 0..<n {
-                guard let si = signatures[i] else { continue }
-                for b in 0..<bands {
-                    let bucket = Bucket(band: b, key: keys[i * bands + b])
-                    for j in buckets[bucket] ?? [] where linked(i, j, signatures[j]!, si) { union(i, j) }
-                    buckets[bucket, default: []].append(i)
+            // Band by band, the statements sorted by their key in that band: a run of equal keys is
+            // a bucket, in which each statement is compared with those before it. The pairs are
+            // those a hash table of buckets would give, and the components do not depend on the
+            // order the pairs are joined in; sorting spares a table of arrays per large actor.
+            var order: [Int] = []
+            order.reserveCapacity(n)
+            for b in 0..<bands {
+                order.removeAll(keepingCapacity: true)
+                for i in 0..<n where signatures[i] != nil { order.append(i) }
+                order.sort { (keys[$0 * bands + b], $0) < (keys[$1 * bands + b], $1) }
+                var start = 0
+                while start < order.count {
+                    let key = keys[order[start] * bands + b]
+                    var end = start + 1
+                    while end < order.count && keys[order[end] * bands + b] == key { end += 1 }
+                    for x in (start + 1)..<max(end, start + 1) {
+                        let i = order[x], si = signatures[i]!
+                        for y in start..<x where linked(i, order[y], signatures[order[y]]!, si) { union(i, order[y]) }
+                    }
+                    start = end
                 }
             }
         }
@@ -97,6 +109,7 @@ public struct SyndicationClusterer {
 
     static func signature(_ content: String) -> [UInt64]? {
         var words: [UInt64] = []
+        words.reserveCapacity(content.utf8.count / 4)
         var h: UInt64 = 0
         var inWord = false
         for u in content.unicodeScalars {
@@ -112,15 +125,21 @@ public struct SyndicationClusterer {
         }
         if inWord { words.append(h) }
         guard words.count >= 4 else { return nil }
+        // Most of a statement's preparation for the store is this loop (24 hashes per shingle):
+        // it runs over raw buffers, without a bounds check per hash.
         var sig = [UInt64](repeating: .max, count: hashes)
-        for i in 0..<(words.count - 2) {
-            let shingle = (words[i] &* 31 &+ words[i + 1]) &* 31 &+ words[i + 2]
-            for k in 0..<hashes {
-                var x = shingle &+ UInt64(k) &* 0x9E37_79B9_7F4A_7C15
-                x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
-                x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
-                x ^= x >> 31
-                if x < sig[k] { sig[k] = x }
+        sig.withUnsafeMutableBufferPointer { sig in
+            words.withUnsafeBufferPointer { words in
+                for i in 0..<(words.count - 2) {
+                    let shingle = (words[i] &* 31 &+ words[i + 1]) &* 31 &+ words[i + 2]
+                    for k in 0..<hashes {
+                        var x = shingle &+ UInt64(truncatingIfNeeded: k) &* 0x9E37_79B9_7F4A_7C15
+                        x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
+                        x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
+                        x ^= x >> 31
+                        sig[k] = min(sig[k], x)
+                    }
+                }
             }
         }
         return sig
@@ -131,10 +150,11 @@ extension SyndicationClusterer {
     /// A signature as the store keeps it: its hashes as little-endian bytes (empty: too short).
     public static func encode(_ signature: [UInt64]?) -> [UInt8] {
         guard let signature else { return [] }
-        var out: [UInt8] = []
-        out.reserveCapacity(signature.count * 8)
-        for h in signature { withUnsafeBytes(of: h.littleEndian) { out.append(contentsOf: $0) } }
-        return out
+        return [UInt8](unsafeUninitializedCapacity: signature.count * 8) { out, count in
+            let raw = UnsafeMutableRawBufferPointer(out)
+            for (i, h) in signature.enumerated() { raw.storeBytes(of: h.littleEndian, toByteOffset: i * 8, as: UInt64.self) }
+            count = signature.count * 8
+        }
     }
 
     /// The inverse of `encode`; nil for an empty (or malformed) blob.

@@ -35,6 +35,18 @@ public final class AtomicFile {
 
     public func write(_ string: String) throws { try write(Array(string.utf8)) }
 
+    /// Bytes read in place (a stored line): copied into the buffer, not into an array first.
+    public func write(_ raw: UnsafeRawBufferPointer) throws {
+        buffer.append(contentsOf: UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count))
+        if buffer.count >= Self.flushSize { try flush() }
+    }
+
+    /// One line break.
+    public func write(newline: Void) throws {
+        buffer.append(0x0A)
+        if buffer.count >= Self.flushSize { try flush() }
+    }
+
     private func flush() throws {
         guard !buffer.isEmpty else { return }
         try writeOut(buffer)

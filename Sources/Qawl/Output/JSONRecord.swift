@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads fields back out of a record that `JSONWriter` wrote (a stored `statements.jsonl` line):
 /// the raw bytes of a value, to copy it as it is into another record (a timeline entry's sources
 /// are the copies' own `doc_id`, `url`, … exactly as in their lines), or a string value decoded.
@@ -23,10 +25,12 @@ enum JSONRecord {
                 } else {
                     while i < n && p[i] != UInt8(ascii: ",") && p[i] != UInt8(ascii: "}") { i += 1 }
                 }
-                for k in 0..<keys.count where out[k] == nil && keys[k].count == keyEnd - keyStart {
-                    if keys[k].withUnsafeBufferPointer({ key in
-                        (0..<key.count).allSatisfy { key[$0] == p[keyStart + $0] }
-                    }) {
+                let length = keyEnd - keyStart
+                for k in 0..<keys.count where out[k] == nil {
+                    let same = keys[k].withUnsafeBufferPointer { key in
+                        key.count == length && (length == 0 || memcmp(key.baseAddress!, p.baseAddress! + keyStart, length) == 0)
+                    }
+                    if same {
                         out[k] = valueStart..<i
                         found += 1
                         break

@@ -112,12 +112,12 @@ public struct OutputWriter {
         return report
     }
 
-    func writeLines(to name: String, _ source: (([UInt8]) throws -> Void) throws -> Void) throws {
+    func writeLines(to name: String, _ source: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         let file = try AtomicFile(directory.appendingPathComponent(name))
         do {
             try source { line in
                 try file.write(line)
-                try file.write([0x0A])
+                try file.write(newline: ())
             }
             try file.commit()
         } catch {

@@ -1,30 +1,31 @@
 /// JSON shapes of the output records, field order fixed by `spec/OUTPUT.md`.
 extension JSONWriter {
     public mutating func statement(_ s: Statement) {
+        let k = StatementKeys.shared
         object { w in
-            w.field("statement_id", s.statementID)
-            w.field("doc_id", s.docID)
-            w.field("actor_id", s.actorID)
-            w.field("actor_name", s.actorName)
-            w.field("speaker", s.speaker)
-            w.field("resolution", s.resolution.rawValue)
-            w.field("cue", s.cue)
-            w.field("cue_lemma", s.cueLemma)
-            w.field("kind", s.kind.rawValue)
-            w.field("content", s.content)
-            w.field("sentence", s.sentence)
-            w.field("lang", s.lang)
-            w.field("published", s.published)
-            w.field("date_source", s.dateSource)
-            w.field("url", s.url)
-            w.field("source", s.source)
-            w.field("title", s.title)
-            w.field("input", s.input)
-            w.field("record", s.record)
-            w.field("part", s.part)
-            w.field("content_start", s.contentStart)
-            w.field("content_end", s.contentEnd)
-            w.field("confidence", s.confidence)
+            w.field(k.statementID, s.statementID)
+            w.field(k.docID, s.docID)
+            w.field(k.actorID, s.actorID)
+            w.field(k.actorName, s.actorName)
+            w.field(k.speaker, s.speaker)
+            w.field(k.resolution, s.resolution.rawValue)
+            w.field(k.cue, s.cue)
+            w.field(k.cueLemma, s.cueLemma)
+            w.field(k.kind, s.kind.rawValue)
+            w.field(k.content, s.content)
+            w.field(k.sentence, s.sentence)
+            w.field(k.lang, s.lang)
+            w.field(k.published, s.published)
+            w.field(k.dateSource, s.dateSource)
+            w.field(k.url, s.url)
+            w.field(k.source, s.source)
+            w.field(k.title, s.title)
+            w.field(k.input, s.input)
+            w.field(k.record, s.record)
+            w.field(k.part, s.part)
+            w.field(k.contentStart, s.contentStart)
+            w.field(k.contentEnd, s.contentEnd)
+            w.field(k.confidence, s.confidence)
         }
     }
 
@@ -54,4 +55,19 @@ extension JSONWriter {
             w.field("message", e.message)
         }
     }
+}
+
+/// The keys of a statement line, escaped once (every statement is written with them).
+private final class StatementKeys: Sendable {
+    static let shared = StatementKeys()
+    let statementID = JSONWriter.Key("statement_id"), docID = JSONWriter.Key("doc_id")
+    let actorID = JSONWriter.Key("actor_id"), actorName = JSONWriter.Key("actor_name")
+    let speaker = JSONWriter.Key("speaker"), resolution = JSONWriter.Key("resolution")
+    let cue = JSONWriter.Key("cue"), cueLemma = JSONWriter.Key("cue_lemma"), kind = JSONWriter.Key("kind")
+    let content = JSONWriter.Key("content"), sentence = JSONWriter.Key("sentence"), lang = JSONWriter.Key("lang")
+    let published = JSONWriter.Key("published"), dateSource = JSONWriter.Key("date_source")
+    let url = JSONWriter.Key("url"), source = JSONWriter.Key("source"), title = JSONWriter.Key("title")
+    let input = JSONWriter.Key("input"), record = JSONWriter.Key("record"), part = JSONWriter.Key("part")
+    let contentStart = JSONWriter.Key("content_start"), contentEnd = JSONWriter.Key("content_end")
+    let confidence = JSONWriter.Key("confidence")
 }

@@ -16,7 +16,6 @@ struct TimelineBuilder: @unchecked Sendable {
     /// Buffers reused from one actor to the next by the same worker.
     struct Scratch {
         var file: [UInt8] = []
-        var json = JSONWriter(reserving: 4096)
     }
 
     struct Built {
@@ -29,45 +28,56 @@ struct TimelineBuilder: @unchecked Sendable {
     /// The fields of a statement line that a timeline entry lists for each of its copies.
     static let sourceKeys = ["doc_id", "published", "source", "url", "title"]
     static let sourceKeyBytes = sourceKeys.map { Array($0.utf8) }
+    /// What precedes each of `sourceKeys`' values in a copy's object: `{"doc_id":`, `,"published":`, …
+    static let sourceOpeners = sourceKeys.enumerated().map { k, key in Array(((k == 0 ? "{" : ",") + "\"" + key + "\":").utf8) }
     static let null = Array("null".utf8)
+    static let copiesKey = Array(",\"copies\":".utf8), sourcesKey = Array(",\"sources\":[".utf8)
 
     func build(id: String, rows: [StatementStore.Row], scratch: inout Scratch) throws -> Built {
+        let n = rows.count
         let clusters = syndication.clusters(signatures: rows.map(\.signature), documents: rows.map(\.docID))
-        var members = [[Int]](repeating: [], count: rows.count)
-        for (i, c) in clusters.enumerated() { members[c].append(i) }
+        // The members of each cluster in row order: cluster c's are members[first[c]..<first[c + 1]]
+        // (a counting sort, instead of an array per cluster).
+        var first = [Int](repeating: 0, count: n + 1)
+        for c in clusters { first[c + 1] += 1 }
+        for k in 0..<n { first[k + 1] += first[k] }
+        var members = [Int](repeating: 0, count: n)
+        var next = first
+        for (i, c) in clusters.enumerated() { members[next[c]] = i; next[c] += 1 }
         let fileName = SafeFileName.forActor(id) + ".jsonl"
         scratch.file.removeAll(keepingCapacity: true)
         var entries = 0, merged = 0
         // Statements per day are kept for registry actors only (report.html); keyed by the date's
         // bytes, which are ASCII, and turned into strings once per day.
         let linked = RunReport.ActorSummary.isLinked(id)
-        var perDayBytes: [[UInt8]: Int] = [:]
+        var perDayBytes: [ByteKey: Int] = [:]
         // Raw values of the source fields, copied into the entries as they are in the lines.
         let sourceValues = rows.map { JSONRecord.valueRanges(in: $0.json, keys: Self.sourceKeyBytes) }
         for (i, row) in rows.enumerated() {
             guard clusters[i] == i else { continue }
-            let copies = members[i]
+            let copies = members[first[i]..<first[i + 1]]
             entries += 1
             merged += copies.count - 1
-            if linked, let p = row.publishedBytes { perDayBytes[RunReport.StatementFigures.prefix(p, characters: 10), default: 0] += 1 }
-            // The statement as in statements.jsonl, plus where it was carried.
+            if linked, let p = row.publishedBytes { perDayBytes[ByteKey(RunReport.StatementFigures.prefix(p, characters: 10)), default: 0] += 1 }
+            // The statement as in statements.jsonl, plus where it was carried:
+            // `,"copies":2,"sources":[{"doc_id":…,"published":…,"source":…,"url":…,"title":…},{…}]}`.
             scratch.file.append(contentsOf: row.json.dropLast())  // "}"
-            scratch.file.append(contentsOf: ",\"copies\":\(copies.count),\"sources\":".utf8)
-            scratch.json.reset()
-            scratch.json.array { w in
-                for c in copies {
-                    w.object { w in
-                        for (k, key) in Self.sourceKeys.enumerated() {
-                            if let range = sourceValues[c][k] {
-                                w.field(key, rawValue: rows[c].json[range])
-                            } else {
-                                w.field(key, rawValue: Self.null)
-                            }
-                        }
+            scratch.file.append(contentsOf: Self.copiesKey)
+            JSONWriter.appendDecimal(copies.count, to: &scratch.file)
+            scratch.file.append(contentsOf: Self.sourcesKey)
+            for c in copies {
+                if c != i { scratch.file.append(UInt8(ascii: ",")) }
+                for k in 0..<Self.sourceKeys.count {
+                    scratch.file.append(contentsOf: Self.sourceOpeners[k])
+                    if let range = sourceValues[c][k] {
+                        scratch.file.append(contentsOf: rows[c].json[range])
+                    } else {
+                        scratch.file.append(contentsOf: Self.null)
                     }
                 }
+                scratch.file.append(UInt8(ascii: "}"))
             }
-            scratch.file.append(contentsOf: scratch.json.bytes)
+            scratch.file.append(UInt8(ascii: "]"))
             scratch.file.append(UInt8(ascii: "}"))
             scratch.file.append(0x0A)
         }
@@ -82,13 +92,13 @@ struct TimelineBuilder: @unchecked Sendable {
         let days = Self.dayRange(rows)
         var summary = RunReport.ActorSummary(
             id: id, name: String(decoding: rows[0].actorName, as: UTF8.self),
-            names: Self.names(rows).sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(20).map(\.key),
+            names: Self.names(rows).sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }.prefix(20).map(\.name),
             file: "timelines/" + fileName, statements: rows.count, entries: entries,
             first: days.first, last: days.last)
         // Kept for report.html's per-actor sections (linked actors only, without the JSON
         // lines): tens of thousands of unlinked speakers would otherwise hold memory to the end.
         if summary.linked {
-            summary.perDay = Dictionary(uniqueKeysWithValues: perDayBytes.map { (String(decoding: $0.key, as: UTF8.self), $0.value) })
+            summary.perDay = Dictionary(uniqueKeysWithValues: perDayBytes.map { (String(decoding: $0.key.bytes, as: UTF8.self), $0.value) })
             summary.latest = rows.suffix(5).reversed().map(RunReport.Entry.init)
         }
         // One very large timeline should not keep its buffer for the rest of the run.
@@ -96,43 +106,57 @@ struct TimelineBuilder: @unchecked Sendable {
         return Built(fileName: fileName, merged: merged, summary: summary)
     }
 
-    /// How often each spelling of the speaker was used. Counted on the stored bytes, then folded
-    /// into strings in order of first use, so that canonically equivalent spellings count as one
-    /// name, spelt as first seen (as counting on strings row by row did, without hashing a string
-    /// per row).
-    static func names(_ rows: [StatementStore.Row]) -> [String: Int] {
-        // Most actors are spelt a few ways: those are found by comparing bytes with each spelling
-        // so far, and a hash table is built only past `linearSpellings`.
-        var index: [[UInt8]: Int] = [:]
+    /// How often each spelling of the speaker was used, in order of first use. Counted on the
+    /// stored bytes, then folded into names, so that canonically equivalent spellings count as
+    /// one name, spelt as first seen (as counting on strings row by row did, without hashing a
+    /// string per row).
+    static func names(_ rows: [StatementStore.Row]) -> [(name: String, count: Int)] {
+        // Most actors are spelt one way: one name, no string made per row and no hashing.
+        if let first = rows.first?.speaker, rows.allSatisfy({ $0.speaker == first }) {
+            return [(String(decoding: first, as: UTF8.self), rows.count)]
+        }
+        // Many of the others a few ways: those are found by comparing bytes (then strings) with
+        // each one so far, and a hash table is built only past `linear` of them.
+        let linear = 8
+        var index: [ByteKey: Int] = [:]
         var spellings: [(bytes: [UInt8], count: Int)] = []
-        let linearSpellings = 8
         for r in rows {
             var found: Int?
-            if spellings.count <= linearSpellings {
+            if spellings.count <= linear {
                 found = spellings.firstIndex { $0.bytes == r.speaker }
             } else {
-                if index.isEmpty { for (i, s) in spellings.enumerated() { index[s.bytes] = i } }
-                found = index[r.speaker]
+                if index.isEmpty { for (i, s) in spellings.enumerated() { index[ByteKey(s.bytes)] = i } }
+                found = index[ByteKey(r.speaker)]
             }
             if let i = found {
                 spellings[i].count += 1
             } else {
-                if !index.isEmpty { index[r.speaker] = spellings.count }
+                if !index.isEmpty { index[ByteKey(r.speaker)] = spellings.count }
                 spellings.append((r.speaker, 1))
             }
         }
-        var names: [String: Int] = [:]
-        for (bytes, count) in spellings { names[String(decoding: bytes, as: UTF8.self), default: 0] += count }
+        var names: [(name: String, count: Int)] = []
+        var byName: [String: Int] = [:]
+        for (bytes, count) in spellings {
+            let name = String(decoding: bytes, as: UTF8.self)
+            let i = spellings.count <= linear ? names.firstIndex { $0.name == name } : byName[name]
+            if let i {
+                names[i].count += count
+            } else {
+                if spellings.count > linear { byName[name] = names.count }
+                names.append((name, count))
+            }
+        }
         return names
     }
 
     /// The first and last day (`YYYY-MM-DD`) of the dated rows. Dates are stored as ASCII ISO
     /// 8601, whose byte order is their order.
     static func dayRange(_ rows: [StatementStore.Row]) -> (first: String?, last: String?) {
-        var first: [UInt8]?, last: [UInt8]?
+        var first: ArraySlice<UInt8>?, last: ArraySlice<UInt8>?
         for r in rows {
             guard let p = r.publishedBytes else { continue }
-            let day = RunReport.StatementFigures.prefix(p, characters: 10)
+            let day = p[..<RunReport.StatementFigures.prefixEnd(p, characters: 10)]
             if first.map({ day.lexicographicallyPrecedes($0) }) ?? true { first = day }
             if last.map({ $0.lexicographicallyPrecedes(day) }) ?? true { last = day }
         }
