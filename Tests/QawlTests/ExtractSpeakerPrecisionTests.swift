@@ -193,4 +193,10 @@ final class ExtractSpeakerPrecisionTests: XCTestCase {
         XCTAssertEqual(statements("ووصفت كارلا أمينة باغاجاتي الناطقة باسم الجالية القرار بأنه ظالم.").first?.actorID,
                        "unlinked:كارلا امينه باغاجاتي")
     }
+
+    func testACueInsideAQuotedNameIsPartOfTheName() {
+        // «"الجميع يعلم"» is a film, «"رأي اليوم"» a paper: no report, nothing carried over
+        let s = statements("وقال المخرج إن الفيلم جاهز. يروي فيلم \"الجميع يعلم\" قصة عائلة تعود إلى إسبانيا. وتطرح صحيفة \"رأي اليوم\" الأسئلة ذاتها.")
+        XCTAssertEqual(s.map(\.speaker), ["المخرج"])
+    }
 }

@@ -809,6 +809,7 @@ public struct ArabicExtractor: StatementExtractor {
             }
             if k > s.lowerBound + 1, ["لم", "لن", "لا", "قد"].contains(where: tokens[k - 1].norm.sameWord),
                lexicon.relativePronouns.contains(tokens[k - 2].norm) { return nil }   // «التي لم تعترف»
+            if insideQuotedName(k, s, c) { return nil }   // «يروي فيلم "الجميع يعلم" قصة …»
             let asSaid = asSaidOpener(k, s, tokens)
             if k + 1 < b, complementizer(tokens[k + 1]) != nil,
                lexicon.impersonal.contains(lexicon.clitics.withoutConjunction(tokens[k].norm) ?? tokens[k].norm) { return nil }   // «ويذكر أن»
@@ -1078,6 +1079,19 @@ public struct ArabicExtractor: StatementExtractor {
         if next.kind == .punct, !isComma(next) { return nil }
         for i in (j + 1)..<e where cue(at: i, c) != nil || complementizer(tokens[i]) != nil { return nil }
         return e
+    }
+
+    /// Whether the cue at `k` is a word of a short quoted name after a head of `quoted_name_heads.txt`
+    /// or `work_heads.txt` («فيلم "الجميع يعلم"», «صحيفة "رأي اليوم"»): a name, not a report.
+    func insideQuotedName(_ k: Int, _ s: Range<Int>, _ c: Ctx) -> Bool {
+        let tokens = c.tokens
+        var q = k - 1
+        while q > s.lowerBound, k - q <= 4, tokens[q].kind == .word { q -= 1 }
+        guard q > s.lowerBound, isQuote(tokens[q]), tokens[q - 1].kind == .word,
+              inSet(tokens[q - 1], lexicon.quotedNameHeads) || inSet(tokens[q - 1], lexicon.workHeads) else { return false }
+        var e = k + 1
+        while e < s.upperBound, e - q <= 6, tokens[e].kind == .word { e += 1 }
+        return e < s.upperBound && e - q <= 6 && isQuote(tokens[e])
     }
 
     /// A word that belongs to a title phrase rather than to a name: a title word, or one with the

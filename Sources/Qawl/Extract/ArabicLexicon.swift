@@ -121,6 +121,9 @@ public final class ArabicLexicon: Sendable {
     /// «موقع», «مجموعة», «وكالة أنباء»: heads after which a short quoted phrase is a name, not a
     /// direct quote («وذكر موقع "9to5mac" التقني أن …») (`quoted_name_heads.txt`).
     public let quotedNameHeads: WordSet
+    /// «فيلم», «كتاب», «وسم»: heads of the quoted names of works and tags (`work_heads.txt`); a cue
+    /// inside such a name is part of it.
+    public let workHeads: WordSet
     /// «أحد», «وإحدى» after a name open its apposition: «علي عبدالكريم أحد الأصوات المثقفة»
     /// (`apposition_openers.txt`, as written: «واحد» is «one», not «and one of»).
     public let appositionOpeners: Set<String>
@@ -248,6 +251,7 @@ public final class ArabicLexicon: Sendable {
         self.officeAdjectives = WordSet(officeAdjectives)
         mediaHeads = WordSet(try Self.optionalLines(file("media_heads.txt")).map { ArabicNormalizer.normalize($0.trimmingBlanks()) })
         quotedNameHeads = WordSet(try Self.optionalLines(file("quoted_name_heads.txt")).map { ArabicNormalizer.normalize($0.trimmingBlanks()) })
+        workHeads = WordSet(try LexiconFile.wordSet(file("work_heads.txt")))
         appositionOpeners = Set(try LexiconFile.lines(file("apposition_openers.txt")).map(ArabicLexicon.written))
         forItsPart = WordSet(try LexiconFile.wordSet(file("for_its_part.txt")))
         actingTitles = WordSet(try LexiconFile.wordSet(file("acting_titles.txt")))
