@@ -199,4 +199,15 @@ final class ExtractSpeakerPrecisionTests: XCTestCase {
         let s = statements("وقال المخرج إن الفيلم جاهز. يروي فيلم \"الجميع يعلم\" قصة عائلة تعود إلى إسبانيا. وتطرح صحيفة \"رأي اليوم\" الأسئلة ذاتها.")
         XCTAssertEqual(s.map(\.speaker), ["المخرج"])
     }
+
+    func testAPlaceInATitleLeadsToTheHoldersName() {
+        let s = statements("أوضح المتحدث باسم وكالة فرانس برس بمنطقة الخليج العقيد محمد العاصم أن مقذوفا سقط على حي سكني. وأضاف المتحدث أن الأضرار طفيفة.")
+        XCTAssertEqual(s.map(\.actorID), ["unlinked:محمد العاصم", "unlinked:محمد العاصم"])
+    }
+
+    func testAPossessedThingAfterANameIsTheObject() {
+        // «سعادته», «دعوته»: the object, not part of the name; after a title it is the title's («رئيس وزرائها»)
+        XCTAssertEqual(statements("وأبدى الحبسي سعادته بأن تأتي مشاركته الأولى مع الهلال، مؤكدا أنه جاهز.").first?.actorID, "unlinked:الحبسي")
+        XCTAssertEqual(statements("وقال رئيس وزرائها إن الحكومة ستستقيل.").first?.speaker, "رئيس وزرائها")
+    }
 }

@@ -1270,6 +1270,11 @@ public struct ArabicExtractor: StatementExtractor {
                 if j == a, isMannerAdverbial(t, c),
                    j + 1 >= b || tokens[j + 1].kind != .word || isStop(tokens[j + 1]) || isPrepositional(tokens[j + 1])
                     || cue(at: j + 1, c) != nil || complementizer(tokens[j + 1]) != nil { break }
+                // «المتحدث الإعلامي لمديرية الدفاع المدني بمنطقة عسير العقيد محمد العاصم»: where the
+                // office is; the holder's name may follow
+                if j > a, titled, !endsWithActor, let e = gluedPlace(at: j, tokens, limit: b), e > j + 1 {
+                    words += e - j; budget += e - j; j = e; end = j; continue
+                }
                 if j > a, isPrepositional(t) || isBiMasdar(t) { break }   // «وطالب ظريف الدول الأوروبية بممارسة …», «كوهين بدفع مبلغ»
                 // «وأشاد معلول بإنجازات فريقه», «تعهد مرشحو المعارضة بإنهاء …»: «ب» glued to a word written
                 // with a hamza on its alef opens the verb's complement (no name is so written)
@@ -1282,6 +1287,9 @@ public struct ArabicExtractor: StatementExtractor {
                 if j > a, c.tokens[j - 1].kind == .word, hasArticle(c.tokens[j - 1]), !hasArticle(t),
                    !inSet(c.tokens[j - 1], lexicon.titles), isMasdar(t, afterDefinite: true) { break }
                 if j > a, opensObject(j, c) { break }    // «وأكد الوليد دعمه الكلي …»
+                // «… العقيد عبد الله صالح معرجي انشقاقه»: a possessed thing after a word that is no title
+                // («رئيس وزرائها» is a title) is the verb's object
+                if j > a, !inSet(tokens[j - 1], lexicon.titles), isPossessedThing(t, c) { break }
             // «علي عبدالكريم أحد الأصوات المثقفة»: after a name «أحد» opens its apposition; after a
             // title or person noun it is a genitive: «مدير أحد المحال», «زوجة أحد القتلى»
             if j > a, !titled, lexicon.appositionOpeners.contains(ArabicLexicon.written(c.text(j, j + 1))),
@@ -1306,7 +1314,8 @@ public struct ArabicExtractor: StatementExtractor {
             relation = n.kind == .word && !hasArticle(n) && !inSet(n, lexicon.titles) && !inSet(n, lexicon.personNouns)
                 && !inSet(n, lexicon.relations) && !isGenericHead(n)
         }
-        if titled && !endsWithActor || relation, end > a, end < b {
+        // (not past a second comma: «قائد التحالف بمنطقة جازان، محمد الميسري، بالانتصارات»)
+        if titled && !endsWithActor && !(a..<end).contains(where: { isComma(tokens[$0]) }) || relation, end > a, end < b {
             var q = end, steps = 0
             while q < b, steps < 8, !isComma(tokens[q]) {
                 if tokens[q].kind != .word || cue(at: q, c) != nil || complementizer(tokens[q]) != nil { q = b; break }
@@ -1388,9 +1397,13 @@ public struct ArabicExtractor: StatementExtractor {
     /// «بواشنطن», «ببغداد»: a state or city with a glued preposition (`countries.tsv`), which ends at
     /// token index returned; nil when there is none at `i`.
     func gluedPlace(at i: Int, _ tokens: [Token], limit: Int) -> Int? {
-        guard let m = index.countries.cues.match(at: i, in: tokens, limit: limit), m.governed,
-              case .actor(let ai) = m.target, ai % 2 == 0 else { return nil }
-        return m.end
+        if let m = index.countries.cues.match(at: i, in: tokens, limit: limit), m.governed,
+           case .actor(let ai) = m.target, ai % 2 == 0 { return m.end }
+        // «بمنطقة عسير», «بمحافظة صعدة»: a place noun (`place_nouns.txt`) and the place's name
+        let u = tokens[i].norm.unicodeScalars
+        guard i + 1 < limit, tokens[i + 1].kind == .word, u.first == "ب",
+              lexicon.placeNouns.contains(String(String.UnicodeScalarView(u.dropFirst()))) else { return nil }
+        return i + 2
     }
 
     /// «د.», «م.»: a single letter or an abbreviation (`abbreviations.txt`) before a full stop.
@@ -1808,7 +1821,11 @@ public struct ArabicExtractor: StatementExtractor {
         if let m = ph.mentions.first, m.start == ph.start, case .role(let ri) = m.target, m.end < wordsEnd,
            !(m.end..<wordsEnd).contains(where: { tokens[$0].kind == .word && index.countries.isFormer(tokens[$0].norm) }) {
             var n = m.end
-            while n < wordsEnd, tokens[n].kind != .word || inSet(tokens[n], lexicon.titles) || hasArticle(tokens[n]) { n += 1 }
+            while n < wordsEnd {
+                if tokens[n].kind != .word || inSet(tokens[n], lexicon.titles) || hasArticle(tokens[n]) { n += 1; continue }
+                if let e = gluedPlace(at: n, tokens, limit: wordsEnd) { n = e; continue }   // «بمنطقة عسير»
+                break
+            }
             if n < wordsEnd, !ph.mentions.contains(where: { $0.start >= m.end }) {
                 let key = normKey(c, n, wordsEnd)
                 if let h = rolePerson(ri, state), nameFits(key, person: h) {
@@ -1898,8 +1915,13 @@ public struct ArabicExtractor: StatementExtractor {
                 return matcher.actors[oi].kind == .organisation
             }), om.start - i <= 1 {
                 var n = om.end
-                while n < wordsEnd, tokens[n].kind != .word || hasArticle(tokens[n])
-                        || tokens[n].norm.unicodeScalars.starts(with: "لل".unicodeScalars) { n += 1 }
+                while n < wordsEnd {
+                    let w = tokens[n]
+                    if w.kind != .word || hasArticle(w) || w.norm.unicodeScalars.starts(with: "لل".unicodeScalars) { n += 1; continue }
+                    if let e = gluedPlace(at: n, tokens, limit: wordsEnd) { n = e; continue }   // «بمنطقة عسير»
+                    if inSet(w, lexicon.titles) { n += 1; continue }   // a rank: «العقيد»
+                    break
+                }
                 // (a stop or another registry name there is no name: «سفير واشنطن لدى إسرائيل»)
                 nameStart = n < wordsEnd && !isStop(tokens[n]) && !ph.mentions.contains(where: { $0.end > n }) ? n : ph.end
             }

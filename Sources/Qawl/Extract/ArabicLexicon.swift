@@ -124,6 +124,9 @@ public final class ArabicLexicon: Sendable {
     /// «فيلم», «كتاب», «وسم»: heads of the quoted names of works and tags (`work_heads.txt`); a cue
     /// inside such a name is part of it.
     public let workHeads: WordSet
+    /// «منطقة», «محافظة»: glued to «ب» in a title with the place's name, where the office is
+    /// (`place_nouns.txt`).
+    public let placeNouns: WordSet
     /// «أحد», «وإحدى» after a name open its apposition: «علي عبدالكريم أحد الأصوات المثقفة»
     /// (`apposition_openers.txt`, as written: «واحد» is «one», not «and one of»).
     public let appositionOpeners: Set<String>
@@ -252,6 +255,7 @@ public final class ArabicLexicon: Sendable {
         mediaHeads = WordSet(try Self.optionalLines(file("media_heads.txt")).map { ArabicNormalizer.normalize($0.trimmingBlanks()) })
         quotedNameHeads = WordSet(try Self.optionalLines(file("quoted_name_heads.txt")).map { ArabicNormalizer.normalize($0.trimmingBlanks()) })
         workHeads = WordSet(try LexiconFile.wordSet(file("work_heads.txt")))
+        placeNouns = WordSet(try LexiconFile.wordSet(file("place_nouns.txt")))
         appositionOpeners = Set(try LexiconFile.lines(file("apposition_openers.txt")).map(ArabicLexicon.written))
         forItsPart = WordSet(try LexiconFile.wordSet(file("for_its_part.txt")))
         actingTitles = WordSet(try LexiconFile.wordSet(file("acting_titles.txt")))
