@@ -862,7 +862,8 @@ public struct ArabicExtractor: StatementExtractor {
             // relation phrase, for a later «وأضافت خطيبة خاشقجي»
             if after > k + 1, after < cs.start, isComma(tokens[after]),
                let k2 = ((after + 1)..<cs.start).first(where: { isComma(tokens[$0]) }) {
-                bindRelation(after + 1, k2, to: sp, c, &state)
+                bindRelation(Phrase(start: after + 1, end: k2, mentions: matcher.mentions(in: tokens, range: (after + 1)..<k2)),
+                             to: sp, c, &state)
             }
             // «ونقلت رويترز عن غيغز قوله "…"»: the source speaks, the outlet is the channel; a vague
             // source («عن مصدر عسكري قوله») leaves the statement with the outlet
@@ -1290,11 +1291,11 @@ public struct ArabicExtractor: StatementExtractor {
                 // «… العقيد عبد الله صالح معرجي انشقاقه»: a possessed thing after a word that is no title
                 // («رئيس وزرائها» is a title) is the verb's object
                 if j > a, !inSet(tokens[j - 1], lexicon.titles), isPossessedThing(t, c) { break }
-            // «علي عبدالكريم أحد الأصوات المثقفة»: after a name «أحد» opens its apposition; after a
-            // title or person noun it is a genitive: «مدير أحد المحال», «زوجة أحد القتلى»
-            if j > a, !titled, lexicon.appositionOpeners.contains(ArabicLexicon.written(c.text(j, j + 1))),
-               !(a..<j).contains(where: { tokens[$0].kind == .word && (inSet(tokens[$0], lexicon.titles) || inSet(tokens[$0], lexicon.personNouns)
-                   || inSet(tokens[$0], lexicon.relations) || tokens[$0].norm.sameWord("باسم")) }) { break }
+                // «علي عبدالكريم أحد الأصوات المثقفة»: after a name «أحد» opens its apposition; after a
+                // title or person noun it is a genitive: «مدير أحد المحال», «زوجة أحد القتلى»
+                if j > a, !titled, lexicon.appositionOpeners.contains(ArabicLexicon.written(c.text(j, j + 1))),
+                   !(a..<j).contains(where: { tokens[$0].kind == .word && (inSet(tokens[$0], lexicon.titles) || inSet(tokens[$0], lexicon.personNouns)
+                       || inSet(tokens[$0], lexicon.relations) || tokens[$0].norm.sameWord("باسم")) }) { break }
                 if isStop(t) || cue(at: j, c) != nil || complementizer(t) != nil { break }
             }
             if j == a, inSet(t, lexicon.titles) { titled = true }
@@ -1308,7 +1309,7 @@ public struct ArabicExtractor: StatementExtractor {
         // «والد نيمار، لاعب باريس سان جرمان»)
         var relation = false
         if endsWithActor, end > a, end + 1 < b, isComma(tokens[end]), let m = mentions.last, case .actor(let ai) = m.target,
-           matcher.actors[ai].kind == .person, m.start > a, mentions.count == 1 || !mentions.dropLast().contains(where: { $0.start == a }),
+           matcher.actors[ai].kind == .person, m.start > a, !mentions.contains(where: { $0.start == a }),
            inSet(tokens[a], lexicon.relations), relationWord(Phrase(start: a, end: end, mentions: mentions), m, person: ai, c) != nil {
             let n = tokens[end + 1]
             relation = n.kind == .word && !hasArticle(n) && !inSet(n, lexicon.titles) && !inSet(n, lexicon.personNouns)
@@ -1772,7 +1773,7 @@ public struct ArabicExtractor: StatementExtractor {
                     state.titleBinding[titleKey(c, ph.start, m.start)] = sp
                     bindHead(c, ph.start, sp, &state)
                     // «خطيبة الصحفي جمال خاشقجي، خديجة جنكيز»
-                    if let k = (ph.start..<m.start).last(where: { isComma(tokens[$0]) }) { bindRelation(ph.start, k, to: sp, c, &state) }
+                    if let k = (ph.start..<m.start).last(where: { isComma(tokens[$0]) }) { bindRelation(ph.ending(at: k), to: sp, c, &state) }
                 }
                 return (sp, text, .name, 0.9 * amb)
             case .role(let ri):
@@ -1998,7 +1999,7 @@ public struct ArabicExtractor: StatementExtractor {
         if nameStart > ph.start {
             let tk = titleKey(c, ph.start, lastComma >= 0 ? lastComma : nameStart)
             if !tk.isEmpty { state.titleBinding[tk] = sp }
-            if lastComma > ph.start { bindRelation(ph.start, lastComma, to: sp, c, &state) }
+            if lastComma > ph.start { bindRelation(ph.ending(at: lastComma), to: sp, c, &state) }
         }
         if wordCount(tokens, ph.start, ph.end) >= 2 { bindHead(c, ph.start, sp, &state) }
         return (sp, text, .name, nameStart > ph.start ? 0.8 : 0.75)
@@ -2071,20 +2072,19 @@ public struct ArabicExtractor: StatementExtractor {
     }
 
     /// «خطيبة الصحفي السعودي جمال خاشقجي» → «خطيبه» and Khashoggi: the key under which the
-    /// words `a..<e` tie a person to the registry person they are known through (`relationWord`),
-    /// so that «خطيبة خاشقجي» later in the document finds the one named so. Nil when they do not.
-    func relationKey(_ a: Int, _ e: Int, _ c: Ctx) -> String? {
-        guard e - a >= 2 else { return nil }
-        let mentions = matcher.mentions(in: c.tokens, range: a..<e)
-        guard let m = mentions.last, m.start > a, case .actor(let ai) = m.target, matcher.actors[ai].kind == .person,
-              let w = relationWord(Phrase(start: a, end: m.end, mentions: mentions), m, person: ai, c) else { return nil }
+    /// phrase ties a person to the registry person it is known through (`relationWord`), so that
+    /// «خطيبة خاشقجي» later in the document finds the one named so. Nil when it does not.
+    func relationKey(_ ph: Phrase, _ c: Ctx) -> String? {
+        guard ph.end - ph.start >= 2, let m = ph.mentions.last, m.start > ph.start, case .actor(let ai) = m.target,
+              matcher.actors[ai].kind == .person,
+              let w = relationWord(ph.ending(at: m.end), m, person: ai, c) else { return nil }
         return w + "|" + matcher.actors[ai].id
     }
 
-    /// Ties the relation phrase `a..<e` («خطيبة الصحفي جمال خاشقجي») to the person `sp` it is the
+    /// Ties the relation phrase («خطيبة الصحفي جمال خاشقجي») to the person `sp` it is the
     /// apposition or title of («خديجة جنكيز، خطيبة الصحفي جمال خاشقجي، …»).
-    func bindRelation(_ a: Int, _ e: Int, to sp: Speaker, _ c: Ctx, _ state: inout DocState) {
-        guard !sp.vague, let key = relationKey(a, e, c), !key.hasSuffix("|" + sp.actorID) else { return }
+    func bindRelation(_ ph: Phrase, to sp: Speaker, _ c: Ctx, _ state: inout DocState) {
+        guard !sp.vague, let key = relationKey(ph, c), !key.hasSuffix("|" + sp.actorID) else { return }
         state.relationBinding[key] = sp
     }
 
@@ -2396,32 +2396,28 @@ public struct ArabicExtractor: StatementExtractor {
         if words.count == 2 {
             guard words[1] == ph.start + 1, lexicon.officeAdjectives.contains(c.tokens[words[1]].norm) else { return nil }
         }
-        let t = c.tokens[ph.start]
-        guard !t.latin, endsWithPronoun(t, c) else { return nil }
-        let w = lexicon.clitics.withoutConjunction(t.norm) ?? t.norm
-        let u = w.unicodeScalars
-        for (suffix, feminine) in [("ها", true), ("ه", false)] where u.count > suffix.unicodeScalars.count + 1 {
-            guard String(u).hasSuffix(suffix) else { continue }
-            let stem = String(String.UnicodeScalarView(u.dropLast(suffix.unicodeScalars.count)))
-            if lexicon.officesOf.contains(stem) { return feminine }
-        }
-        return nil
+        return possessed(c.tokens[ph.start], in: lexicon.officesOf, c)?.feminine
     }
 
-    /// «خطيبته», «ومحاميها», «والده»: a one-word phrase that is a word of `relations.txt` with a
-    /// third-person pronoun as written; the word (normalised, «خطيبت» back to «خطيبه») and whether
-    /// the pronoun is feminine. Nil otherwise.
-    func possessedRelation(_ ph: Phrase, _ c: Ctx) -> (String, Bool)? {
-        guard ph.end - ph.start == 1 else { return nil }
-        let t = c.tokens[ph.start]
-        guard t.kind == .word, !t.latin, endsWithPronoun(t, c) else { return nil }
+    /// «خطيبته», «ومحاميها»: a one-word phrase that is a word of `relations.txt` with a third-person
+    /// pronoun as written (`possessed`); the word and whether the pronoun is feminine. Nil otherwise.
+    func possessedRelation(_ ph: Phrase, _ c: Ctx) -> (word: String, feminine: Bool)? {
+        guard ph.end - ph.start == 1, c.tokens[ph.start].kind == .word else { return nil }
+        return possessed(c.tokens[ph.start], in: lexicon.relations, c)
+    }
+
+    /// «مكتبها» → «مكتب», feminine; «خطيبته» → «خطيبه»: the word `t`, without «و»/«ف», less a
+    /// third-person pronoun as written («ها», «ه»), when `set` holds what is left (a «ت» before the
+    /// pronoun is the «ة» it was written as). What is left has three letters at least.
+    func possessed(_ t: Token, in set: WordSet, _ c: Ctx) -> (word: String, feminine: Bool)? {
+        guard !t.latin, endsWithPronoun(t, c) else { return nil }
         let u = Array((lexicon.clitics.withoutConjunction(t.norm) ?? t.norm).unicodeScalars)
         for (n, feminine) in [(2, true), (1, false)] where u.count > n + 2 {
             guard u[u.count - 1] == (n == 2 ? "ا" : "ه"), n == 1 || u[u.count - 2] == "ه" else { continue }
             var stem = Array(u[..<(u.count - n)])
             if stem.last == "ت" { stem[stem.count - 1] = "ه" }
             let w = String(String.UnicodeScalarView(stem))
-            if lexicon.relations.contains(w) { return (w, feminine) }
+            if set.contains(w) { return (w, feminine) }
         }
         return nil
     }

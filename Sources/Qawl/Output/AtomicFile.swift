@@ -42,7 +42,7 @@ public final class AtomicFile {
     }
 
     /// One line break.
-    public func write(newline: Void) throws {
+    public func writeNewline() throws {
         buffer.append(0x0A)
         if buffer.count >= Self.flushSize { try flush() }
     }

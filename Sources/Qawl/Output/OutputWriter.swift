@@ -117,7 +117,7 @@ public struct OutputWriter {
         do {
             try source { line in
                 try file.write(line)
-                try file.write(newline: ())
+                try file.writeNewline()
             }
             try file.commit()
         } catch {
