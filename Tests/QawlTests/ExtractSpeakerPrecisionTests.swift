@@ -210,4 +210,28 @@ final class ExtractSpeakerPrecisionTests: XCTestCase {
         XCTAssertEqual(statements("وأبدى الحبسي سعادته بأن تأتي مشاركته الأولى مع الهلال، مؤكدا أنه جاهز.").first?.actorID, "unlinked:الحبسي")
         XCTAssertEqual(statements("وقال رئيس وزرائها إن الحكومة ستستقيل.").first?.speaker, "رئيس وزرائها")
     }
+
+    func testAnInstitutionInATitleEndsBeforeTheHoldersName() {
+        // the institution's name runs to its definite genitive and adjectives; the name follows
+        let s = statements("وقال رئيس مجلس النواب حنفي جبالي إن الجلسة علنية. وأضاف جبالي أن التصويت غدا.")
+        XCTAssertEqual(s.map(\.actorID), ["unlinked:حنفي جبالي", "unlinked:حنفي جبالي"])
+        XCTAssertEqual(statements("وقال مدير مكتب إعلام المفوضية خالد عمر إن القتلى ثلاثة.").first?.actorID, "unlinked:خالد عمر")
+        XCTAssertEqual(statements("وقال رئيس هيئة المساحة الجيولوجية المهندس حسين العتيبي إن التنقيب بدأ.").first?.actorID,
+                       "unlinked:حسين العتيبي")
+        // «لشؤون», «بشركة» open another construct; a given name opens the name after an indefinite genitive
+        XCTAssertEqual(statements("وقال وكيل وزارة المالية لشؤون الإيرادات طارق الشهيب إن العجز تراجع.").first?.actorID,
+                       "unlinked:طارق الشهيب")
+        XCTAssertEqual(statements("وقالت رئيسة قسم البحوث بشركة فاروس القابضة رضوى السويفي إن الفائدة ستنخفض.").first?.actorID,
+                       "unlinked:رضوي السويفي")
+        XCTAssertEqual(statements("وأوضح قائد شرطة كابول محمد داود أمين أن الانتحاري فجر نفسه.").first?.actorID,
+                       "unlinked:محمد داود امين")
+        // a name written with a hamza is no definite word: «ألفريد» (with «فريد», a given name) opens the name
+        XCTAssertEqual(statements("وقال رئيس شرطة ريتشموند ألفريد دورهام إن التحقيق مستمر.").first?.actorID,
+                       "unlinked:الفريد دورهام")
+        // no boundary known: the words stay as they are
+        XCTAssertEqual(statements("وقال رئيس شرطة ريتشموند جوني دورهام إن التحقيق مستمر.").first?.actorID,
+                       "unlinked:شرطه ريتشموند جوني دورهام")
+        XCTAssertEqual(statements("وقال رئيس إدارة الشرق الأدنى وشمال أفريقيا إن الخطر قائم.").first?.actorID,
+                       "unlinked:اداره الشرق الادني وشمال افريقيا")
+    }
 }

@@ -1925,6 +1925,8 @@ public struct ArabicExtractor: StatementExtractor {
                 }
                 // (a stop or another registry name there is no name: «سفير واشنطن لدى إسرائيل»)
                 nameStart = n < wordsEnd && !isStop(tokens[n]) && !ph.mentions.contains(where: { $0.end > n }) ? n : ph.end
+            } else if let n = institutionName(after: i, limit: wordsEnd, ph, c) {
+                nameStart = n
             }
         }
         if nameStart >= ph.end {
@@ -2003,6 +2005,47 @@ public struct ArabicExtractor: StatementExtractor {
         }
         if wordCount(tokens, ph.start, ph.end) >= 2 { bindHead(c, ph.start, sp, &state) }
         return (sp, text, .name, nameStart > ph.start ? 0.8 : 0.75)
+    }
+
+    /// «رئيس مجلس النواب علي عبد العال», «مدير مكتب إعلام المفوضية خالد عمر», «قائد شرطة كابول محمد
+    /// داود أمين»: where the holder's name starts after a title whose body is an institution the
+    /// registry does not know, its head (`institution_heads.txt`) at `i` in the construct state. The
+    /// body's genitive runs to its first definite word, then its definite adjectives, ranks and
+    /// honorifics («المهندس») and places («بمنطقة عسير»); the word after them opens the name. Without a
+    /// definite word a common given name opens it («شرطة كابول محمد»). Nil where no name is so found
+    /// («رئيس شرطة ريتشموند ألفريد دورهام» keeps its words: the boundary is not known), before a stop,
+    /// or with a registry name in the body's place.
+    func institutionName(after i: Int, limit e: Int, _ ph: Phrase, _ c: Ctx) -> Int? {
+        let tokens = c.tokens
+        guard i + 1 < e, tokens[i].kind == .word, !hasArticle(tokens[i]), inSet(tokens[i], lexicon.institutionHeads),
+              !ph.mentions.contains(where: { $0.end > i }) else { return nil }
+        var n = i + 1, head = i, closed = false, named = false
+        while n < e {
+            let w = tokens[n]
+            guard w.kind == .word else { return nil }
+            // (a name written with a hamza is none: «ألفريد», «أليستر»)
+            if hasArticle(w) && c.scalars[w.start] != "أ" && c.scalars[w.start] != "إ"
+                || w.norm.unicodeScalars.starts(with: "لل".unicodeScalars) { closed = true; n += 1; continue }
+            if closed {
+                if let g = gluedPlace(at: n, tokens, limit: e) { n = g; continue }
+                // another title, or «لـ»/«بـ» and an institution's head, opens a new construct: «… نقيب
+                // الأطباء», «وكيل وزارة المالية لشؤون الميزانية», «رئيس قسم البحوث بشركة فاروس»; a word with «و» goes on with the
+                // body's («إدارة الشرق الأدنى وشمال أفريقيا»), and so may one with «لـ»: no boundary
+                // known, unless a given name
+                let u = w.norm.unicodeScalars
+                if inSet(w, lexicon.givenNames) { break }
+                if inSet(w, lexicon.titles) || (u.first == "ل" || u.first == "ب") && inSet(w, lexicon.institutionHeads) {
+                    closed = false; head = n; n += 1; continue
+                }
+                if u.first == "و" || u.first == "ل" { return nil }   // «… لفعاليات مسيرة العودة», «المطار ليل»
+                break
+            }
+            if n > head + 1, inSet(w, lexicon.givenNames) { named = true; break }
+            guard n - head < 3 else { return nil }
+            n += 1
+        }
+        guard closed || named, n < e, !isStop(tokens[n]), cue(at: n, c) == nil else { return nil }
+        return n
     }
 
     /// Where a title opens right after a name of one to three words that opens the phrase, with no

@@ -135,6 +135,9 @@ public final class ArabicLexicon: Sendable {
     public let forItsPart: WordSet
     /// «القائم» before «بأعمال»: the acting holder's title goes on (`acting_titles.txt`).
     public let actingTitles: WordSet
+    /// «مجلس», «مكتب», «شرطة»: the head of an institution's name that a title's body opens, before
+    /// the holder's name: «رئيس مجلس النواب علي عبد العال» (`institution_heads.txt`).
+    public let institutionHeads: WordSet
     /// Free-standing prepositions («مع», «عبر», «في»): what governs the next noun (`prepositions.txt`).
     public let prepositions: WordSet
     /// «الصحافيين», «وسائل الإعلام»: the verb's addressee after the speaker («وأبلغ كالين الصحافيين»),
@@ -259,6 +262,7 @@ public final class ArabicLexicon: Sendable {
         appositionOpeners = Set(try LexiconFile.lines(file("apposition_openers.txt")).map(ArabicLexicon.written))
         forItsPart = WordSet(try LexiconFile.wordSet(file("for_its_part.txt")))
         actingTitles = WordSet(try LexiconFile.wordSet(file("acting_titles.txt")))
+        institutionHeads = WordSet(try LexiconFile.wordSet(file("institution_heads.txt")))
         prepositions = WordSet(try Self.optionalLines(file("prepositions.txt")).map { ArabicNormalizer.normalize($0.trimmingBlanks()) })
         var addressees: [(words: [String], atStart: Bool)] = []
         for line in try Self.optionalLines(file("addressees.txt")) {
