@@ -234,4 +234,19 @@ final class ExtractSpeakerPrecisionTests: XCTestCase {
         XCTAssertEqual(statements("وقال رئيس إدارة الشرق الأدنى وشمال أفريقيا إن الخطر قائم.").first?.actorID,
                        "unlinked:اداره الشرق الادني وشمال افريقيا")
     }
+
+    func testASpokeswomanSpeaksForTheBodyNamedAfterHer() {
+        // «متحدثة» before «باسم» is the noun, not the participle «speaking»: no carry-over to the
+        // speaker before her
+        let s = statements("وقال لافروف إن موسكو سترد. وقالت متحدثة باسم وكالة فرانس برس إن الوكالة تتحقق من الصور.")
+        XCTAssertEqual(s.map(\.actorID), ["unlinked:لافروف", "afp"])
+        XCTAssertEqual(s.last?.speaker, "متحدثة باسم وكالة فرانس برس")
+        // the one spoken for may be quoted, and the spokesperson's name may follow it
+        XCTAssertEqual(statements("وقالت متحدثة باسم \"وايمو\" إن الشركة توصلت إلى اتفاق.").first?.actorID, "unlinked:وايمو")
+        XCTAssertEqual(statements("وقال الناطق الرسمي باسم \"غرفة العمليات المركزية\" إبراهيم الجباوي إن الاجتماع انتهى.").first?.actorID,
+                       "unlinked:ابراهيم الجباوي")
+        // «متحدثا باسم», accusative, is the adverbial: the subject is in the verb
+        XCTAssertEqual(statements("وقال لافروف إن موسكو سترد. وأضاف متحدثا باسم الحكومة إن الرد سيكون حازما.").map(\.actorID),
+                       ["unlinked:لافروف", "unlinked:لافروف"])
+    }
 }

@@ -1296,7 +1296,10 @@ public struct ArabicExtractor: StatementExtractor {
                 if j > a, !titled, lexicon.appositionOpeners.contains(ArabicLexicon.written(c.text(j, j + 1))),
                    !(a..<j).contains(where: { tokens[$0].kind == .word && (inSet(tokens[$0], lexicon.titles) || inSet(tokens[$0], lexicon.personNouns)
                        || inSet(tokens[$0], lexicon.relations) || tokens[$0].norm.sameWord("باسم")) }) { break }
-                if isStop(t) || cue(at: j, c) != nil || complementizer(t) != nil { break }
+                // «وقالت متحدثة باسم الشركة»: before «باسم» the feminine participle is the noun
+                // «spokeswoman», the speaker («متحدثا باسم», accusative, stays the adverbial «speaking»)
+                let spokeswoman = c.scalars[t.end - 1] == "ة" && j + 1 < b && tokens[j + 1].norm.sameWord("باسم")
+                if isStop(t) && !spokeswoman || cue(at: j, c) != nil || complementizer(t) != nil { break }
             }
             if j == a, inSet(t, lexicon.titles) { titled = true }
             j += 1; end = j; words += 1
@@ -1887,6 +1890,14 @@ public struct ArabicExtractor: StatementExtractor {
                 let t = tokens[i]
                 if t.kind != .word { i += 1; continue }
                 let u = t.norm.unicodeScalars
+                // «المحلل لدى مجموعة "لندن كابيتال غروب" جاسبر لولر»: the employer's quoted name is
+                // part of the title; the person follows it (so is the body a spokesperson speaks for:
+                // «الناطق الرسمي باسم "غرفة العمليات المركزية في الجنوب" إبراهيم الجباوي»)
+                if i + 1 < ph.end, isQuote(tokens[i + 1]), inSet(t, lexicon.quotedNameHeads),
+                   let e = quotedName(after: i + 1, limit: ph.end, c), e + 1 < ph.end,
+                   (e + 1..<ph.end).contains(where: { tokens[$0].kind == .word }) {
+                    i = e + 1; continue
+                }
                 // «الأمين العام للأمم المتحدة أنطونيو غوتيريش», «السفيرة لدى الأمم المتحدة نيكي هيلي»
                 if isTitlePart(t) || t.norm.sameWord("باسم") || t.norm.sameWord("لدي") || t.norm.sameWord("في") {
                     i += 1; continue
@@ -1898,13 +1909,6 @@ public struct ArabicExtractor: StatementExtractor {
                 }
                 // «السفير السعودي بواشنطن», «سفير السعودية بأمريكا»: where the office is, not a name
                 if u.first == "ب", let e = gluedPlace(at: i, tokens, limit: ph.end) { i = e; continue }
-                // «المحلل لدى مجموعة "لندن كابيتال غروب" جاسبر لولر»: the employer's quoted name is
-                // part of the title; the person follows it
-                if i + 1 < ph.end, isQuote(tokens[i + 1]), inSet(t, lexicon.quotedNameHeads),
-                   let e = quotedName(after: i + 1, limit: ph.end, c), e + 1 < ph.end,
-                   (e + 1..<ph.end).contains(where: { tokens[$0].kind == .word }) {
-                    i = e + 1; continue
-                }
                 break
             }
             nameStart = i
