@@ -9,11 +9,14 @@ import XCTest
 final class ExtractStateOfficeTests: XCTestCase {
     static let roles: [Role] = [
         Role(id: "russia-foreign-minister", organisation: "russian-foreign-ministry", aliases: ["وزير الخارجية الروسي"]),
+        Role(id: "germany-chancellor", aliases: ["المستشارة الألمانية", "المستشار الألماني"]),
     ]
 
     static let actors: [Actor] = [
         Actor(id: "sergey-lavrov", kind: .person, gender: .male, name: "Sergey Lavrov",
               aliases: ["سيرغي لافروف", "لافروف"], roles: [RoleTenure(role: "russia-foreign-minister", from: "2004-03-09", until: nil)]),
+        Actor(id: "angela-merkel", kind: .person, gender: .female, name: "Angela Merkel", aliases: ["أنغيلا ميركل", "ميركل"],
+              roles: [RoleTenure(role: "germany-chancellor", from: "2005-11-22", until: "2021-12-08")]),
         Actor(id: "russia", kind: .organisation, name: "Russia", aliases: ["روسيا", "موسكو"]),
         Actor(id: "russian-government", kind: .organisation, name: "Russian government", aliases: ["الحكومة الروسية"]),
         Actor(id: "russian-foreign-ministry", kind: .organisation, name: "Russian Foreign Ministry", aliases: ["وزارة الخارجية الروسية"]),
@@ -100,5 +103,12 @@ final class ExtractStateOfficeTests: XCTestCase {
         // the feminine head names no male minister
         let f = statements("التقى الرئيس الفرنسي بسيرغي لافروف في باريس أمس. وقالت الوزيرة إن المحادثات كانت مثمرة.")
         XCTAssertNotEqual(f.last?.actorID, "sergey-lavrov")
+    }
+
+    func testTheChancellorIsTheChancellorNamedBefore() {
+        // «المستشارة» alone (`anaphoric_heads.txt`) is the person named last holding such an office
+        let s = statements("استقبلت المستشارة الألمانية أنغيلا ميركل الرئيس الروسي في برلين. بدورها، لاحظت المستشارة أن عملية السلام معطلة تماما.")
+        XCTAssertEqual(s.last?.actorID, "angela-merkel")
+        XCTAssertEqual(s.last?.resolution, .carryover)
     }
 }
