@@ -17,6 +17,7 @@ final class ExtractStateOfficeTests: XCTestCase {
               aliases: ["سيرغي لافروف", "لافروف"], roles: [RoleTenure(role: "russia-foreign-minister", from: "2004-03-09", until: nil)]),
         Actor(id: "angela-merkel", kind: .person, gender: .female, name: "Angela Merkel", aliases: ["أنغيلا ميركل", "ميركل"],
               roles: [RoleTenure(role: "germany-chancellor", from: "2005-11-22", until: "2021-12-08")]),
+        Actor(id: "maria-zakharova", kind: .person, gender: .female, name: "Maria Zakharova", aliases: ["ماريا زاخاروفا"]),
         Actor(id: "russia", kind: .organisation, name: "Russia", aliases: ["روسيا", "موسكو"]),
         Actor(id: "russian-government", kind: .organisation, name: "Russian government", aliases: ["الحكومة الروسية"]),
         Actor(id: "russian-foreign-ministry", kind: .organisation, name: "Russian Foreign Ministry", aliases: ["وزارة الخارجية الروسية"]),
@@ -110,5 +111,12 @@ final class ExtractStateOfficeTests: XCTestCase {
         let s = statements("استقبلت المستشارة الألمانية أنغيلا ميركل الرئيس الروسي في برلين. بدورها، لاحظت المستشارة أن عملية السلام معطلة تماما.")
         XCTAssertEqual(s.last?.actorID, "angela-merkel")
         XCTAssertEqual(s.last?.resolution, .carryover)
+    }
+
+    func testTheHolderNamedAfterAnOrganisationIsTheSentencesSubject() {
+        // «لكنها قالت»: the subject is the first registry name of the sentence; an organisation in a
+        // title with its holder's registry name right after it is the holder's title
+        let s = statements("ورفضت المتحدثة باسم وزارة الخارجية الروسية ماريا زاخاروفا التعليق مباشرة لكنها قالت إن موسكو سترد.")
+        XCTAssertEqual(s.map(\.actorID), ["maria-zakharova"])
     }
 }

@@ -1625,6 +1625,12 @@ public struct ArabicExtractor: StatementExtractor {
                      && (m.governed || m.conjoined || matcher.actors[ai].kind != .person)
                      && lexicon.clitics.stems(c.tokens[i].norm).count > 1),
                    !namedByGovernedOutletHead(i, s, c) {
+                    // «رفضت المتحدثة باسم وزارة الخارجية الأمريكية هيذر ناورت التعليق لكنها قالت»: an
+                    // organisation in a title, its holder's registry name right after it: the holder
+                    if matcher.actors[ai].kind == .organisation, let p = matcher.match(at: m.end, in: c.tokens, limit: k),
+                       case .actor(let pi) = p.target, matcher.actors[pi].kind == .person {
+                        return (pi, c.text(p.start, p.end))
+                    }
                     return (ai, c.text(m.start, m.end))
                 }
                 i = m.end
