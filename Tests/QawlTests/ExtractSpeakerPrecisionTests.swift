@@ -249,4 +249,12 @@ final class ExtractSpeakerPrecisionTests: XCTestCase {
         XCTAssertEqual(statements("وقال لافروف إن موسكو سترد. وأضاف متحدثا باسم الحكومة إن الرد سيكون حازما.").map(\.actorID),
                        ["unlinked:لافروف", "unlinked:لافروف"])
     }
+
+    func testAPassiveWrittenWithItsVowelReportsNobody() {
+        // «اتُهم», «ووُصف», «أُعلن»: passive past tense, nobody's words; the voweled active still reports
+        let s = statements("وقال لافروف إن موسكو سترد. واتُهم الجنود الروس بتعذيب سجين. ووُصف القرار بأنه تاريخي. وأُعلن أن الاجتماع مغلق.")
+        XCTAssertEqual(s.map(\.cue), ["وقال"])
+        XCTAssertEqual(statements("قالَ لافروف إن موسكو سترد.").first?.actorID, "unlinked:لافروف")
+        XCTAssertEqual(statements("واعتَبر لافروف أن القرار خاطئ.").first?.actorID, "unlinked:لافروف")
+    }
 }

@@ -315,6 +315,39 @@ public struct ArabicExtractor: StatementExtractor {
     func lookupCue(at i: Int, _ ctx: Ctx) -> (cue: ArabicLexicon.Cue, conj: Bool)? {
         let tokens = ctx.tokens
         guard tokens[i].kind == .word, !tokens[i].latin else { return nil }
+        guard let found = lookupCueForm(at: i, ctx) else { return nil }
+        // «اتُهم», «وُصف», «ونُقل إلى»: a past-tense verb whose vowel marks say it is passive reports
+        // nobody's words (the relayed «نُقل عن X» still does)
+        if found.cue.type == .verb, !found.cue.imperfect, writtenPassive(tokens[i], conj: found.conj, ctx),
+           !(i + 1 < tokens.count && tokens[i + 1].kind == .word && tokens[i + 1].norm.sameWord("عن")) { return nil }
+        return found
+    }
+
+    /// A past-tense verb written with the passive's damma: on its first letter («وُصف», «أُعلن»,
+    /// «كُشف», «اُتهم»), or on the «ت» of a form that opens with alif («اتُهم», «اعتُبر», «استُبعد»).
+    /// Unvoweled text (most of it) says nothing either way.
+    func writtenPassive(_ t: Token, conj: Bool, _ ctx: Ctx) -> Bool {
+        var letters: [Unicode.Scalar] = [], damma: [Bool] = []
+        var i = t.start
+        while i < t.end, letters.count < 4 {
+            let u = ctx.scalars[i]
+            if (0x064B...0x0652).contains(u.value) {
+                if u.value == 0x064F, !letters.isEmpty { damma[damma.count - 1] = true }
+            } else {
+                letters.append(u); damma.append(false)
+            }
+            i += 1
+        }
+        let o = conj ? 1 : 0   // «و»/«ف» before the verb
+        guard letters.count > o + 2 else { return false }
+        if damma[o] { return true }
+        let a = letters[o]
+        guard a == "ا" || a == "أ" || a == "إ" else { return false }
+        return (damma[o + 1] && letters[o + 1] == "ت") || (damma[o + 2] && letters[o + 2] == "ت")
+    }
+
+    func lookupCueForm(at i: Int, _ ctx: Ctx) -> (cue: ArabicLexicon.Cue, conj: Bool)? {
+        let tokens = ctx.tokens
         let start = tokens[i].start, end = tokens[i].end
         return ctx.norms.withBytes(i) { w -> (cue: ArabicLexicon.Cue, conj: Bool)? in
             func written(_ c: ArabicLexicon.Cue, _ form: UnsafeBufferPointer<UInt8>) -> ArabicLexicon.Cue {
