@@ -257,4 +257,14 @@ final class ExtractSpeakerPrecisionTests: XCTestCase {
         XCTAssertEqual(statements("قالَ لافروف إن موسكو سترد.").first?.actorID, "unlinked:لافروف")
         XCTAssertEqual(statements("واعتَبر لافروف أن القرار خاطئ.").first?.actorID, "unlinked:لافروف")
     }
+
+    func testAVerbDescribingAThingOrVagueSourceBeforeItReportsNobody() {
+        // «تقارير تفيد», «بيانات أشارت»: the verb describes the noun before it; no carry-over to
+        // the speaker before
+        let s = statements("وقال لافروف إن موسكو سترد. وتراجعت الأسعار بعد تقرير أشار إلى تراجع الطلب. ونقلت الصحيفة عن مصدر أكد أن الجيش انسحب.")
+        XCTAssertEqual(s.map(\.cue), ["وقال"])
+        // a pronoun after the verb takes the noun back: the speaker before spoke («بيانا قال فيه»)
+        let t = statements("وقال لافروف إن موسكو سترد. وأصدر بيانا قال فيه إن الرد سيكون حازما.")
+        XCTAssertEqual(t.map(\.actorID), ["unlinked:لافروف", "unlinked:لافروف"])
+    }
 }
