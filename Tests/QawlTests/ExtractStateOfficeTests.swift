@@ -19,6 +19,7 @@ final class ExtractStateOfficeTests: XCTestCase {
               roles: [RoleTenure(role: "germany-chancellor", from: "2005-11-22", until: "2021-12-08")]),
         Actor(id: "maria-zakharova", kind: .person, gender: .female, name: "Maria Zakharova", aliases: ["ماريا زاخاروفا"]),
         Actor(id: "russia", kind: .organisation, name: "Russia", aliases: ["روسيا", "موسكو"]),
+        Actor(id: "saudi-arabia", kind: .organisation, name: "Saudi Arabia", aliases: ["السعودية"]),
         Actor(id: "russian-government", kind: .organisation, name: "Russian government", aliases: ["الحكومة الروسية"]),
         Actor(id: "russian-foreign-ministry", kind: .organisation, name: "Russian Foreign Ministry", aliases: ["وزارة الخارجية الروسية"]),
         Actor(id: "russian-embassy", kind: .organisation, name: "Russian embassy", aliases: ["السفارة الروسية", "سفارة روسيا"]),
@@ -118,5 +119,13 @@ final class ExtractStateOfficeTests: XCTestCase {
         // title with its holder's registry name right after it is the holder's title
         let s = statements("ورفضت المتحدثة باسم وزارة الخارجية الروسية ماريا زاخاروفا التعليق مباشرة لكنها قالت إن موسكو سترد.")
         XCTAssertEqual(s.map(\.actorID), ["maria-zakharova"])
+    }
+
+    func testAStatesNameUsedAsItsAdjectiveIsNoSubject() {
+        // «السعودية» names the state and is its feminine nisba adjective: after a definite noun it
+        // describes the noun («الفرقة الموسيقية السعودية»), it is not the sentence's subject
+        let s = statements("وقدمت الفرقة الموسيقية السعودية عرضها الأول، مؤكدة أنها ستعود العام المقبل.")
+        XCTAssertFalse(s.contains { $0.actorID == "saudi-arabia" }, s.map(\.actorID).description)
+        XCTAssertEqual(statements("وقدمت السعودية عرضها الأول، مؤكدة أنها ستعود العام المقبل.").first?.actorID, "saudi-arabia")
     }
 }

@@ -132,6 +132,7 @@ final class CountryContext: Sendable {
         // offices named with their state (`state_offices.tsv`)
         self.registry = matcher
         self.adjectives = forms
+        self.adjectiveForms = Set(forms.joined().map { ArabicNormalizer.normalize($0) })
         self.names = names
         var states: [Actor] = []
         for c in ids.indices { states.append(Actor(id: ids[c], kind: .organisation, name: ids[c], aliases: names[c] + forms[c])) }
@@ -193,6 +194,9 @@ final class CountryContext: Sendable {
     let registry: ActorMatcher
     /// Per state: nisba adjectives and names (not cities: «شرطة نيويورك» is no state's police).
     let adjectives: [[String]]
+    /// Every state's nisba adjectives, normalised («السعوديه», «المصري»): «الناشطة السعودية» is a
+    /// Saudi activist, though «السعودية» alone also names the state.
+    let adjectiveForms: Set<String>
     let names: [[String]]
     /// A matcher whose «actors» are the states, named by their names and adjectives only.
     let stateForms: ActorMatcher

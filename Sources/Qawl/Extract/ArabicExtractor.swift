@@ -1684,7 +1684,11 @@ public struct ArabicExtractor: StatementExtractor {
                    !((c.tokens[i].norm.unicodeScalars.first == "ب" || c.tokens[i].norm.unicodeScalars.first == "ل")
                      && (m.governed || m.conjoined || matcher.actors[ai].kind != .person)
                      && lexicon.clitics.stems(c.tokens[i].norm).count > 1),
-                   !namedByGovernedOutletHead(i, s, c) {
+                   !namedByGovernedOutletHead(i, s, c),
+                   // «وشكرت الناشطة السعودية، منال الشريف، …»: a state's name that is also its nisba
+                   // adjective, right after a definite noun, is the adjective
+                   !(m.end - m.start == 1 && i > s.lowerBound && c.tokens[i - 1].kind == .word && hasArticle(c.tokens[i - 1])
+                     && !isStop(c.tokens[i - 1]) && index.countries.adjectiveForms.contains(c.tokens[i].norm)) {
                     // «رفضت المتحدثة باسم وزارة الخارجية الأمريكية هيذر ناورت التعليق لكنها قالت»: an
                     // organisation in a title, its holder's registry name right after it: the holder
                     if matcher.actors[ai].kind == .organisation, let p = matcher.match(at: m.end, in: c.tokens, limit: k),
