@@ -10,6 +10,7 @@ final class ExtractLinkingTests: XCTestCase {
     static let roles: [Role] = [
         Role(id: "uk-prime-minister", aliases: ["رئيسة الوزراء البريطانية", "رئيس الوزراء البريطاني"]),
         Role(id: "palestine-president", aliases: ["الرئيس الفلسطيني"]),
+        Role(id: "palestine-foreign-minister", aliases: ["وزير الخارجية الفلسطيني"]),
         Role(id: "russia-foreign-ministry-spokesperson", organisation: "russian-foreign-ministry",
              aliases: ["المتحدثة باسم وزارة الخارجية الروسية"]),
     ]
@@ -22,7 +23,8 @@ final class ExtractLinkingTests: XCTestCase {
               aliases: ["محمود عباس", "أبو مازن", "Mahmoud Abbas"],
               roles: [RoleTenure(role: "palestine-president", from: "2005-01-15", until: nil)]),
         Actor(id: "riyad-al-maliki", kind: .person, gender: .male, name: "Riyad al-Maliki",
-              aliases: ["رياض المالكي"], contextAliases: ["المالكي"]),
+              aliases: ["رياض المالكي"], contextAliases: ["المالكي"],
+              roles: [RoleTenure(role: "palestine-foreign-minister", from: "2007-05-13", until: nil)]),
         Actor(id: "turki-al-maliki", kind: .person, gender: .male, name: "Turki al-Maliki",
               aliases: ["تركي المالكي", "العقيد تركي المالكي"], contextAliases: ["المالكي"]),
         Actor(id: "mohammed-bin-salman", kind: .person, gender: .male, name: "Mohammed bin Salman",
@@ -153,6 +155,17 @@ final class ExtractLinkingTests: XCTestCase {
         // an aide's word forms a title with any office
         XCTAssertEqual(actor("وقال مساعد رئيس الكتلة النيابية محمود عباس إن الاجتماع فشل."), "mahmoud-abbas")
         XCTAssertEqual(actor("وقال والد اللاعب محمود عباس إن ابنه بخير."), "unlinked:والد اللاعب محمود عباس")
+    }
+
+    func testATitleWithoutTheArticleBeforeARegistryPersonIsSomeoneOfTheirs() {
+        func actor(_ text: String) -> String? { statements(text, published: "2018-03-15").first?.actorID }
+        // «مستشار عباس»: the adviser of Abbas, not Abbas
+        XCTAssertEqual(actor("وقال مستشار محمود عباس إن الاجتماع فشل."), "unlinked:مستشار محمود عباس")
+        XCTAssertEqual(actor("وقال نائب محمود عباس إن الاجتماع فشل."), "unlinked:نايب محمود عباس")
+        // with the article, with a pronoun («its coach»), or an office the person holds: the person
+        XCTAssertEqual(actor("وقال المستشار محمود عباس إن الاجتماع فشل."), "mahmoud-abbas")
+        XCTAssertEqual(actor("وقال مستشاره محمود عباس إن الاجتماع فشل."), "mahmoud-abbas")
+        XCTAssertEqual(actor("وقال وزير رياض المالكي إن الاجتماع فشل."), "riyad-al-maliki")
     }
 
     func testShortNameLinksThroughARoleHeldOnTheArticlesDate() {

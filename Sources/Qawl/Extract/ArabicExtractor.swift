@@ -2168,6 +2168,12 @@ public struct ArabicExtractor: StatementExtractor {
         guard first.kind == .word, !ph.mentions.contains(where: { $0.start == ph.start }),
               !(ph.start..<m.start).contains(where: { isComma(tokens[$0]) }) else { return nil }
         let w = bare(first)
+        // «وقال نائب ترامب», «مستشار أردوغان»: a title without the article in construct with a
+        // registry person names someone of the person's. The person is meant with the article
+        // («المستشار أولاف شولتس»), with a pronoun («مدربه زين الدين زيدان»: its coach), and where
+        // the person holds an office of that title that day («وزير لو دريان»)
+        if m.start == ph.start + 1, !hasArticle(first), c.scalars[first.end - 1] != "ه", !lexicon.relations.contains(w), lexicon.titles.contains(w),
+           !inSet(first, lexicon.honorifics), !holdsRole(ai, withHead: WordKey(w), on: c.doc.published) { return w }
         if lexicon.relations.contains(w) {
             // an organisation between is the one related to: «محامي البيت الأبيض تاي كوب»; so is an
             // office the person never held; an aide's word («مساعد») forms a title with any office
