@@ -267,4 +267,14 @@ final class ExtractSpeakerPrecisionTests: XCTestCase {
         let t = statements("وقال لافروف إن موسكو سترد. وأصدر بيانا قال فيه إن الرد سيكون حازما.")
         XCTAssertEqual(t.map(\.actorID), ["unlinked:لافروف", "unlinked:لافروف"])
     }
+
+    func testOneWordAfterATitleInTheConstructStateIsNoName() {
+        // «مدرب وليامز» is Williams's coach, «متحدث حكومي» a government spokesman: the title phrase speaks
+        XCTAssertEqual(statements("وقال مدرب وليامز إنه حاول التواصل معها.").first?.actorID, "unlinked:مدرب وليامز")
+        XCTAssertEqual(statements("وقال متحدث حكومي إن الحدود مغلقة.").first?.actorID, "unlinked:متحدث حكومي")
+        // a name of its own: after the article, an honorific or a title with a pronoun, and two words
+        XCTAssertEqual(statements("وقال المدرب وليامز إنه حاول التواصل معها.").first?.actorID, "unlinked:وليامز")
+        XCTAssertEqual(statements("وقال الشيخ حمدان إن دبي جاذبة للاستثمار.").first?.actorID, "unlinked:حمدان")
+        XCTAssertEqual(statements("وقال مدربه كارلوس كيروش إن الفريق جاهز.").first?.actorID, "unlinked:كارلوس كيروش")
+    }
 }

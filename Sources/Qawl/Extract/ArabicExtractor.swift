@@ -2001,6 +2001,13 @@ public struct ArabicExtractor: StatementExtractor {
                 nameStart = n < wordsEnd && !isStop(tokens[n]) && !ph.mentions.contains(where: { $0.end > n }) ? n : ph.end
             } else if let n = institutionName(after: i, limit: wordsEnd, ph, c) {
                 nameStart = n
+            } else if i == ph.start + 1, wordsEnd == ph.start + 2, ph.mentions.isEmpty, !hasArticle(tokens[ph.start]),
+                      c.scalars[tokens[ph.start].end - 1] != "ه", !isAbbreviation(tokens[ph.start]), !inSet(tokens[ph.start], lexicon.honorifics),
+                      !lexicon.honorifics.contains("ال" + (lexicon.clitics.withoutConjunction(tokens[ph.start].norm) ?? tokens[ph.start].norm)) {
+                // «مدرب وليامز», «متحدث حكومي», «عضو بارز», «زوجة مينغ»: one word after a title in the
+                // construct state is its genitive or adjective (Williams's coach, a government
+                // spokesman), not the name of who speaks: the title phrase speaks
+                nameStart = ph.end
             }
         }
         if nameStart >= ph.end {
