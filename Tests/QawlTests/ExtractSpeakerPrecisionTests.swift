@@ -277,4 +277,9 @@ final class ExtractSpeakerPrecisionTests: XCTestCase {
         XCTAssertEqual(statements("وقال الشيخ حمدان إن دبي جاذبة للاستثمار.").first?.actorID, "unlinked:حمدان")
         XCTAssertEqual(statements("وقال مدربه كارلوس كيروش إن الفريق جاهز.").first?.actorID, "unlinked:كارلوس كيروش")
     }
+
+    func testACoordinatedTitleBodyRunsOnToTheName() {
+        XCTAssertEqual(statements("أعلن وزير الشباب والرياضة المغربي رشيد الطالبي العلمي أن بلاده ستترشح.").first?.actorID,
+                       "unlinked:رشيد الطالبي العلمي")
+    }
 }

@@ -1969,7 +1969,9 @@ public struct ArabicExtractor: StatementExtractor {
                     i = e + 1; continue
                 }
                 // «الأمين العام للأمم المتحدة أنطونيو غوتيريش», «السفيرة لدى الأمم المتحدة نيكي هيلي»
-                if isTitlePart(t) || t.norm.sameWord("باسم") || t.norm.sameWord("لدي") || t.norm.sameWord("في") {
+                // (and a coordinated body: «وزير الشباب والرياضة المغربي رشيد الطالبي العلمي»; «والد» is a relation)
+                if isTitlePart(t) || t.norm.sameWord("باسم") || t.norm.sameWord("لدي") || t.norm.sameWord("في")
+                    || u.starts(with: "وال".unicodeScalars) && !u.starts(with: "والد".unicodeScalars) {
                     i += 1; continue
                 }
                 // «مديرة منظمة "…" غير الحكومية ماريا العبدة»: a negated adjective of the title's body
