@@ -96,4 +96,12 @@ final class ExtractSpeakerHeadTests: XCTestCase {
         let s = statements("وقال سيرغي لافروف إن الحوار ممكن. وطالب بوقف العنف الذي تمارسه الشرطة ضد المتظاهرين.")
         XCTAssertFalse(s.contains { $0.speaker.hasPrefix("بوقف") }, s.map(\.speaker).description)
     }
+
+    func testAVerbalNounOfFormTwoAfterADefiniteSubjectEndsIt() {
+        // «تفعيل» after a definite word: «تأسيس», «تحقيق» open the object
+        XCTAssertEqual(statements("ثم أعلن الأكراد تأسيس نظام الحكم الذاتي في مناطقهم.").first?.actorID, "unlinked:الاكراد")
+        // not with «و» or ending in ة: a coordinated name goes on
+        XCTAssertEqual(statements("وأعلنت هيئة الاتصالات وتقنية المعلومات إطلاق الخدمة.").first?.actorID,
+                       "unlinked:هييه الاتصالات وتقنيه المعلومات")
+    }
 }

@@ -609,6 +609,8 @@ public struct ArabicExtractor: StatementExtractor {
                 if a == "ف" || a == "ع" || a == "ل" { if b == "و" { ok = false; break } }
                 else if a != b { ok = false; break }
             }
+            // a template's last root letter is no ta marbuta («تقنية», «تنمية» are not «تفعيل»)
+            if ok, afterOnly, let a = tpl.last, a == "ل", w.last == "ه" { ok = false }
             if ok { return true }
         }
         return false
@@ -618,8 +620,10 @@ public struct ArabicExtractor: StatementExtractor {
     /// that is no given name, title, institution head or person noun.
     func isMasdar(_ t: Token, afterDefinite: Bool) -> Bool {
         guard t.kind == .word, !t.latin else { return false }
-        let w = Array((lexicon.clitics.withoutConjunction(t.norm) ?? t.norm).unicodeScalars)
-        guard masdarShape(w, afterDefinite: afterDefinite) else { return false }
+        // (with «و» after a definite word it more often goes on a coordinated name: «الاتصالات وتقنية …»)
+        let bare = lexicon.clitics.withoutConjunction(t.norm)
+        let w = Array((bare ?? t.norm).unicodeScalars)
+        guard masdarShape(w, afterDefinite: afterDefinite && bare == nil) else { return false }
         return !inSet(t, lexicon.givenNames) && !inSet(t, lexicon.titles) && !isGenericHead(t) && !inSet(t, lexicon.personNouns)
     }
 
