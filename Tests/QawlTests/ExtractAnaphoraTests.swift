@@ -143,4 +143,11 @@ final class ExtractAnaphoraTests: XCTestCase {
         let d = statements("وأقال دونالد ترامب نائبه بعد أن قال الأخير إن الانتخابات مزورة.")
         XCTAssertEqual(d.last?.actorID, "unlinked:الاخير")
     }
+
+    func testTheSpokesmanIsTheSpokesmanIntroducedWithoutTheArticle() {
+        // «متحدث باسم البرلمان» (unknown to the registry) introduces whom «المتحدث» means later
+        let s = statements("وقال لافروف إن موسكو سترد. وقال متحدث باسم البرلمان إن الرسائل ليست خطرة. وأضاف المتحدث أن المبنى لم يخل.")
+        XCTAssertEqual(s.last?.actorID, "unlinked:متحدث باسم البرلمان")
+        XCTAssertEqual(s.last?.resolution, .role)
+    }
 }

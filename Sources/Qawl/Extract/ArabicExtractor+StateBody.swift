@@ -30,6 +30,13 @@ extension ArabicExtractor {
            let found = definiteAntecedent(head, ph, c, &state, agreement: agreement) {
             return (found.0, r.1, .carryover, found.1)
         }
+        // an indefinite title phrase that stays its own words («قال متحدث باسم البرلمان») is whom a
+        // later definite head means («وأضاف المتحدث»: the longer-title lookup in `resolveSpeaker`)
+        if wordCount(c.tokens, ph.start, ph.end) >= 2, !hasArticle(c.tokens[ph.start]), inSet(c.tokens[ph.start], lexicon.titles),
+           r.0.actorID.utf8.elementsEqual(("unlinked:" + titleKey(c, ph.start, ph.end, foldingFeminine: false)).utf8) {
+            let key = titleKey(c, ph.start, ph.end)
+            if state.titleBinding[key] == nil { state.titleBinding[key] = r.0 }
+        }
         return r
     }
 

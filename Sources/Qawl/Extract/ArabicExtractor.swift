@@ -2023,7 +2023,10 @@ public struct ArabicExtractor: StatementExtractor {
             // «نائب رئيس المفوضية» after «نائب رئيس المفوضية الأوروبية يركي كتاينن»
             // (of several such titles, the shortest, then the first in byte order: a dictionary's own
             // order changes from run to run)
-            let longer = state.titleBinding.filter { $0.key.string.hasPrefix(key + " ") }
+            // (for a bare head, an indefinite one too: «وأضاف المتحدث» after «قال متحدث باسم البرلمان»)
+            let indefinite = key.unicodeScalars.starts(with: "ال".unicodeScalars) && !key.unicodeScalars.contains(" ")
+                ? String(key.unicodeScalars.dropFirst(2)) + " " : nil
+            let longer = state.titleBinding.filter { $0.key.string.hasPrefix(key + " ") || indefinite.map($0.key.string.hasPrefix) == true }
             if let hit = longer.min(by: { a, b in
                 let x = a.key.string.utf8, y = b.key.string.utf8
                 return x.count != y.count ? x.count < y.count : x.lexicographicallyPrecedes(y)
