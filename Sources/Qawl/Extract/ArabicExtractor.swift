@@ -881,7 +881,7 @@ public struct ArabicExtractor: StatementExtractor {
                       // the coordinated verbs share their subject, so it agrees with the cue
                       !(cue.agreement == .masculine && r.0.agreement == .feminine || cue.agreement == .feminine && r.0.agreement == .masculine) {
                 found = (r.0, r.1, r.2, r.3 * 0.9)   // «ونشر ميسي صورة … وكتب فوقها "…"»: the opening verb's subject
-            } else if !conj, afterPhrase == nil, describedNoun(k, s, c) != nil {
+            } else if !conj, afterPhrase == nil, describesNounBefore(k, s, c) {
                 return nil   // «بعد بيانات أشارت إلى …», «وسط تقارير تفيد بـ…»: the thing or vague source speaks
             } else if inSentence.isEmpty, let m = sentenceSubject(k, s, c) {
                 found = (registrySpeaker(m.0, agreement: cue.agreement), m.1, .name, 0.7)
@@ -920,16 +920,17 @@ public struct ArabicExtractor: StatementExtractor {
         }
     }
 
-    /// A thing or a vague source without the article (`inanimate.txt`, `vague.txt`), with up to two
-    /// more words and no article, right before a verb cue that has no «و»/«ف» and no subject after it:
+    /// Whether the verb cue at `k` describes the noun right before it: a thing or a vague source without
+    /// the article (`inanimate.txt`, `vague.txt`), with up to two more words and no article, right
+    /// before a verb cue that has no «و»/«ف» and no subject after it:
     /// «بعد بيانات أشارت إلى», «وسط تقارير تفيد بـ», «لكن وسائل إعلام روسية أشارت إلى». The verb is a
     /// clause describing the noun, and the noun is its subject (nobody the carried-over speaker is),
     /// unless a pronoun after the verb takes the noun back as its object («بيانا قال فيه»: then
     /// someone else spoke). The noun phrase opens the sentence or follows a stop or a punctuation mark.
-    func describedNoun(_ k: Int, _ s: Range<Int>, _ c: Ctx) -> Phrase? {
+    func describesNounBefore(_ k: Int, _ s: Range<Int>, _ c: Ctx) -> Bool {
         let tokens = c.tokens
-        guard k > s.lowerBound, tokens[k - 1].kind == .word else { return nil }
-        if k + 1 < s.upperBound, isStop(tokens[k + 1]), endsWithPronoun(tokens[k + 1], c) { return nil }
+        guard k > s.lowerBound, tokens[k - 1].kind == .word else { return false }
+        if k + 1 < s.upperBound, isStop(tokens[k + 1]), endsWithPronoun(tokens[k + 1], c) { return false }
         func plain(_ t: Token) -> Bool {
             t.kind == .word && !t.latin && !hasArticle(t) && !isStop(t) && !opensClause(t) && complementizer(t) == nil
                 && !inSet(t, lexicon.timeNouns) && !inSet(t, lexicon.givenNames) && !inSet(t, lexicon.titles)
@@ -939,10 +940,9 @@ public struct ArabicExtractor: StatementExtractor {
         while start > s.lowerBound, k - start < 3, plain(tokens[start - 1]), cue(at: start - 1, c) == nil { start -= 1 }
         // (not a head that a name completes: «صحيفة ليبراسيون رأت»)
         guard start < k, inSet(tokens[start], lexicon.inanimate) || inSet(tokens[start], lexicon.vague) && !isGenericHead(tokens[start]),
-              !(start..<k).contains(where: { matcher.match(at: $0, in: tokens, limit: k) != nil }) else { return nil }
+              !(start..<k).contains(where: { matcher.match(at: $0, in: tokens, limit: k) != nil }) else { return false }
         // the noun phrase opens after a stop, a preposition or a punctuation mark, not inside a longer one
-        guard start == s.lowerBound || tokens[start - 1].kind == .punct || isStop(tokens[start - 1]) else { return nil }
-        return Phrase(start: start, end: k, mentions: [])
+        return start == s.lowerBound || tokens[start - 1].kind == .punct || isStop(tokens[start - 1])
     }
 
     /// The source an outlet relays between the speaker and the content: «عن» + a name phrase +
