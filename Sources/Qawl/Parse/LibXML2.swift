@@ -329,6 +329,13 @@ private final class SAXCollector {
             var runChars: Int32 = 0
             while i < count {
                 let c = p[i]
+                if c == 0x20, i + 1 < count, !Self.isBreak(p, i + 1, count) {
+                    // One space between two words: kept in the run, as the space written for it
+                    // otherwise (one character, a link's if in a link), so runs are appended whole.
+                    runChars += 1
+                    i += 1
+                    continue
+                }
                 if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C { break }
                 if c == 0xC2 && i + 1 < count && p[i + 1] == 0xA0 { break }
                 if c & 0xC0 != 0x80 { runChars += 1 }
@@ -339,6 +346,12 @@ private final class SAXCollector {
             chars += runChars
             if inLink { linkChars += runChars }
         }
+    }
+
+    /// Whether `p[i]` is white space or starts a no-break space: where a run of text ends.
+    @inline(__always) private static func isBreak(_ p: UnsafePointer<UInt8>, _ i: Int, _ count: Int) -> Bool {
+        let c = p[i]
+        return c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C || (c == 0xC2 && i + 1 < count && p[i + 1] == 0xA0)
     }
 
     func finish() {
