@@ -72,8 +72,9 @@ enum HTMLTag: UInt8, Sendable {
 }
 
 /// The attribute names the page walker reads (`LibXML2`'s collector); every other attribute is
-/// `.other`. `ScriptBodyFilter` drops `.other` attributes before libxml2 reads a page, so this one
-/// list says both what is read and what may go.
+/// `.other`. `ScriptBodyFilter` drops `.other` attributes before libxml2 reads a page, and the
+/// read kinds where the walker does not read them (`isRead`), so this one list says both what is
+/// read and what may go.
 enum AttributeKind: UInt8, Sendable {
     case signature, itemprop, content, metaName, httpEquiv, type, lang, datetime, hidden, ariaHidden, style, other
 
@@ -102,5 +103,54 @@ enum AttributeKind: UInt8, Sendable {
         case 11: self = eq("aria-hidden") ? .ariaHidden : .other
         default: self = .other
         }
+    }
+
+    /// Where the walker reads an attribute of this kind, as its element's `start` does: `type` on
+    /// a `script` (JSON-LD), `name`, `property` and `http-equiv` on a `meta`, `lang` on `html` and
+    /// `body`, `style` only when it hides the element (`styleHides`: `value` is the value as
+    /// written, nil when it holds an entity, which libxml2 decodes), `.other` nowhere, the rest
+    /// everywhere. A style attribute not read is one that changes nothing, so libxml2 may as well
+    /// not see it (a second `style` of the same element is not read either: libxml2 keeps the first).
+    func isRead(script: Bool, meta: Bool, root: Bool, value: UnsafeBufferPointer<UInt8>?) -> Bool {
+        switch self {
+        case .other: return false
+        case .type: return script
+        case .metaName, .httpEquiv: return meta
+        case .lang: return root
+        case .style: return value.map(Self.styleHides) ?? true
+        case .signature, .itemprop, .content, .datetime, .hidden, .ariaHidden: return true
+        }
+    }
+
+    /// `display:none` / `visibility:hidden` in an inline style, spaces and case ignored.
+    static func styleHides(_ style: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Most styles say neither "none" nor "hidden": check for an 'n' or 'h' after a ':' first.
+        guard let colon = style.firstIndex(of: 0x3A),
+              style[colon...].contains(where: { $0 | 0x20 == 0x6E || $0 | 0x20 == 0x68 }) else { return false }
+        var s: [UInt8] = []
+        s.reserveCapacity(style.count)
+        for b in style where b != 0x20 && b != 0x09 { s.append(b | (b >= 0x41 && b <= 0x5A ? 0x20 : 0)) }
+        return s.withUnsafeBufferPointer { contains($0, displayNone) || contains($0, visibilityHidden) }
+    }
+
+    private static let displayNone = Array("display:none".utf8)
+    private static let visibilityHidden = Array("visibility:hidden".utf8)
+
+    /// Plain byte search: styles are short, and the generic `firstRange(of:)` cost more than the
+    /// rest of the attribute walk on style-heavy pages.
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        let n = needle.count
+        guard haystack.count >= n, let first = needle.first else { return false }
+        var i = 0
+        let last = haystack.count - n
+        while i <= last {
+            if haystack[i] == first {
+                var j = 1
+                while j < n && haystack[i + j] == needle[j] { j += 1 }
+                if j == n { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }

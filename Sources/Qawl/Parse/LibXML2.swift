@@ -432,41 +432,9 @@ private struct Attributes {
             case .ariaHidden:
                 if value.count == 4, String(decoding: value, as: UTF8.self).lowercased() == "true" { hidden = true }
             case .style:
-                if Attributes.hidesElement(value) { hidden = true }
+                if AttributeKind.styleHides(value) { hidden = true }
             case .hidden, .other: break
             }
         }
-    }
-
-    /// `display:none` / `visibility:hidden` in an inline style, spaces and case ignored.
-    private static func hidesElement(_ style: UnsafeBufferPointer<UInt8>) -> Bool {
-        // Most styles say neither "none" nor "hidden": check for an 'n' or 'h' after a ':' first.
-        guard let colon = style.firstIndex(of: 0x3A),
-              style[colon...].contains(where: { $0 | 0x20 == 0x6E || $0 | 0x20 == 0x68 }) else { return false }
-        var s: [UInt8] = []
-        s.reserveCapacity(style.count)
-        for b in style where b != 0x20 && b != 0x09 { s.append(b | (b >= 0x41 && b <= 0x5A ? 0x20 : 0)) }
-        return s.withUnsafeBufferPointer { contains($0, displayNone) || contains($0, visibilityHidden) }
-    }
-
-    private static let displayNone = Array("display:none".utf8)
-    private static let visibilityHidden = Array("visibility:hidden".utf8)
-
-    /// Plain byte search: styles are short, and the generic `firstRange(of:)` cost more than the
-    /// rest of the attribute walk on style-heavy pages.
-    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        let n = needle.count
-        guard haystack.count >= n, let first = needle.first else { return false }
-        var i = 0
-        let last = haystack.count - n
-        while i <= last {
-            if haystack[i] == first {
-                var j = 1
-                while j < n && haystack[i + j] == needle[j] { j += 1 }
-                if j == n { return true }
-            }
-            i += 1
-        }
-        return false
     }
 }

@@ -1,6 +1,7 @@
 /// Drops what the page walker never reads from a page before libxml2 reads it: the bodies of
 /// `<script>` and `<style>` elements (JSON-LD is kept), long comments, and the attributes the
-/// walker ignores (`AttributeKind.other`: `href`, `src`, `srcset`, `d`, `onclick`, `data-*` …).
+/// walker ignores (`AttributeKind.other`: `href`, `src`, `srcset`, `d`, `onclick`, `data-*` …;
+/// and `AttributeKind.isRead`: a `style` that hides nothing, `type` off a script, `name` off a meta).
 ///
 /// On news pages these are most of the bytes, and libxml2 2.9.14 walks them a character at a time
 /// (`htmlParseScript`, `htmlParseHTMLAttribute`): on the bundled WARC, 48 % of the HTML is script or
@@ -224,6 +225,9 @@ enum ScriptBodyFilter {
         let isScript = nameLength == 6 && matches("script", b, at: i + 1)
         let isStyle = !isScript && nameLength == 5 && matches("style", b, at: i + 1)
         let isTitle = !isStyle && nameLength == 5 && matches("title", b, at: i + 1)
+        let isMeta = nameLength == 4 && matches("meta", b, at: i + 1)
+        let isRoot = nameLength == 4 && (matches("html", b, at: i + 1) || matches("body", b, at: i + 1))
+        var styleSeen = false
         var keeps = false
         var selfClosed = false
         // An attribute is cut as soon as it has been read: it is a whole unit (name, «=», value),
@@ -269,7 +273,17 @@ enum ScriptBodyFilter {
                    UnsafeBufferPointer(rebasing: b[valueStart..<valueEnd]).firstRangeCaseInsensitive(of: "json") != nil {
                     keeps = true
                 }
-                if kind == .other { w.cut(attributeStart, j) }
+                var read: Bool
+                if kind == .style {
+                    // only the first style is read (libxml2 drops a second), and only if it hides
+                    let value = UnsafeBufferPointer(rebasing: b[valueStart..<valueEnd])
+                    read = !styleSeen && kind.isRead(script: isScript, meta: isMeta, root: isRoot,
+                                                     value: value.contains(0x26) ? nil : value)   // «&»
+                    styleSeen = true
+                } else {
+                    read = kind.isRead(script: isScript, meta: isMeta, root: isRoot, value: nil)
+                }
+                if !read { w.cut(attributeStart, j) }
             } else {
                 // libxml2 drops an attribute it cannot read up to the next blank or the tag's end
                 while j < n, !isBlank(b[j]), b[j] != 0x3E, !(b[j] == 0x2F && j + 1 < n && b[j + 1] == 0x3E) {
