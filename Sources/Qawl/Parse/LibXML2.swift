@@ -107,23 +107,26 @@ enum LibXML2 {
         return String(decoding: UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(output))), as: UTF8.self)
     }
 
-    private static func collector(_ ctx: UnsafeMutableRawPointer?) -> SAXCollector? {
-        guard let ctx, let p = ctx.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private else { return nil }
-        return Unmanaged<SAXCollector>.fromOpaque(p).takeUnretainedValue()
+    /// Runs `body` on the parse's collector, without the retain and release of taking a reference
+    /// (one pair per SAX event): `parseHTML` holds the collector for the whole parse.
+    @inline(__always)
+    private static func withCollector(_ ctx: UnsafeMutableRawPointer?, _ body: (SAXCollector) -> Void) {
+        guard let ctx, let p = ctx.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private else { return }
+        Unmanaged<SAXCollector>.fromOpaque(p)._withUnsafeGuaranteedRef(body)
     }
 
     private static let saxHandler: htmlSAXHandler = {
         var h = htmlSAXHandler()
         h.startElement = { ctx, name, atts in
             guard let name else { return }
-            collector(ctx)?.start(name, atts)
+            withCollector(ctx) { $0.start(name, atts) }
         }
         h.endElement = { ctx, _ in
-            collector(ctx)?.end()
+            withCollector(ctx) { $0.end() }
         }
         h.characters = { ctx, ch, len in
             guard let ch, len > 0 else { return }
-            collector(ctx)?.text(ch, Int(len))
+            withCollector(ctx) { $0.text(ch, Int(len)) }
         }
         h.ignorableWhitespace = h.characters
         h.cdataBlock = h.characters
@@ -210,7 +213,7 @@ private final class SAXCollector {
         if skipDepth > 0 { skipDepth += 1; return }
         let tag = tag(name)
         var attrs = Attributes()
-        signatureScratch.removeAll(keepingCapacity: true)
+        if !signatureScratch.isEmpty { signatureScratch.removeAll(keepingCapacity: true) }
         if let atts, atts[0] != nil { attrs = Attributes(atts, names: attributeName, signature: &signatureScratch) }
         switch tag {
         case .title:
