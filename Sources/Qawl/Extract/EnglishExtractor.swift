@@ -18,6 +18,8 @@ public struct EnglishExtractor: StatementExtractor {
     public let lexicon: EnglishLexicon
     public let matcher: ActorMatcher
     private let splitter: SentenceSplitter
+    /// A word cache for each worker tokenizing at the same time.
+    private let words = WordCachePool()
     /// Emit «…, adding that …» clauses as statements of their own (same speaker).
     public var emitParticipleClauses = true
 
@@ -182,7 +184,10 @@ public struct EnglishExtractor: StatementExtractor {
                 tokScalars[i] = "'"
             }
         }
-        let tokens = Tokenizer.tokenize(tokScalars)
+        // words seen before reuse their string (`WordCache`): making one validates its bytes
+        let cache = words.take()
+        let tokens = Tokenizer.tokenize(tokScalars, cache: cache)
+        words.give(cache)
         var c = Ctx(scalars: scalars, tokens: tokens, doc: document)
         c.surnames = surnameTable(c)
         var state = DocState()
@@ -262,12 +267,13 @@ public struct EnglishExtractor: StatementExtractor {
     }
 
     func sentenceStatements(_ c: Ctx, _ s: Range<Int>, _ spans: [(Int, Int?)], _ state: inout DocState) -> [Pending] {
-        var inQuote = Set<Int>()
-        for (o, cl) in spans { for i in o...(cl ?? (s.upperBound - 1)) { inQuote.insert(i) } }
+        // tokens of the sentence inside a quotation (a flag per token: a Set<Int> hashed every one)
+        var inQuote = [Bool](repeating: false, count: s.count)
+        for (o, cl) in spans { for i in o...(cl ?? (s.upperBound - 1)) where s.contains(i) { inQuote[i - s.lowerBound] = true } }
         var stmts: [Pending] = []
         var k = s.lowerBound
         while k < s.upperBound {
-            guard !inQuote.contains(k), let cue = cue(at: k, c, s.upperBound) else { k += 1; continue }
+            guard !inQuote[k - s.lowerBound], let cue = cue(at: k, c, s.upperBound) else { k += 1; continue }
             // «Platform Tells …», «Obama Says …»: a capitalised cue inside a sentence belongs to a heading
             if c.isCap(k), k > s.lowerBound, !isQuote(c.tokens[k - 1]), !isComma(c.tokens[k - 1]) { k += 1; continue }
             // a cue inside an earlier statement's content is nested, unless it opens a new clause
