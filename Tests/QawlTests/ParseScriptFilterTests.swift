@@ -96,6 +96,11 @@ final class ParseScriptFilterTests: XCTestCase {
             "<p style=\"display&#58;none\">entity</p><p style>bare</p><p style=visibility:hidden>gone</p><div style=\"width:100%\">\(text)</div>",
             "<input type=hidden name=q lang=en><a name=top type=x http-equiv=y>top</a><html lang=ar><body lang=fr>\(text)",
             "<meta http-equiv=content-type content=\"text/html\"><meta name=date content=2017-04-12 lang=en><meta property=og:title content=T>\(text)",
+            // a meta's content goes unless its key is read: key after content, repeated names,
+            // name over itemprop, keys in capitals, with an entity, bare, and no key at all
+            "<meta content=\"Title\" property=\"OG:Title\"><meta content=x name=viewport><meta name=date name=viewport content=2017-04-12>\(text)",
+            "<meta name=viewport name=date content=1999-01-01><meta itemprop=datePublished name=x content=2017-04-12><meta content=2017-04-12 itemprop=datePublished>\(text)",
+            "<meta name=\"og&#58;title\" content=T2><meta name content=T3><meta content=T4><meta property=og:title content=A content=B><meta name=pubdate content=2017-04-12>\(text)",
             "<script type=\"application/ld+json\" style=x>{\"datePublished\":\"2017-04-12\",\"x\":\"\(long)\"}</script><script type=text/javascript>\(long)</script>\(text)",
             // runs of blanks between tags and in text (the walker reads one space)
             "   \n\n   <html>   \n   <head>  \t  <title>  A    B  </title>   </head>\n\n   <body>   \(text)</body></html>",

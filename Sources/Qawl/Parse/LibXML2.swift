@@ -220,8 +220,10 @@ private final class SAXCollector {
             startSkip(tree.title == nil ? .title : .none)
             return
         case .meta:
-            if let content = attrs.content, let key = attrs.metaKey {
-                tree.metas.append(.init(key: key.lowercased(), content: content))
+            // only the metas something reads (the others' content may be gone: `ScriptBodyFilter`)
+            if attrs.hasContent, let key = attrs.metaKey?.lowercased(), HTMLDocumentParser.readMetaKeys.contains(key),
+               let content = attrs.content {
+                tree.metas.append(.init(key: key, content: content))
             }
             startSkip(.none)
             return
@@ -388,6 +390,7 @@ private struct Attributes {
     var isDatePublished = false
 
     var content: String? { contentValue.map { String(decoding: $0, as: UTF8.self) } }
+    var hasContent: Bool { contentValue != nil }
     var metaKey: String? { metaKeyValue.map { String(decoding: $0, as: UTF8.self) } }
     var lang: String? { langValue.map { String(decoding: $0, as: UTF8.self) } }
     /// `type` says «ld+json» (in any case): a JSON-LD script.

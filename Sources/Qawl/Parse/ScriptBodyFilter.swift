@@ -228,6 +228,7 @@ enum ScriptBodyFilter {
         let isMeta = nameLength == 4 && matches("meta", b, at: i + 1)
         let isRoot = nameLength == 4 && (matches("html", b, at: i + 1) || matches("body", b, at: i + 1))
         var styleSeen = false
+        var meta = MetaAttributes()
         var keeps = false
         var selfClosed = false
         // An attribute is cut as soon as it has been read: it is a whole unit (name, «=», value),
@@ -244,11 +245,14 @@ enum ScriptBodyFilter {
                 while j < n, isNameChar(b[j]) { j += 1 }
                 guard j - attributeStart < 100 else { return nil }
                 let kind = AttributeKind(b, attributeStart, j, foldingCase: true)
+                let nameLength = j - attributeStart
                 var valueStart = j, valueEnd = j
+                var valued = false
                 var k = j
                 while k < n, isBlank(b[k]) { k += 1 }
                 guard k < n else { return nil }
                 if b[k] == 0x3D {   // «=»
+                    valued = true
                     k += 1
                     while k < n, isBlank(b[k]) { k += 1 }
                     guard k < n else { return nil }
@@ -283,7 +287,12 @@ enum ScriptBodyFilter {
                 } else {
                     read = kind.isRead(script: isScript, meta: isMeta, root: isRoot, value: nil)
                 }
-                if !read { w.cut(attributeStart, j) }
+                if isMeta {
+                    meta.note(kind, nameLength: nameLength, value: valued ? UnsafeBufferPointer(rebasing: b[valueStart..<valueEnd]) : nil,
+                              range: attributeStart..<j, cut: !read)
+                } else if !read {
+                    w.cut(attributeStart, j)
+                }
             } else {
                 // libxml2 drops an attribute it cannot read up to the next blank or the tag's end
                 while j < n, !isBlank(b[j]), b[j] != 0x3E, !(b[j] == 0x2F && j + 1 < n && b[j + 1] == 0x3E) {
@@ -292,7 +301,58 @@ enum ScriptBodyFilter {
                 }
             }
         }
+        if isMeta { meta.cut(&w) }
         return StartTag(end: j, opensBody: (isScript || isStyle) && !selfClosed, isScript: isScript, keepsBody: keeps, isTitle: isTitle)
+    }
+
+    /// A `meta`'s attributes, whose cuts wait for the tag's end: its `content` is read only under a
+    /// key the parser looks up (`HTMLDocumentParser.readMetaKeys`), and the key may come after it.
+    /// The key is the walker's (`LibXML2`'s `Attributes`): the last `name` or `property`, else the
+    /// first `itemprop` or `http-equiv`, lowercased; of a repeated attribute libxml2 keeps the first.
+    /// A key or content with an entity or a non-ASCII byte keeps the content (as libxml2 decodes it,
+    /// it could read otherwise).
+    private struct MetaAttributes {
+        var cuts: [Range<Int>] = []
+        var contents: [Range<Int>] = []
+        var key: UnsafeBufferPointer<UInt8>?
+        var unsure = false
+        var seen: UInt8 = 0     // a bit per key name: name, property, itemprop, http-equiv
+
+        mutating func note(_ kind: AttributeKind, nameLength: Int, value: UnsafeBufferPointer<UInt8>?,
+                           range: Range<Int>, cut: Bool) {
+            if cut { cuts.append(range) }
+            let bit: UInt8
+            switch kind {
+            case .metaName: bit = nameLength == 4 ? 1 : 2   // «name», «property»
+            case .itemprop: bit = 4
+            case .httpEquiv: bit = 8
+            case .content: bit = 16
+            default: return
+            }
+            if bit == 16 { contents.append(range); return }
+            if seen & bit != 0 { return }   // a repeat: libxml2 drops it
+            seen |= bit
+            guard let value else { return }   // bare: the walker reads no value
+            if value.contains(where: { $0 == 0x26 || $0 >= 0x80 }) { unsure = true }   // «&», non-ASCII
+            switch kind {
+            case .metaName: key = value
+            case .itemprop, .httpEquiv: if key == nil { key = value }
+            default: break
+            }
+        }
+
+        /// Applies the held cuts, with every `content` when the meta's content is never read.
+        mutating func cut(_ w: inout Writer) {
+            var all = cuts
+            if !unsure, !isRead { all = (all + contents).sorted { $0.lowerBound < $1.lowerBound } }
+            for r in all { w.cut(r.lowerBound, r.upperBound) }
+        }
+
+        private var isRead: Bool {
+            guard let key else { return false }
+            let lowered = key.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            return HTMLDocumentParser.readMetaKeys.contains(String(decoding: lowered, as: UTF8.self))
+        }
     }
 
     /// Where the body that starts at `start` ends: the «</» of the first «</NAME» (any case) not
