@@ -227,8 +227,10 @@ public struct EnglishExtractor: StatementExtractor {
             var i = s.lowerBound + 1
             let roles = quoteRoles(c, s)
             while i + 1 < s.upperBound {
-                let t = c.tokens[i], p = c.tokens[i - 1]
-                if isQuote(t), p.kind == .punct, p.punct == 0x2E || p.punct == 0x3F || p.punct == 0x21, c.isCap(i + 1),
+                // the previous token's kind and mark first, read in place: copying two tokens per
+                // place retained and released their strings
+                let pk = c.tokens[i - 1].kind, pp = c.tokens[i - 1].punct
+                if pk == .punct, pp == 0x2E || pp == 0x3F || pp == 0x21, isQuote(c.tokens[i]), c.isCap(i + 1),
                    roles[i] == -1 {
                     out.append(start..<(i + 1)); start = i + 1
                 }

@@ -111,6 +111,7 @@ enum AttributeKind: UInt8, Sendable {
     /// written, nil when it holds an entity, which libxml2 decodes), `.other` nowhere, the rest
     /// everywhere. A style attribute not read is one that changes nothing, so libxml2 may as well
     /// not see it (a second `style` of the same element is not read either: libxml2 keeps the first).
+    @inline(__always)
     func isRead(script: Bool, meta: Bool, root: Bool, value: UnsafeBufferPointer<UInt8>?) -> Bool {
         switch self {
         case .other: return false
@@ -127,30 +128,27 @@ enum AttributeKind: UInt8, Sendable {
         // Most styles say neither "none" nor "hidden": check for an 'n' or 'h' after a ':' first.
         guard let colon = style.firstIndex(of: 0x3A),
               style[colon...].contains(where: { $0 | 0x20 == 0x6E || $0 | 0x20 == 0x68 }) else { return false }
-        var s: [UInt8] = []
-        s.reserveCapacity(style.count)
-        for b in style where b != 0x20 && b != 0x09 { s.append(b | (b >= 0x41 && b <= 0x5A ? 0x20 : 0)) }
-        return s.withUnsafeBufferPointer { contains($0, displayNone) || contains($0, visibilityHidden) }
-    }
-
-    private static let displayNone = Array("display:none".utf8)
-    private static let visibilityHidden = Array("visibility:hidden".utf8)
-
-    /// Plain byte search: styles are short, and the generic `firstRange(of:)` cost more than the
-    /// rest of the attribute walk on style-heavy pages.
-    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        let n = needle.count
-        guard haystack.count >= n, let first = needle.first else { return false }
-        var i = 0
-        let last = haystack.count - n
-        while i <= last {
-            if haystack[i] == first {
-                var j = 1
-                while j < n && haystack[i + j] == needle[j] { j += 1 }
-                if j == n { return true }
+        for i in style.indices {
+            let c = style[i] | 0x20   // «d» or «v», in any case, may start a match
+            if c == 0x64 && spacedMatch("display:none", style, at: i) || c == 0x76 && spacedMatch("visibility:hidden", style, at: i) {
+                return true
             }
-            i += 1
         }
         return false
+    }
+
+    /// Whether the lowercase `word` starts at `style[i]`, ASCII case and blanks (space, tab)
+    /// between its bytes ignored: a match in the style with its blanks taken out, read in place.
+    private static func spacedMatch(_ word: StaticString, _ style: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let w = word.utf8Start
+        var k = i
+        for j in 0..<word.utf8CodeUnitCount {
+            while k < style.count, style[k] == 0x20 || style[k] == 0x09 { k += 1 }
+            guard k < style.count else { return false }
+            let c = style[k]
+            if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != w[j] { return false }
+            k += 1
+        }
+        return true
     }
 }
