@@ -159,8 +159,7 @@ public struct EnglishExtractor: StatementExtractor {
     }
 
     func cue(at i: Int, _ c: Ctx, _ limit: Int) -> EnglishLexicon.Cue? {
-        let t = c.tokens[i]
-        guard t.kind == .word, let list = lexicon.cues[t.norm] else { return nil }
+        guard c.tokens[i].kind == .word, let list = lexicon.cues[c.tokens[i].norm] else { return nil }   // in place: no token copy
         for cue in list {
             var j = i + 1, ok = true
             for w in cue.rest {
@@ -768,13 +767,16 @@ public struct EnglishExtractor: StatementExtractor {
         var out: [String: EnglishLexicon.Gender] = [:]
         let t = c.tokens
         guard t.count > 2 else { return out }
+        // the previous token is read in place and the surname made only when one of the two
+        // patterns holds (most capitalised words follow neither)
         for i in 1..<t.count where t[i].kind == .word && c.isCap(i) {
-            let p = t[i - 1]
-            let name = stripPossessive(t[i].norm)
-            if p.kind == .word, c.isCap(i - 1), let g = lexicon.firstNames[p.norm] {
+            let pk = t[i - 1].kind
+            if pk == .word, c.isCap(i - 1), let g = lexicon.firstNames[t[i - 1].norm] {
+                let name = stripPossessive(t[i].norm)
                 if out[name] == nil || out[name] == .unknown { out[name] = g }
-            } else if p.kind == .punct, p.punct == 0x2E, i >= 2, t[i - 2].norm.unicodeScalars.count == 1, c.isCap(i - 2), out[name] == nil {
-                out[name] = .unknown
+            } else if pk == .punct, t[i - 1].punct == 0x2E, i >= 2, t[i - 2].norm.unicodeScalars.count == 1, c.isCap(i - 2) {
+                let name = stripPossessive(t[i].norm)
+                if out[name] == nil { out[name] = .unknown }
             }
         }
         return out
