@@ -301,7 +301,7 @@ enum ScriptBodyFilter {
                 }
             }
         }
-        if isMeta { meta.cut(&w) }
+        if isMeta { meta.cut(&w) }   // (a bail-out above leaves the meta as it is)
         return StartTag(end: j, opensBody: (isScript || isStyle) && !selfClosed, isScript: isScript, keepsBody: keeps, isTitle: isTitle)
     }
 
@@ -341,17 +341,26 @@ enum ScriptBodyFilter {
             }
         }
 
-        /// Applies the held cuts, with every `content` when the meta's content is never read.
-        mutating func cut(_ w: inout Writer) {
-            var all = cuts
-            if !unsure, !isRead { all = (all + contents).sorted { $0.lowerBound < $1.lowerBound } }
-            for r in all { w.cut(r.lowerBound, r.upperBound) }
+        /// Applies the held cuts, with every `content` when the meta's content is never read (both
+        /// lists are in page order: merged as they are applied).
+        func cut(_ w: inout Writer) {
+            let dropsContent = !unsure && !isRead
+            var a = 0, c = 0
+            while a < cuts.count || (dropsContent && c < contents.count) {
+                if dropsContent, c < contents.count, a == cuts.count || contents[c].lowerBound < cuts[a].lowerBound {
+                    w.cut(contents[c].lowerBound, contents[c].upperBound)
+                    c += 1
+                } else {
+                    w.cut(cuts[a].lowerBound, cuts[a].upperBound)
+                    a += 1
+                }
+            }
         }
 
+        /// The key (ASCII here: `unsure` otherwise) lowercased is one the parser reads.
         private var isRead: Bool {
             guard let key else { return false }
-            let lowered = key.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-            return HTMLDocumentParser.readMetaKeys.contains(String(decoding: lowered, as: UTF8.self))
+            return HTMLDocumentParser.readMetaKeys.contains(String(decoding: key, as: UTF8.self).lowercased())
         }
     }
 
