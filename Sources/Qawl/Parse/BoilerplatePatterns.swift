@@ -449,9 +449,14 @@ struct ByteVerdict: Sendable {
                 for (seq, bit) in sequences where hit & bit == 0 && seq.count <= tokenCount {
                     for i in 0...(tokenCount - seq.count) {
                         var all = true
-                        for j in 0..<seq.count where !tb[starts[i + j]..<starts[i + j + 1]].elementsEqual(seq[j]) {
-                            all = false
-                            break
+                        for j in 0..<seq.count {
+                            // length and first byte first (tokens and words are never empty): most
+                            // tokens differ there, before the bytes are compared
+                            let a = starts[i + j], e = starts[i + j + 1], w = seq[j]
+                            if e - a != w.count || tb[a] != w[0] || !tb[a..<e].elementsEqual(w) {
+                                all = false
+                                break
+                            }
                         }
                         if all { hit |= bit; break }
                     }

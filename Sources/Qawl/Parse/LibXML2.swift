@@ -246,7 +246,7 @@ private final class SAXCollector {
             tree.elements.append(.init(tag: tag, parent: parentElement, depth: Int32(frames.count),
                                        signatureStart: Int32(tree.signatureBytes.count),
                                        signatureCount: Int32(signatureScratch.count)))
-            tree.signatureBytes.append(contentsOf: signatureScratch)
+            if !signatureScratch.isEmpty { tree.signatureBytes.append(contentsOf: signatureScratch) }
         } else {
             tree.depthLimited = true
             isBlock = false
