@@ -90,6 +90,18 @@ final class ParseScriptFilterTests: XCTestCase {
             "<meta name=description content=\"a > b\" data-x><time datetime=2017-04-12 data-y=1>x</time>\(text)",
             "<img src=x alt=\"a>b\"><a href=\"/a?b=<c>\" rel=nofollow>link</a><span aria-hidden=true>no</span>\(text)",
             "<div role=main itemprop=articleBody data-a data-b= 'x'>\(text)</div><script src=y data-z>\(long)</script>",
+            // read kinds where they are not read: a style that hides nothing (and a second style,
+            // which libxml2 drops), type off a script, name and http-equiv off a meta, lang off the root
+            "<p style=\"color: red\" STYLE=\"display:none\">shown</p><p style='Display : None' style=color>gone</p>\(text)",
+            "<p style=\"display&#58;none\">entity</p><p style>bare</p><p style=visibility:hidden>gone</p><div style=\"width:100%\">\(text)</div>",
+            "<input type=hidden name=q lang=en><a name=top type=x http-equiv=y>top</a><html lang=ar><body lang=fr>\(text)",
+            "<meta http-equiv=content-type content=\"text/html\"><meta name=date content=2017-04-12 lang=en><meta property=og:title content=T>\(text)",
+            // a meta's content goes unless its key is read: key after content, repeated names,
+            // name over itemprop, keys in capitals, with an entity, bare, and no key at all
+            "<meta content=\"Title\" property=\"OG:Title\"><meta content=x name=viewport><meta name=date name=viewport content=2017-04-12>\(text)",
+            "<meta name=viewport name=date content=1999-01-01><meta itemprop=datePublished name=x content=2017-04-12><meta content=2017-04-12 itemprop=datePublished>\(text)",
+            "<meta name=\"og&#58;title\" content=T2><meta name content=T3><meta content=T4><meta property=og:title content=A content=B><meta name=pubdate content=2017-04-12>\(text)",
+            "<script type=\"application/ld+json\" style=x>{\"datePublished\":\"2017-04-12\",\"x\":\"\(long)\"}</script><script type=text/javascript>\(long)</script>\(text)",
             // runs of blanks between tags and in text (the walker reads one space)
             "   \n\n   <html>   \n   <head>  \t  <title>  A    B  </title>   </head>\n\n   <body>   \(text)</body></html>",
             "<pre>  a    b\n\n\n  c  </pre><p>one    two\t\t\tthree\r\n\r\nfour</p>\(text)",

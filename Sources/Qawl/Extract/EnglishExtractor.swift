@@ -18,6 +18,8 @@ public struct EnglishExtractor: StatementExtractor {
     public let lexicon: EnglishLexicon
     public let matcher: ActorMatcher
     private let splitter: SentenceSplitter
+    /// A word cache for each worker tokenizing at the same time.
+    private let words = WordCachePool()
     /// Emit «…, adding that …» clauses as statements of their own (same speaker).
     public var emitParticipleClauses = true
 
@@ -157,8 +159,7 @@ public struct EnglishExtractor: StatementExtractor {
     }
 
     func cue(at i: Int, _ c: Ctx, _ limit: Int) -> EnglishLexicon.Cue? {
-        let t = c.tokens[i]
-        guard t.kind == .word, let list = lexicon.cues[t.norm] else { return nil }
+        guard c.tokens[i].kind == .word, let list = lexicon.cues[c.tokens[i].norm] else { return nil }   // in place: no token copy
         for cue in list {
             var j = i + 1, ok = true
             for w in cue.rest {
@@ -182,7 +183,10 @@ public struct EnglishExtractor: StatementExtractor {
                 tokScalars[i] = "'"
             }
         }
-        let tokens = Tokenizer.tokenize(tokScalars)
+        // words seen before reuse their string (`WordCache`): making one validates its bytes
+        let cache = words.take()
+        let tokens = Tokenizer.tokenize(tokScalars, cache: cache)
+        words.give(cache)
         var c = Ctx(scalars: scalars, tokens: tokens, doc: document)
         c.surnames = surnameTable(c)
         var state = DocState()
@@ -222,8 +226,10 @@ public struct EnglishExtractor: StatementExtractor {
             var i = s.lowerBound + 1
             let roles = quoteRoles(c, s)
             while i + 1 < s.upperBound {
-                let t = c.tokens[i], p = c.tokens[i - 1]
-                if isQuote(t), p.kind == .punct, p.punct == 0x2E || p.punct == 0x3F || p.punct == 0x21, c.isCap(i + 1),
+                // the previous token's kind and mark first, read in place: copying two tokens per
+                // place retained and released their strings
+                let pk = c.tokens[i - 1].kind, pp = c.tokens[i - 1].punct
+                if pk == .punct, pp == 0x2E || pp == 0x3F || pp == 0x21, isQuote(c.tokens[i]), c.isCap(i + 1),
                    roles[i] == -1 {
                     out.append(start..<(i + 1)); start = i + 1
                 }
@@ -262,12 +268,13 @@ public struct EnglishExtractor: StatementExtractor {
     }
 
     func sentenceStatements(_ c: Ctx, _ s: Range<Int>, _ spans: [(Int, Int?)], _ state: inout DocState) -> [Pending] {
-        var inQuote = Set<Int>()
-        for (o, cl) in spans { for i in o...(cl ?? (s.upperBound - 1)) { inQuote.insert(i) } }
+        // tokens of the sentence inside a quotation (a flag per token: a Set<Int> hashed every one)
+        var inQuote = [Bool](repeating: false, count: s.count)
+        for (o, cl) in spans { for i in o...(cl ?? (s.upperBound - 1)) where s.contains(i) { inQuote[i - s.lowerBound] = true } }
         var stmts: [Pending] = []
         var k = s.lowerBound
         while k < s.upperBound {
-            guard !inQuote.contains(k), let cue = cue(at: k, c, s.upperBound) else { k += 1; continue }
+            guard !inQuote[k - s.lowerBound], let cue = cue(at: k, c, s.upperBound) else { k += 1; continue }
             // «Platform Tells …», «Obama Says …»: a capitalised cue inside a sentence belongs to a heading
             if c.isCap(k), k > s.lowerBound, !isQuote(c.tokens[k - 1]), !isComma(c.tokens[k - 1]) { k += 1; continue }
             // a cue inside an earlier statement's content is nested, unless it opens a new clause
@@ -760,13 +767,16 @@ public struct EnglishExtractor: StatementExtractor {
         var out: [String: EnglishLexicon.Gender] = [:]
         let t = c.tokens
         guard t.count > 2 else { return out }
+        // the previous token is read in place and the surname made only when one of the two
+        // patterns holds (most capitalised words follow neither)
         for i in 1..<t.count where t[i].kind == .word && c.isCap(i) {
-            let p = t[i - 1]
-            let name = stripPossessive(t[i].norm)
-            if p.kind == .word, c.isCap(i - 1), let g = lexicon.firstNames[p.norm] {
+            let pk = t[i - 1].kind
+            if pk == .word, c.isCap(i - 1), let g = lexicon.firstNames[t[i - 1].norm] {
+                let name = stripPossessive(t[i].norm)
                 if out[name] == nil || out[name] == .unknown { out[name] = g }
-            } else if p.kind == .punct, p.punct == 0x2E, i >= 2, t[i - 2].norm.unicodeScalars.count == 1, c.isCap(i - 2), out[name] == nil {
-                out[name] = .unknown
+            } else if pk == .punct, t[i - 1].punct == 0x2E, i >= 2, t[i - 2].norm.unicodeScalars.count == 1, c.isCap(i - 2) {
+                let name = stripPossessive(t[i].norm)
+                if out[name] == nil { out[name] = .unknown }
             }
         }
         return out

@@ -273,7 +273,14 @@ struct HTTPMessage {
         let parts = String(decoding: statusLine, as: UTF8.self).split(separator: " ")
         status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
         headers = WARCRecordReader.parseHeaders(head.dropFirst(statusLine.count))
-        body = Array(block[bodyStart...])
+        // One memcpy: `Array(block[bodyStart...])` copied through the generic collection path.
+        body = block.withUnsafeBufferPointer { all in
+            let from = bodyStart - first, n = all.count - from
+            return [UInt8](unsafeUninitializedCapacity: n) { out, count in
+                if n > 0 { out.baseAddress!.update(from: all.baseAddress! + from, count: n) }
+                count = n
+            }
+        }
         if (headers["transfer-encoding"] ?? "").lowercased().contains("chunked"), let decoded = HTTPMessage.dechunk(body) {
             body = decoded
         }

@@ -277,6 +277,11 @@ struct ByteVerdict: Sendable {
         var entries: [(Int, Int, UInt8)] = []
         var table = [Range<Int>](repeating: 0..<0, count: 256)
         var empty: UInt8 = 0   // bits of empty patterns (an empty prefix matches every token)
+        /// The first two bytes of every pattern of two bytes or more (a bit per pair), and the
+        /// bytes that are a whole pattern: a place where neither matches starts no pattern, which
+        /// is most places of a signature, tested without walking `table`'s range.
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        var singles = [Bool](repeating: false, count: 256)
 
         init(_ patterns: [([UInt8], UInt8)]) {
             for (p, bit) in patterns where p.isEmpty { empty |= bit }
@@ -284,6 +289,10 @@ struct ByteVerdict: Sendable {
             for (p, bit) in sorted {
                 entries.append((bytes.count, p.count, bit))
                 bytes.append(contentsOf: p)
+                if p.count == 1 { singles[Int(p[0])] = true } else {
+                    let pair = Int(p[0]) << 8 | Int(p[1])
+                    pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+                }
             }
             var k = 0
             while k < sorted.count {
@@ -298,7 +307,13 @@ struct ByteVerdict: Sendable {
         /// Bits of the patterns found at `hay[i...]` (prefix use: i = 0 and the token as hay).
         @inline(__always)
         func hits(_ hay: UnsafeBufferPointer<UInt8>, at i: Int, skip: UInt8) -> UInt8 {
-            let r = table[Int(hay[i])]
+            let first = Int(hay[i])
+            if !singles[first] {
+                guard i + 1 < hay.count else { return 0 }
+                let pair = first << 8 | Int(hay[i + 1])
+                if (pairs[pair >> 6] >> UInt64(pair & 63)) & 1 == 0 { return 0 }
+            }
+            let r = table[first]
             if r.isEmpty { return 0 }
             var hit: UInt8 = 0
             for k in r {
@@ -434,9 +449,14 @@ struct ByteVerdict: Sendable {
                 for (seq, bit) in sequences where hit & bit == 0 && seq.count <= tokenCount {
                     for i in 0...(tokenCount - seq.count) {
                         var all = true
-                        for j in 0..<seq.count where !tb[starts[i + j]..<starts[i + j + 1]].elementsEqual(seq[j]) {
-                            all = false
-                            break
+                        for j in 0..<seq.count {
+                            // length and first byte first (tokens and words are never empty): most
+                            // tokens differ there, before the bytes are compared
+                            let a = starts[i + j], e = starts[i + j + 1], w = seq[j]
+                            if e - a != w.count || tb[a] != w[0] || !tb[a..<e].elementsEqual(w) {
+                                all = false
+                                break
+                            }
                         }
                         if all { hit |= bit; break }
                     }

@@ -112,6 +112,14 @@ struct UTF8Check {
             guard let base = buf.baseAddress else { return }
             let raw = UnsafeRawPointer(base)
             while i < n {
+                // Four words of ASCII at once (pages are mostly markup), then one.
+                if i + 32 <= n && (raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                                   | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                                   | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
+                                   | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)) & 0x8080_8080_8080_8080 == 0 {
+                    i += 32
+                    continue
+                }
                 if i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
                     i += 8
                     continue

@@ -96,9 +96,16 @@ public struct HTMLDocumentParser: DocumentParser {
         return LibXML2.parseOnly(bytes, encoding: charset.libxml2Name, limits: limits)
     }
 
+    /// The meta keys `title` reads, in order.
+    static let titleMetaKeys = ["og:title", "twitter:title"]
+
+    /// The keys of every meta the parser reads (`title`, `DateFinder`): the walker keeps only these
+    /// metas, and the content of any other may go before libxml2 reads the page (`ScriptBodyFilter`).
+    static let readMetaKeys = Set(titleMetaKeys + DateFinder.metaKeys)
+
     /// og:title, else `<title>`, else the first `<h1>`; whitespace collapsed.
     func title(_ page: Page) -> String? {
-        for key in ["og:title", "twitter:title"] {
+        for key in Self.titleMetaKeys {
             if let m = page.tree.metas.first(where: { $0.key == key }), let t = Self.clean(m.content) { return t }
         }
         if let t = page.tree.title.flatMap(Self.clean) { return t }

@@ -72,8 +72,9 @@ enum HTMLTag: UInt8, Sendable {
 }
 
 /// The attribute names the page walker reads (`LibXML2`'s collector); every other attribute is
-/// `.other`. `ScriptBodyFilter` drops `.other` attributes before libxml2 reads a page, so this one
-/// list says both what is read and what may go.
+/// `.other`. `ScriptBodyFilter` drops `.other` attributes before libxml2 reads a page, and the
+/// read kinds where the walker does not read them (`isRead`), so this one list says both what is
+/// read and what may go.
 enum AttributeKind: UInt8, Sendable {
     case signature, itemprop, content, metaName, httpEquiv, type, lang, datetime, hidden, ariaHidden, style, other
 
@@ -102,5 +103,52 @@ enum AttributeKind: UInt8, Sendable {
         case 11: self = eq("aria-hidden") ? .ariaHidden : .other
         default: self = .other
         }
+    }
+
+    /// Where the walker reads an attribute of this kind, as its element's `start` does: `type` on
+    /// a `script` (JSON-LD), `name`, `property` and `http-equiv` on a `meta`, `lang` on `html` and
+    /// `body`, `style` only when it hides the element (`styleHides`: `value` is the value as
+    /// written, nil when it holds an entity, which libxml2 decodes), `.other` nowhere, the rest
+    /// everywhere. A style attribute not read is one that changes nothing, so libxml2 may as well
+    /// not see it (a second `style` of the same element is not read either: libxml2 keeps the first).
+    @inline(__always)
+    func isRead(script: Bool, meta: Bool, root: Bool, value: UnsafeBufferPointer<UInt8>?) -> Bool {
+        switch self {
+        case .other: return false
+        case .type: return script
+        case .metaName, .httpEquiv: return meta
+        case .lang: return root
+        case .style: return value.map(Self.styleHides) ?? true
+        case .signature, .itemprop, .content, .datetime, .hidden, .ariaHidden: return true
+        }
+    }
+
+    /// `display:none` / `visibility:hidden` in an inline style, spaces and case ignored.
+    static func styleHides(_ style: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Most styles say neither "none" nor "hidden": check for an 'n' or 'h' after a ':' first.
+        guard let colon = style.firstIndex(of: 0x3A),
+              style[colon...].contains(where: { $0 | 0x20 == 0x6E || $0 | 0x20 == 0x68 }) else { return false }
+        for i in style.indices {
+            let c = style[i] | 0x20   // «d» or «v», in any case, may start a match
+            if c == 0x64 && spacedMatch("display:none", style, at: i) || c == 0x76 && spacedMatch("visibility:hidden", style, at: i) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Whether the lowercase `word` starts at `style[i]`, ASCII case and blanks (space, tab)
+    /// between its bytes ignored: a match in the style with its blanks taken out, read in place.
+    private static func spacedMatch(_ word: StaticString, _ style: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let w = word.utf8Start
+        var k = i
+        for j in 0..<word.utf8CodeUnitCount {
+            while k < style.count, style[k] == 0x20 || style[k] == 0x09 { k += 1 }
+            guard k < style.count else { return false }
+            let c = style[k]
+            if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != w[j] { return false }
+            k += 1
+        }
+        return true
     }
 }

@@ -42,6 +42,7 @@ struct HTMLTree: Sendable {
     var signatureBytes: [UInt8] = []
     var blocks: [Block] = []
     var title: String?
+    /// The metas the parser reads (`HTMLDocumentParser.readMetaKeys`), in page order.
     var metas: [Meta] = []
     /// Bodies of `<script type="application/ld+json">`.
     var jsonLD: [String] = []

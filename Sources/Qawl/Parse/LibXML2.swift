@@ -107,23 +107,26 @@ enum LibXML2 {
         return String(decoding: UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(output))), as: UTF8.self)
     }
 
-    private static func collector(_ ctx: UnsafeMutableRawPointer?) -> SAXCollector? {
-        guard let ctx, let p = ctx.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private else { return nil }
-        return Unmanaged<SAXCollector>.fromOpaque(p).takeUnretainedValue()
+    /// Runs `body` on the parse's collector, without the retain and release of taking a reference
+    /// (one pair per SAX event): `parseHTML` holds the collector for the whole parse.
+    @inline(__always)
+    private static func withCollector(_ ctx: UnsafeMutableRawPointer?, _ body: (SAXCollector) -> Void) {
+        guard let ctx, let p = ctx.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private else { return }
+        Unmanaged<SAXCollector>.fromOpaque(p)._withUnsafeGuaranteedRef(body)
     }
 
     private static let saxHandler: htmlSAXHandler = {
         var h = htmlSAXHandler()
         h.startElement = { ctx, name, atts in
             guard let name else { return }
-            collector(ctx)?.start(name, atts)
+            withCollector(ctx) { $0.start(name, atts) }
         }
         h.endElement = { ctx, _ in
-            collector(ctx)?.end()
+            withCollector(ctx) { $0.end() }
         }
         h.characters = { ctx, ch, len in
             guard let ch, len > 0 else { return }
-            collector(ctx)?.text(ch, Int(len))
+            withCollector(ctx) { $0.text(ch, Int(len)) }
         }
         h.ignorableWhitespace = h.characters
         h.cdataBlock = h.characters
@@ -210,15 +213,17 @@ private final class SAXCollector {
         if skipDepth > 0 { skipDepth += 1; return }
         let tag = tag(name)
         var attrs = Attributes()
-        signatureScratch.removeAll(keepingCapacity: true)
+        if !signatureScratch.isEmpty { signatureScratch.removeAll(keepingCapacity: true) }
         if let atts, atts[0] != nil { attrs = Attributes(atts, names: attributeName, signature: &signatureScratch) }
         switch tag {
         case .title:
             startSkip(tree.title == nil ? .title : .none)
             return
         case .meta:
-            if let content = attrs.content, let key = attrs.metaKey {
-                tree.metas.append(.init(key: key.lowercased(), content: content))
+            // only the metas something reads (the others' content may be gone: `ScriptBodyFilter`)
+            if attrs.hasContent, let key = attrs.metaKey?.lowercased(), HTMLDocumentParser.readMetaKeys.contains(key),
+               let content = attrs.content {
+                tree.metas.append(.init(key: key, content: content))
             }
             startSkip(.none)
             return
@@ -241,7 +246,7 @@ private final class SAXCollector {
             tree.elements.append(.init(tag: tag, parent: parentElement, depth: Int32(frames.count),
                                        signatureStart: Int32(tree.signatureBytes.count),
                                        signatureCount: Int32(signatureScratch.count)))
-            tree.signatureBytes.append(contentsOf: signatureScratch)
+            if !signatureScratch.isEmpty { tree.signatureBytes.append(contentsOf: signatureScratch) }
         } else {
             tree.depthLimited = true
             isBlock = false
@@ -329,6 +334,13 @@ private final class SAXCollector {
             var runChars: Int32 = 0
             while i < count {
                 let c = p[i]
+                if c == 0x20, i + 1 < count, !Self.isBreak(p, i + 1, count) {
+                    // One space between two words: kept in the run, as the space written for it
+                    // otherwise (one character, a link's if in a link), so runs are appended whole.
+                    runChars += 1
+                    i += 1
+                    continue
+                }
                 if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C { break }
                 if c == 0xC2 && i + 1 < count && p[i + 1] == 0xA0 { break }
                 if c & 0xC0 != 0x80 { runChars += 1 }
@@ -339,6 +351,12 @@ private final class SAXCollector {
             chars += runChars
             if inLink { linkChars += runChars }
         }
+    }
+
+    /// Whether `p[i]` is white space or starts a no-break space: where a run of text ends.
+    @inline(__always) private static func isBreak(_ p: UnsafePointer<UInt8>, _ i: Int, _ count: Int) -> Bool {
+        let c = p[i]
+        return c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C || (c == 0xC2 && i + 1 < count && p[i + 1] == 0xA0)
     }
 
     func finish() {
@@ -372,6 +390,7 @@ private struct Attributes {
     var isDatePublished = false
 
     var content: String? { contentValue.map { String(decoding: $0, as: UTF8.self) } }
+    var hasContent: Bool { contentValue != nil }
     var metaKey: String? { metaKeyValue.map { String(decoding: $0, as: UTF8.self) } }
     var lang: String? { langValue.map { String(decoding: $0, as: UTF8.self) } }
     /// `type` says «ld+json» (in any case): a JSON-LD script.
@@ -419,41 +438,9 @@ private struct Attributes {
             case .ariaHidden:
                 if value.count == 4, String(decoding: value, as: UTF8.self).lowercased() == "true" { hidden = true }
             case .style:
-                if Attributes.hidesElement(value) { hidden = true }
+                if AttributeKind.styleHides(value) { hidden = true }
             case .hidden, .other: break
             }
         }
-    }
-
-    /// `display:none` / `visibility:hidden` in an inline style, spaces and case ignored.
-    private static func hidesElement(_ style: UnsafeBufferPointer<UInt8>) -> Bool {
-        // Most styles say neither "none" nor "hidden": check for an 'n' or 'h' after a ':' first.
-        guard let colon = style.firstIndex(of: 0x3A),
-              style[colon...].contains(where: { $0 | 0x20 == 0x6E || $0 | 0x20 == 0x68 }) else { return false }
-        var s: [UInt8] = []
-        s.reserveCapacity(style.count)
-        for b in style where b != 0x20 && b != 0x09 { s.append(b | (b >= 0x41 && b <= 0x5A ? 0x20 : 0)) }
-        return s.withUnsafeBufferPointer { contains($0, displayNone) || contains($0, visibilityHidden) }
-    }
-
-    private static let displayNone = Array("display:none".utf8)
-    private static let visibilityHidden = Array("visibility:hidden".utf8)
-
-    /// Plain byte search: styles are short, and the generic `firstRange(of:)` cost more than the
-    /// rest of the attribute walk on style-heavy pages.
-    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        let n = needle.count
-        guard haystack.count >= n, let first = needle.first else { return false }
-        var i = 0
-        let last = haystack.count - n
-        while i <= last {
-            if haystack[i] == first {
-                var j = 1
-                while j < n && haystack[i + j] == needle[j] { j += 1 }
-                if j == n { return true }
-            }
-            i += 1
-        }
-        return false
     }
 }

@@ -1,6 +1,7 @@
 /// Drops what the page walker never reads from a page before libxml2 reads it: the bodies of
 /// `<script>` and `<style>` elements (JSON-LD is kept), long comments, and the attributes the
-/// walker ignores (`AttributeKind.other`: `href`, `src`, `srcset`, `d`, `onclick`, `data-*` …).
+/// walker ignores (`AttributeKind.other`: `href`, `src`, `srcset`, `d`, `onclick`, `data-*` …;
+/// and `AttributeKind.isRead`: a `style` that hides nothing, `type` off a script, `name` off a meta).
 ///
 /// On news pages these are most of the bytes, and libxml2 2.9.14 walks them a character at a time
 /// (`htmlParseScript`, `htmlParseHTMLAttribute`): on the bundled WARC, 48 % of the HTML is script or
@@ -108,15 +109,45 @@ enum ScriptBodyFilter {
     /// indentation is a fifth of a news page's markup once scripts are gone.
     private static func squeezeBlanks(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, _ w: inout Writer) {
         var k = start
-        while true {
-            k = ByteScan.firstBelow(0x21, in: b, from: k, to: end)
-            guard k + 2 < end else { return }
-            guard isBlank(b[k]), isBlank(b[k + 1]), isBlank(b[k + 2]) else { k += 1; continue }
-            var e = k + 3
+        while let t = firstBlankTriple(b, from: k, to: end) {
+            var e = t + 3
             while e < end, isBlank(b[e]) { e += 1 }
-            w.cut(k + 1, e)
+            w.cut(t + 1, e)
             k = e
         }
+    }
+
+    /// The first `t ≥ start` with `b[t]`, `b[t + 1]` and `b[t + 2]` blank (`t + 2 < end`), or nil.
+    /// Eight starting places at a time: a word flags the bytes below 0x21 at `t`, `t + 1` and
+    /// `t + 2` (three loads a byte apart); where none of the eight has all three, the word is
+    /// skipped, so the single spaces between words cost nothing. A flag can be a borrow's (never
+    /// below the first real one), so flagged places are checked byte by byte.
+    private static func firstBlankTriple(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        guard start < end, let base = b.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        let below: UInt64 = 0x2121_2121_2121_2121, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func flags(_ at: Int) -> UInt64 {
+            let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+            return (x &- below) & ~x
+        }
+        @inline(__always) func triple(_ t: Int) -> Bool { isBlank(b[t]) && isBlank(b[t + 1]) && isBlank(b[t + 2]) }
+        var i = start
+        while i + 10 <= end {
+            let m = flags(i) & flags(i + 1) & flags(i + 2) & highs
+            if m != 0 {
+                var t = i + ByteScan.firstFlagged(m)
+                while t < i + 8 {
+                    if triple(t) { return t }
+                    t += 1
+                }
+            }
+            i += 8
+        }
+        while i + 2 < end {
+            if triple(i) { return i }
+            i += 1
+        }
+        return nil
     }
 
     private struct StartTag {
@@ -194,6 +225,10 @@ enum ScriptBodyFilter {
         let isScript = nameLength == 6 && matches("script", b, at: i + 1)
         let isStyle = !isScript && nameLength == 5 && matches("style", b, at: i + 1)
         let isTitle = !isStyle && nameLength == 5 && matches("title", b, at: i + 1)
+        let isMeta = nameLength == 4 && matches("meta", b, at: i + 1)
+        let isRoot = nameLength == 4 && (matches("html", b, at: i + 1) || matches("body", b, at: i + 1))
+        var styleSeen = false
+        var meta = MetaAttributes()
         var keeps = false
         var selfClosed = false
         // An attribute is cut as soon as it has been read: it is a whole unit (name, «=», value),
@@ -210,11 +245,14 @@ enum ScriptBodyFilter {
                 while j < n, isNameChar(b[j]) { j += 1 }
                 guard j - attributeStart < 100 else { return nil }
                 let kind = AttributeKind(b, attributeStart, j, foldingCase: true)
+                let nameLength = j - attributeStart
                 var valueStart = j, valueEnd = j
+                var valued = false
                 var k = j
                 while k < n, isBlank(b[k]) { k += 1 }
                 guard k < n else { return nil }
                 if b[k] == 0x3D {   // «=»
+                    valued = true
                     k += 1
                     while k < n, isBlank(b[k]) { k += 1 }
                     guard k < n else { return nil }
@@ -239,7 +277,22 @@ enum ScriptBodyFilter {
                    UnsafeBufferPointer(rebasing: b[valueStart..<valueEnd]).firstRangeCaseInsensitive(of: "json") != nil {
                     keeps = true
                 }
-                if kind == .other { w.cut(attributeStart, j) }
+                var read: Bool
+                if kind == .style {
+                    // only the first style is read (libxml2 drops a second), and only if it hides
+                    let value = UnsafeBufferPointer(rebasing: b[valueStart..<valueEnd])
+                    read = !styleSeen && kind.isRead(script: isScript, meta: isMeta, root: isRoot,
+                                                     value: value.contains(0x26) ? nil : value)   // «&»
+                    styleSeen = true
+                } else {
+                    read = kind.isRead(script: isScript, meta: isMeta, root: isRoot, value: nil)
+                }
+                if isMeta {
+                    meta.note(kind, nameLength: nameLength, value: valued ? UnsafeBufferPointer(rebasing: b[valueStart..<valueEnd]) : nil,
+                              range: attributeStart..<j, cut: !read)
+                } else if !read {
+                    w.cut(attributeStart, j)
+                }
             } else {
                 // libxml2 drops an attribute it cannot read up to the next blank or the tag's end
                 while j < n, !isBlank(b[j]), b[j] != 0x3E, !(b[j] == 0x2F && j + 1 < n && b[j + 1] == 0x3E) {
@@ -248,7 +301,67 @@ enum ScriptBodyFilter {
                 }
             }
         }
+        if isMeta { meta.cut(&w) }   // (a bail-out above leaves the meta as it is)
         return StartTag(end: j, opensBody: (isScript || isStyle) && !selfClosed, isScript: isScript, keepsBody: keeps, isTitle: isTitle)
+    }
+
+    /// A `meta`'s attributes, whose cuts wait for the tag's end: its `content` is read only under a
+    /// key the parser looks up (`HTMLDocumentParser.readMetaKeys`), and the key may come after it.
+    /// The key is the walker's (`LibXML2`'s `Attributes`): the last `name` or `property`, else the
+    /// first `itemprop` or `http-equiv`, lowercased; of a repeated attribute libxml2 keeps the first.
+    /// A key or content with an entity or a non-ASCII byte keeps the content (as libxml2 decodes it,
+    /// it could read otherwise).
+    private struct MetaAttributes {
+        var cuts: [Range<Int>] = []
+        var contents: [Range<Int>] = []
+        var key: UnsafeBufferPointer<UInt8>?
+        var unsure = false
+        var seen: UInt8 = 0     // a bit per key name: name, property, itemprop, http-equiv
+
+        mutating func note(_ kind: AttributeKind, nameLength: Int, value: UnsafeBufferPointer<UInt8>?,
+                           range: Range<Int>, cut: Bool) {
+            if cut { cuts.append(range) }
+            let bit: UInt8
+            switch kind {
+            case .metaName: bit = nameLength == 4 ? 1 : 2   // «name», «property»
+            case .itemprop: bit = 4
+            case .httpEquiv: bit = 8
+            case .content: bit = 16
+            default: return
+            }
+            if bit == 16 { contents.append(range); return }
+            if seen & bit != 0 { return }   // a repeat: libxml2 drops it
+            seen |= bit
+            guard let value else { return }   // bare: the walker reads no value
+            if value.contains(where: { $0 == 0x26 || $0 >= 0x80 }) { unsure = true }   // «&», non-ASCII
+            switch kind {
+            case .metaName: key = value
+            case .itemprop, .httpEquiv: if key == nil { key = value }
+            default: break
+            }
+        }
+
+        /// Applies the held cuts, with every `content` when the meta's content is never read (both
+        /// lists are in page order: merged as they are applied).
+        func cut(_ w: inout Writer) {
+            let dropsContent = !unsure && !isRead
+            var a = 0, c = 0
+            while a < cuts.count || (dropsContent && c < contents.count) {
+                if dropsContent, c < contents.count, a == cuts.count || contents[c].lowerBound < cuts[a].lowerBound {
+                    w.cut(contents[c].lowerBound, contents[c].upperBound)
+                    c += 1
+                } else {
+                    w.cut(cuts[a].lowerBound, cuts[a].upperBound)
+                    a += 1
+                }
+            }
+        }
+
+        /// The key (ASCII here: `unsure` otherwise) lowercased is one the parser reads.
+        private var isRead: Bool {
+            guard let key else { return false }
+            return HTMLDocumentParser.readMetaKeys.contains(String(decoding: key, as: UTF8.self).lowercased())
+        }
     }
 
     /// Where the body that starts at `start` ends: the «</» of the first «</NAME» (any case) not

@@ -44,25 +44,6 @@ enum ByteScan {
         return n
     }
 
-    /// The index of the first byte below `bound` (≤ 128) at or after `start`, or `end`.
-    static func firstBelow(_ bound: UInt8, in p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
-        guard start < end, let base = p.baseAddress else { return end }
-        let raw = UnsafeRawPointer(base)
-        let below = ones &* UInt64(bound)
-        var i = start
-        while i + 8 <= end {
-            let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            let hit = ((x &- below) & ~x) & highs
-            if hit != 0 { return i + firstFlagged(hit) }
-            i += 8
-        }
-        while i < end {
-            if p[i] < bound { return i }
-            i += 1
-        }
-        return end
-    }
-
     /// The index of the first `"` or `\` at or after `start`, or `p.count`: where a JSON string
     /// may end.
     static func firstQuoteOrBackslash(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {

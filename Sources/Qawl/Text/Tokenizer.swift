@@ -64,6 +64,13 @@ public enum Tokenizer {
             }
         }
 
+        /// Appends an ASCII byte.
+        @inline(__always) mutating func append1(_ b: UInt8) {
+            if count + 1 > capacity { grow() }
+            base[count] = b
+            count += 1
+        }
+
         /// Appends a scalar value in 0x80..<0x800 (two bytes of UTF-8).
         @inline(__always) mutating func append2(_ v: UInt32) {
             if count + 2 > capacity { grow() }
@@ -145,6 +152,12 @@ public enum Tokenizer {
                             // within the block, two bytes of UTF-8
                             let f = folds[Int(w &- 0x0621)]
                             if f != 0 { norms.append2(UInt32(f)) }
+                            j += 1
+                            continue
+                        }
+                        if latin, (w | 0x20) &- 0x61 < 26 {
+                            // the common case in Latin script, an ASCII letter: folds to lowercase
+                            norms.append1(UInt8(truncatingIfNeeded: w | 0x20))
                             j += 1
                             continue
                         }
