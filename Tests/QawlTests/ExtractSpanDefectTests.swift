@@ -310,6 +310,8 @@ final class ExtractSpanDefectTests: XCTestCase {
         // her own words, and a description between commas before them
         let her = statements("ونقلت وكالة فرانس برس عن أنجيلا ميركل، المستشارة الألمانية، قولها \"لن نتراجع\".")
         XCTAssertEqual(her.first?.actorID, "angela-merkel")
+        // after «نقل» the source may lead straight into the content
+        XCTAssertEqual(statements("ونقلت رويترز عن بنيامين نتنياهو أن الحكومة ستواصل عملها.").first?.actorID, "benjamin-netanyahu")
         // the next dropped subject is the source's
         let next = statements("ونقلت رويترز عن بنيامين نتنياهو قوله إن الحكومة ستواصل عملها. وأضاف أن الانتخابات لن تجري مبكرا.")
         XCTAssertEqual(next.map(\.actorID), ["benjamin-netanyahu", "benjamin-netanyahu"])
@@ -318,7 +320,7 @@ final class ExtractSpanDefectTests: XCTestCase {
     func testAVagueRelayedSourceLeavesTheStatementWithTheOutlet() {
         let s = statements("ونقلت رويترز عن مصدر عسكري قوله إن القصف استمر طوال الليل.")
         XCTAssertEqual(s.first?.actorID, "reuters")
-        // no own words after the source: «نقلت رويترز عن …» alone is the outlet's report
+        // a document as the source: the outlet read it, and reports it
         let plain = statements("ونقلت رويترز عن بيان للجيش أن القصف استمر طوال الليل.")
         XCTAssertEqual(plain.first?.actorID, "reuters")
     }

@@ -906,7 +906,7 @@ public struct ArabicExtractor: StatementExtractor {
             }
             // «ونقلت رويترز عن غيغز قوله "…"»: the source speaks, the outlet is the channel; a vague
             // source («عن مصدر عسكري قوله») leaves the statement with the outlet
-            if let ph = relayedSource(after, cs.start, c), let r = resolve(ph, c, &state, agreement: .unknown), !r.0.vague {
+            if let ph = relayedSource(after, cs.start, c, relay: cue.lemma == "نقل"), let r = resolve(ph, c, &state, agreement: .unknown), !r.0.vague {
                 (sp, text, res, conf) = r
             }
             next = cs.start
@@ -949,17 +949,23 @@ public struct ArabicExtractor: StatementExtractor {
     /// that source's own words (`own_words.txt` with a pronoun, «قوله», «تصريحاتها», or «القول»):
     /// «ونقلت رويترز عن وزير المالية تارو آسو قوله إن …», «نقلت صحيفة تركية عن الرئيس رجب طيب
     /// أردوغان قوله إن …». The guidelines make the source the speaker and the outlet the channel.
-    func relayedSource(_ after: Int, _ contentStart: Int, _ c: Ctx) -> Phrase? {
+    func relayedSource(_ after: Int, _ contentStart: Int, _ c: Ctx, relay: Bool) -> Phrase? {
         let tokens = c.tokens
         var r = after
         while r < contentStart, !(tokens[r].kind == .word && tokens[r].norm.sameWord("عن")) { r += 1 }
         var q = r + 1
         while q < contentStart, !(ownWords(tokens[q]) || tokens[q].norm.sameWord("القول")) { q += 1 }
-        guard q < contentStart, q > r + 1,
-              let ph = speakerPhrase(from: r + 1, limit: q, c, gluedPreposition: false) else { return nil }
+        // «ونقلت وكالات الأنباء الروسية عن الوزارة أن …»: after «نقل» the source may lead straight into
+        // the content («وقال لافروف عن الاتفاق إن …» is the topic: other verbs need the own words); a
+        // document there («عن بيان للجيش أن») leaves the outlet, which read it
+        if relay, q == contentStart, q < tokens.count, complementizer(tokens[q]) != nil,
+           r + 1 < contentStart, !inSet(tokens[r + 1], lexicon.documentNouns) { q = contentStart + 1 }
+        let end = min(q, contentStart)
+        guard q < contentStart || q == contentStart + 1, end > r + 1,
+              let ph = speakerPhrase(from: r + 1, limit: end, c, gluedPreposition: false) else { return nil }
         // the phrase is the whole source, or ends at a comma before the own words («عن ديفيد نصر الله، من
         // قسم العلوم الجراحية …، قوله»)
-        guard ph.end == q || isComma(tokens[ph.end]) else { return nil }
+        guard ph.end == end || isComma(tokens[ph.end]) else { return nil }
         return ph
     }
 
