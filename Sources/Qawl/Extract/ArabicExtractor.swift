@@ -2189,7 +2189,11 @@ public struct ArabicExtractor: StatementExtractor {
         let first = tokens[ph.start]
         guard first.kind == .word, !ph.mentions.contains(where: { $0.start == ph.start }),
               !(ph.start..<m.start).contains(where: { isComma(tokens[$0]) }) else { return nil }
-        let w = bare(first)
+        var w = bare(first)
+        // «وكيل أعمال النجم البرتغالي كريستيانو رونالدو»: a relation of two words (`relations.txt`)
+        // (the first word as written, too: «وكيل» is no «و» + «كيل»)
+        if ph.start + 1 < m.start, tokens[ph.start + 1].kind == .word,
+           let two = [first.norm, w].lazy.map({ $0 + " " + tokens[ph.start + 1].norm }).first(where: lexicon.relations.contains) { w = two }
         // «وقال نائب ترامب», «مستشار أردوغان»: a title without the article in construct with a
         // registry person names someone of the person's. The person is meant with the article
         // («المستشار أولاف شولتس»), with a pronoun («مدربه زين الدين زيدان»: its coach), and where
