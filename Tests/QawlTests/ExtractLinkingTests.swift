@@ -166,6 +166,8 @@ final class ExtractLinkingTests: XCTestCase {
         XCTAssertEqual(actor("وقال المستشار محمود عباس إن الاجتماع فشل."), "mahmoud-abbas")
         XCTAssertEqual(actor("وقال مستشاره محمود عباس إن الاجتماع فشل."), "mahmoud-abbas")
         XCTAssertEqual(actor("وقال وزير رياض المالكي إن الاجتماع فشل."), "riyad-al-maliki")
+        // the relation's domain before a comma, then the name of the one it names
+        XCTAssertEqual(actor("وقال مستشار محمود عباس للأمن القومي، رياض المالكي، إن الاجتماع فشل."), "riyad-al-maliki")
         // a relation of two words: «وكيل أعمال» is an agent (and «وكيل» no «و» + «كيل»)
         XCTAssertEqual(actor("وقال وكيل أعمال النجم الفلسطيني محمود عباس إن العرض رفض."),
                        "unlinked:وكيل اعمال النجم الفلسطيني محمود عباس")

@@ -1380,11 +1380,18 @@ public struct ArabicExtractor: StatementExtractor {
         // (a phrase the relation word opens; after the comma a name: no article, title, person noun or
         // body, which would describe the registry person: «والد عهد التميمي، الطفلة الفلسطينية»,
         // «والد نيمار، لاعب باريس سان جرمان»)
+        // (the relation may name its domain before the comma: «مستشار ترمب للأمن القومي، جون بولتون»)
         var relation = false
-        if endsWithActor, end > a, end + 1 < b, isComma(tokens[end]), let m = mentions.last, case .actor(let ai) = m.target,
+        var domainEnd = end
+        while endsWithActor, domainEnd < b, domainEnd - end < 3, tokens[domainEnd].kind == .word,
+              tokens[domainEnd].norm.unicodeScalars.starts(with: "لل".unicodeScalars) || domainEnd > end && hasArticle(tokens[domainEnd]) {
+            domainEnd += 1
+        }
+        if endsWithActor, end > a, domainEnd + 1 < b, isComma(tokens[domainEnd]), let m = mentions.last, case .actor(let ai) = m.target,
            matcher.actors[ai].kind == .person, m.start > a, !mentions.contains(where: { $0.start == a }),
-           inSet(tokens[a], lexicon.relations), relationWord(Phrase(start: a, end: end, mentions: mentions), m, person: ai, c) != nil {
-            let n = tokens[end + 1]
+           inSet(tokens[a], lexicon.relations) || inSet(tokens[a], lexicon.titles),
+           relationWord(Phrase(start: a, end: end, mentions: mentions), m, person: ai, c) != nil {
+            let n = tokens[domainEnd + 1]
             relation = n.kind == .word && !hasArticle(n) && !inSet(n, lexicon.titles) && !inSet(n, lexicon.personNouns)
                 && !inSet(n, lexicon.relations) && !isGenericHead(n)
         }
