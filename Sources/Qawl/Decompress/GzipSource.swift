@@ -117,10 +117,7 @@ public final class GzipSource: ResyncableSource {
     private func refillIfEmpty() throws -> Bool {
         if inPos < inCount { return true }
         if inputEOF { return false }
-        if inCount > 0 {
-            let keep = min(8, inCount)
-            previousTail = Array((previousTail + UnsafeBufferPointer(start: inBuf + inCount - keep, count: keep)).suffix(8))
-        }
+        rememberTail(before: inCount)
         inBase += Int64(inCount)
         inCount = 0
         inPos = 0
@@ -233,12 +230,19 @@ public final class GzipSource: ResyncableSource {
         }
     }
 
+    /// Keeps the last 8 bytes before `inBuf[end]` in `previousTail` (with the tail kept before when
+    /// fewer), before those bytes leave the buffer: a trailer may straddle the buffer's refills.
+    private func rememberTail(before end: Int) {
+        let k = min(8, end)
+        guard k > 0 else { return }
+        previousTail = Array((previousTail + UnsafeBufferPointer(start: inBuf + end - k, count: k)).suffix(8))
+    }
+
     /// Moves the unread bytes to the front of `inBuf` and reads behind them until the buffer is
     /// full or the file ends; offsets stay as they were (`inBase` moves with the bytes).
     private func moveToFrontAndFill() throws {
         let keep = inCount - inPos
-        let before = min(8, inPos)
-        previousTail = Array((previousTail + UnsafeBufferPointer(start: inBuf + inPos - before, count: before)).suffix(8))
+        rememberTail(before: inPos)
         UnsafeMutableRawPointer(inBuf).copyMemory(from: inBuf + inPos, byteCount: keep)
         inBase += Int64(inPos)
         inPos = 0

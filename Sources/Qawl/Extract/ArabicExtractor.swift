@@ -408,6 +408,12 @@ public struct ArabicExtractor: StatementExtractor {
         }
     }
 
+    /// A rank or honorific (`honorifics.txt`, written with the article) with or without the article
+    /// and clitics: «الشيخ», «للشيخ», «شيخ».
+    func isHonorific(_ t: Token) -> Bool {
+        inSet(t, lexicon.honorifics) || lexicon.honorifics.contains("ال" + (lexicon.clitics.withoutConjunction(t.norm) ?? t.norm))
+    }
+
     /// A word that opens a clause, with or without clitics («وكان», «لكن»): `clauseOpeners`.
     func opensClause(_ t: Token) -> Bool {
         let lexicon = self.lexicon   // the closures capture the lexicon, not a copy of the extractor
@@ -2021,8 +2027,7 @@ public struct ArabicExtractor: StatementExtractor {
             } else if let n = institutionName(after: i, limit: wordsEnd, ph, c) {
                 nameStart = n
             } else if i == ph.start + 1, wordsEnd == ph.start + 2, ph.mentions.isEmpty, !hasArticle(tokens[ph.start]),
-                      c.scalars[tokens[ph.start].end - 1] != "ه", !isAbbreviation(tokens[ph.start]), !inSet(tokens[ph.start], lexicon.honorifics),
-                      !lexicon.honorifics.contains("ال" + (lexicon.clitics.withoutConjunction(tokens[ph.start].norm) ?? tokens[ph.start].norm)) {
+                      c.scalars[tokens[ph.start].end - 1] != "ه", !isAbbreviation(tokens[ph.start]), !isHonorific(tokens[ph.start]) {
                 // «مدرب وليامز», «متحدث حكومي», «عضو بارز», «زوجة مينغ»: one word after a title in the
                 // construct state is its genitive or adjective (Williams's coach, a government
                 // spokesman), not the name of who speaks: the title phrase speaks

@@ -310,15 +310,9 @@ private final class SAXCollector {
         let inLink = linkDepth > 0
         var i = 0
         while i < count {
-            let b = p[i]
-            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
+            if Self.isBreak(p, i, count) {
                 pendingSpace = true
-                i += 1
-                continue
-            }
-            if b == 0xC2 && i + 1 < count && p[i + 1] == 0xA0 { // no-break space
-                pendingSpace = true
-                i += 2
+                i += p[i] == 0xC2 ? 2 : 1   // a no-break space is two bytes
                 continue
             }
             if pendingSpace {
@@ -341,8 +335,7 @@ private final class SAXCollector {
                     i += 1
                     continue
                 }
-                if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C { break }
-                if c == 0xC2 && i + 1 < count && p[i + 1] == 0xA0 { break }
+                if Self.isBreak(p, i, count) { break }
                 if c & 0xC0 != 0x80 { runChars += 1 }
                 if c == 0x2C || (c == 0x8C && i > 0 && p[i - 1] == 0xD8) { commas += 1 }
                 i += 1

@@ -245,7 +245,7 @@ enum ScriptBodyFilter {
                 while j < n, isNameChar(b[j]) { j += 1 }
                 guard j - attributeStart < 100 else { return nil }
                 let kind = AttributeKind(b, attributeStart, j, foldingCase: true)
-                let nameLength = j - attributeStart
+                let attributeNameLength = j - attributeStart
                 var valueStart = j, valueEnd = j
                 var valued = false
                 var k = j
@@ -288,7 +288,7 @@ enum ScriptBodyFilter {
                     read = kind.isRead(script: isScript, meta: isMeta, root: isRoot, value: nil)
                 }
                 if isMeta {
-                    meta.note(kind, nameLength: nameLength, value: valued ? UnsafeBufferPointer(rebasing: b[valueStart..<valueEnd]) : nil,
+                    meta.note(kind, nameLength: attributeNameLength, value: valued ? UnsafeBufferPointer(rebasing: b[valueStart..<valueEnd]) : nil,
                               range: attributeStart..<j, cut: !read)
                 } else if !read {
                     w.cut(attributeStart, j)
