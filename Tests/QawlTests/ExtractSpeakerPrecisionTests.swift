@@ -252,7 +252,7 @@ final class ExtractSpeakerPrecisionTests: XCTestCase {
 
     func testAPassiveWrittenWithItsVowelReportsNobody() {
         // «اتُهم», «ووُصف», «أُعلن»: passive past tense, nobody's words; the voweled active still reports
-        let s = statements("وقال لافروف إن موسكو سترد. واتُهم الجنود الروس بتعذيب سجين. ووُصف القرار بأنه تاريخي. وأُعلن أن الاجتماع مغلق.")
+        let s = statements("وقال لافروف إن موسكو سترد. واتُهم الجنود الروس بتعذيب سجين. ووُصف القرار بأنه تاريخي. وأُعلن أن الاجتماع مغلق. واعتُبر القرار بأنه خاطئ.")
         XCTAssertEqual(s.map(\.cue), ["وقال"])
         XCTAssertEqual(statements("قالَ لافروف إن موسكو سترد.").first?.actorID, "unlinked:لافروف")
         XCTAssertEqual(statements("واعتَبر لافروف أن القرار خاطئ.").first?.actorID, "unlinked:لافروف")

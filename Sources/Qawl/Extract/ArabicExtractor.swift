@@ -327,23 +327,37 @@ public struct ArabicExtractor: StatementExtractor {
     /// «كُشف», «اُتهم»), or on the «ت» of a form that opens with alif («اتُهم», «اعتُبر», «استُبعد»).
     /// Unvoweled text (most of it) says nothing either way.
     func writtenPassive(_ t: Token, conj: Bool, _ ctx: Ctx) -> Bool {
-        var letters: [Unicode.Scalar] = [], damma: [Bool] = []
+        // the verb's first three letters (after «و»/«ف») and whether each bears a damma
+        let o = conj ? 1 : 0
+        var letters: (Unicode.Scalar, Unicode.Scalar, Unicode.Scalar) = (" ", " ", " ")
+        var damma: UInt8 = 0   // a bit per letter
+        var n = 0              // letters seen, clitic included
         var i = t.start
-        while i < t.end, letters.count < 4 {
+        while i < t.end, n < o + 3 {
             let u = ctx.scalars[i]
             if (0x064B...0x0652).contains(u.value) {
-                if u.value == 0x064F, !letters.isEmpty { damma[damma.count - 1] = true }
+                if u.value == 0x064F, n > o { damma |= 1 << UInt8(n - o - 1) }
             } else {
-                letters.append(u); damma.append(false)
+                switch n - o {
+                case 0: letters.0 = u
+                case 1: letters.1 = u
+                case 2: letters.2 = u
+                default: break
+                }
+                n += 1
             }
             i += 1
         }
-        let o = conj ? 1 : 0   // «و»/«ف» before the verb
-        guard letters.count > o + 2 else { return false }
-        if damma[o] { return true }
-        let a = letters[o]
+        // (the damma of the third letter comes after it)
+        while i < t.end, (0x064B...0x0652).contains(ctx.scalars[i].value) {
+            if ctx.scalars[i].value == 0x064F { damma |= 4 }
+            i += 1
+        }
+        guard n == o + 3 else { return false }
+        if damma & 1 != 0 { return true }
+        let a = letters.0
         guard a == "ا" || a == "أ" || a == "إ" else { return false }
-        return (damma[o + 1] && letters[o + 1] == "ت") || (damma[o + 2] && letters[o + 2] == "ت")
+        return (damma & 2 != 0 && letters.1 == "ت") || (damma & 4 != 0 && letters.2 == "ت")
     }
 
     func lookupCueForm(at i: Int, _ ctx: Ctx) -> (cue: ArabicLexicon.Cue, conj: Bool)? {
