@@ -1193,6 +1193,26 @@ public struct ArabicExtractor: StatementExtractor {
             || u.starts(with: "بال".unicodeScalars)
     }
 
+    /// «لكرة القدم» in «رئيس الاتحاد الإسباني لكرة القدم», «لحقوق الإنسان» in «مفوض الأمم المتحدة
+    /// لحقوق الإنسان», «لشؤون الإعلام» in «وزيرة الدولة لشؤون الإعلام»: «لـ» glued to a noun in the
+    /// construct state with a definite word after it is the title's complement (what the office is
+    /// for), not the first word of its holder's name. A given name («ليلى», «لميس») or a registry name
+    /// starting at `i` is a name all the same, and a word whose «ل» is its own is no complement
+    /// («لجنة», an institution's head; «لواء», a title); so is a word too short to carry «لـ» and a
+    /// noun. The next word has the article itself («فالبوينا» is no «فـ» and «البوينا»).
+    func isLamComplement(at i: Int, limit e: Int, _ c: Ctx) -> Bool {
+        let t = c.tokens[i]
+        guard t.kind == .word, !t.latin, i + 1 < e, c.tokens[i + 1].kind == .word,
+              c.tokens[i + 1].norm.unicodeScalars.starts(with: "ال".unicodeScalars) else { return false }
+        let u = t.norm.unicodeScalars
+        // (the whole word, «ل» included: `inSet` would read «لشركة» as «لـ» and «شركة»)
+        func owns(_ set: WordSet) -> Bool { set.contains(t.norm) || set.contains("ال" + t.norm) }
+        guard u.first == "ل", u.count >= 4, !u.starts(with: "لل".unicodeScalars), !owns(lexicon.givenNames),
+              !owns(lexicon.institutionHeads), !owns(lexicon.titles),
+              matcher.match(at: i, in: c.tokens, limit: e) == nil else { return false }
+        return true
+    }
+
     /// Whether tokens `a..<j` of a titled phrase hold a word that is no part of a title: no title
     /// word, none with the article («الخاص», «للأمين»), no stop («في», «باسم»), no place glued to
     /// «بـ» («بواشنطن»). Such a word is most often a name, and after a name the phrase is complete:
@@ -1209,6 +1229,7 @@ public struct ArabicExtractor: StatementExtractor {
             if t.kind != .word { i += 1; continue }
             if isTitlePart(t) || t.norm.unicodeScalars.starts(with: "وال".unicodeScalars) || isStop(t) { i += 1; continue }
             if t.norm.unicodeScalars.first == "ب", let e = gluedPlace(at: i, tokens, limit: j) { i = e; continue }
+            if isLamComplement(at: i, limit: j, c) { i += 1; continue }
             return true
         }
         return false
@@ -2005,12 +2026,18 @@ public struct ArabicExtractor: StatementExtractor {
                    (e + 1..<ph.end).contains(where: { tokens[$0].kind == .word }) {
                     i = e + 1; continue
                 }
+                // «وزير الدولة البريطاني لشؤون الشرق الأوسط أليستر بورت»: a word written with a hamza
+                // on its alef is no word with the article (unless a title or a place: «سفير ألمانيا»)
+                if i > ph.start, u.starts(with: "ال".unicodeScalars), c.scalars[t.start] == "أ" || c.scalars[t.start] == "إ",
+                   !inSet(t, lexicon.titles), !isPlace(i, i + 1, tokens) { break }
                 // «الأمين العام للأمم المتحدة أنطونيو غوتيريش», «السفيرة لدى الأمم المتحدة نيكي هيلي»
                 // (and a coordinated body: «وزير الشباب والرياضة المغربي رشيد الطالبي العلمي»; «والد» is a relation)
                 if isTitlePart(t) || t.norm.sameWord("باسم") || t.norm.sameWord("لدي") || t.norm.sameWord("في")
                     || u.starts(with: "وال".unicodeScalars) && !u.starts(with: "والد".unicodeScalars) {
                     i += 1; continue
                 }
+                // «رئيس الاتحاد الإسباني لكرة القدم»: what the office is for, then its holder's name
+                if i > ph.start, isLamComplement(at: i, limit: ph.end, c) { i += 1; continue }
                 // «مديرة منظمة "…" غير الحكومية ماريا العبدة»: a negated adjective of the title's body
                 if t.norm.sameWord("غير"), i + 1 < ph.end, tokens[i + 1].kind == .word,
                    tokens[i + 1].norm.unicodeScalars.starts(with: "ال".unicodeScalars) {
@@ -2039,6 +2066,8 @@ public struct ArabicExtractor: StatementExtractor {
                 // (a stop or another registry name there is no name: «سفير واشنطن لدى إسرائيل»)
                 nameStart = n < wordsEnd && !isStop(tokens[n]) && !ph.mentions.contains(where: { $0.end > n }) ? n : ph.end
             } else if let n = institutionName(after: i, limit: wordsEnd, ph, c) {
+                nameStart = n
+            } else if let n = rankedName(after: i, limit: wordsEnd, ph, c) {
                 nameStart = n
             } else if i == ph.start + 1, wordsEnd == ph.start + 2, ph.mentions.isEmpty, !hasArticle(tokens[ph.start]),
                       c.scalars[tokens[ph.start].end - 1] != "ه", !isAbbreviation(tokens[ph.start]), !isHonorific(tokens[ph.start]) {
@@ -2146,6 +2175,9 @@ public struct ArabicExtractor: StatementExtractor {
             let w = tokens[n]
             guard w.kind == .word else { return nil }
             // (a name written with a hamza is none: «ألفريد», «أليستر»)
+            // a rank or honorific right after the head names the institution after a person: «مستشفى
+            // الشيخ زايد», «مؤسسة الأمير سلطان»; no holder's name is known to follow
+            if n == head + 1, !closed, hasArticle(w), isHonorific(w) { return nil }
             if hasArticle(w) && c.scalars[w.start] != "أ" && c.scalars[w.start] != "إ"
                 || w.norm.unicodeScalars.starts(with: "لل".unicodeScalars) { closed = true; n += 1; continue }
             if closed {
@@ -2168,6 +2200,32 @@ public struct ArabicExtractor: StatementExtractor {
         }
         guard closed || named, n < e, !isStop(tokens[n]), cue(at: n, c) == nil else { return nil }
         return n
+    }
+
+    /// «قائد لواء القوات الخاصة العميد عادل المصعبي», «قائد اللواء أول حرس حدود في جبهة الجوف العميد
+    /// هيكل حنتف», «… رئيس اللجنة الأمنية بالحج الفريق أول سعيد القحطاني»: a title whose body runs on
+    /// with words no rule reads (a unit, a second office) and then a rank or honorific
+    /// (`honorifics.txt`) before the holder's name: the name opens after the last such word (and after
+    /// «أول»/«ركن», which belong to a rank). The rank follows a definite word (or «بالـ»): after a noun
+    /// in the construct state it is a genitive, part of a name of a place («مستشفى الشيخ زايد»,
+    /// «مؤسسة الأمير سلطان»). Nil where no rank so placed has a word after it, or a registry name
+    /// comes first.
+    func rankedName(after i: Int, limit e: Int, _ ph: Phrase, _ c: Ctx) -> Int? {
+        let tokens = c.tokens
+        guard i < e, !ph.mentions.contains(where: { $0.end > i }) else { return nil }
+        var found: Int?
+        var k = i + 1
+        while k + 1 < e {
+            let t = tokens[k], before = tokens[k - 1]
+            if t.kind == .word, hasArticle(t), isHonorific(t), before.kind == .word,
+               hasArticle(before) || before.norm.unicodeScalars.starts(with: "بال".unicodeScalars) {
+                var n = k + 1
+                if n + 1 < e, tokens[n].norm.sameWord("اول") || tokens[n].norm.sameWord("ركن") { n += 1 }
+                if tokens[n].kind == .word, !isStop(tokens[n]), cue(at: n, c) == nil { found = n }
+            }
+            k += 1
+        }
+        return found
     }
 
     /// Where a title opens right after a name of one to three words that opens the phrase, with no
