@@ -99,6 +99,26 @@ final class ExtractArabicTests: XCTestCase {
         XCTAssertEqual(s.first?.content, "قتل خمسة أشخاص في قصف على ريف إدلب")
     }
 
+    func testTheNominalCuesGluedLamIsNoPartOfTheSourcesId() {
+        // «وفقا لموقع …» and «قال موقع …» name one source
+        let s = statements("قتل خمسة أشخاص في قصف على ريف إدلب، وفقا لموقع بوليتيكو.")
+        XCTAssertEqual(s.first?.actorID, "unlinked:موقع بوليتيكو")
+        XCTAssertEqual(s.first?.speaker, "لموقع بوليتيكو")
+        // «للوفد» is «لـ» and «الوفد»; «للجنة» is «لـ» and «لجنة», an institution's head
+        XCTAssertEqual(statements("وصل الوزير إلى القصر الملكي للقاء ولي العهد، وفقا للوفد المرافق.").first?.actorID,
+                       "unlinked:الوفد المرافق")
+        XCTAssertEqual(statements("ارتفع إنتاج النفط الأسبوع الماضي إلى مستوى قياسي، وفقا للجنة الطاقة.").first?.actorID,
+                       "unlinked:لجنه الطاقه")
+        XCTAssertEqual(statements("شهدت البلاد سقوط أمطار غزيرة على ولاية صلالة، وفقا للجنة الوطنية للدفاع المدني.").first?.actorID,
+                       "unlinked:اللجنه الوطنيه للدفاع المدني")
+        // «لتصريحات»: who made them follows
+        XCTAssertEqual(statements("ارتفعت حصيلة القتلى إلى ثلاثين شخصا، وفقا لتصريحات المحلل رود هول.").first?.actorID,
+                       "unlinked:رود هول")
+        // «وفقا لذلك» is «accordingly»; «وفقا لهذه الخطة», a thing: no source
+        XCTAssertTrue(statements("ووفقا لذلك، ستقوم الهيئة الوطنية للإعلام بإيداع المبلغ في حساب الاتحاد.").isEmpty)
+        XCTAssertTrue(statements("ووفقا لهذه الخطة، سيواصل الاتحاد استخدام الملعب لاستضافة المباريات.").isEmpty)
+    }
+
     func testHeadlineWithColonIsATitleStatement() {
         let title = "ترامب: قرارنا بشأن سوريا سيصدر قريبا جدا"
         let s = statements("جاء ذلك في تغريدة.", title: title)

@@ -252,6 +252,9 @@ public struct ArabicExtractor: StatementExtractor {
         /// The text writes alif maqsura («إلى», «على») somewhere: its writer tells «على» from the
         /// given name «علي», so a word written «علي» is the name (`writtenName`).
         var writesAlifMaqsura = false
+        /// The token that opens with a nominal cue's glued «لـ» («وفقا لموقع …», «وفقا للجنة …»),
+        /// whose speaker keys read it without the preposition (`keyNorm`); -1: none.
+        var gluedLam = -1
         func text(_ a: Int, _ b: Int) -> String {
             guard a < b else { return "" }
             let i = Int(utf8Offset[tokens[a].start]), j = Int(utf8Offset[tokens[b - 1].end])
@@ -813,15 +816,31 @@ public struct ArabicExtractor: StatementExtractor {
         case .nominal:
             if let o = open, inSentence[o].from <= k { return nil }
             var a = k + 1
+            var lamGlued = false
             if let r = lexicon.nominalCues[tokens[k].norm] ?? lexicon.clitics.withoutConjunction(tokens[k].norm).flatMap({ lexicon.nominalCues[$0] }) {
                 a += r.rest.count
-                if r.rest.first == "ل", tokens[k + 1].norm != "ل" { a -= 1 }   // «للرئيس»: the preposition is glued
+                if r.rest.first == "ل", tokens[k + 1].norm != "ل" { a -= 1; lamGlued = true }   // «للرئيس»: the preposition is glued
             }
             if a < b, tokens[a].norm == "ما" || tokens[a].norm == "لما" { return nil }   // «وفقا لما قاله …»
             while a < b, tokens[a].kind == .word, tokens[a].norm == "ل" { a += 1 }
-            // «حسب قول نتانياهو» → نتانياهو; «حسب قوله» → the previous speaker
-            if a < b, tokens[a].norm == "قول" { a += 1 }
-            else if a < b, tokens[a].norm.hasPrefix("قول") && tokens[a].norm.unicodeScalars.count <= 6 || ownWords(tokens[a]), k - s.lowerBound >= 3,
+            // «وفقا لموقع …»: the cue's «لـ» glued to the source's first word is no part of its name
+            var c = c
+            if lamGlued, a < b, tokens[a].kind == .word, !tokens[a].latin, tokens[a].norm.unicodeScalars.first == "ل" {
+                c.gluedLam = a
+                let bare = keyNorm(c, a)
+                // «وفقا لذلك»: «accordingly», no source («وفقا لهذا الخبير» has one: the noun after it)
+                // (nor «وفقا لتلك الإحصاءات», «وفقا لهذه الخطة»: a thing, `inanimate.txt`)
+                if lexicon.nonSpeakers.contains(bare),
+                   !(a + 1 < b && tokens[a + 1].kind == .word && hasArticle(tokens[a + 1])) || inSet(tokens[a + 1], lexicon.inanimate) { return nil }
+                // «وفقا لتصريحات المحلل رود هول»: words said, then who said them
+                if lexicon.ownWords.contains(bare), a + 1 < b, tokens[a + 1].kind == .word, !isStop(tokens[a + 1]) {
+                    a += 1; c.gluedLam = -1
+                }
+            }
+            // «حسب قول نتانياهو» → نتانياهو; «حسب قوله», «وفقا لتعبيره» → the previous speaker
+            let word = a < b && tokens[a].kind == .word ? keyNorm(c, a) : ""
+            if word == "قول" { a += 1; c.gluedLam = -1 }
+            else if word.hasPrefix("قول") && word.unicodeScalars.count <= 6 || ownWords(word), k - s.lowerBound >= 3,
                     wordCount(tokens, s.lowerBound, k) >= 3, let h = carryOver(.unknown, state) {
                 next = a + 1
                 return Pending(cueToken: k, cue: cue, speaker: h.0, speakerText: c.text(a, a + 1), resolution: .carryover,
@@ -1538,7 +1557,10 @@ public struct ArabicExtractor: StatementExtractor {
     /// (`own_words.txt` with a pronoun suffix), so the previous speaker.
     func ownWords(_ t: Token) -> Bool {
         guard t.kind == .word else { return false }
-        let w = t.norm
+        return ownWords(t.norm)
+    }
+
+    func ownWords(_ w: String) -> Bool {
         for suffix in ["هما", "هم", "ها", "ه"] where w.hasSuffix(suffix) {
             if lexicon.ownWords.contains(String(w.dropLast(suffix.count))) { return true }
         }
@@ -1819,8 +1841,30 @@ public struct ArabicExtractor: StatementExtractor {
     func normKey(_ c: Ctx, _ a: Int, _ b: Int) -> [String] {
         var out: [String] = []
         var i = a
-        while i < b { if c.tokens[i].kind == .word || c.tokens[i].kind == .number { out.append(c.tokens[i].norm) }; i += 1 }
+        while i < b { if c.tokens[i].kind == .word || c.tokens[i].kind == .number { out.append(keyNorm(c, i)) }; i += 1 }
         return out
+    }
+
+    /// A token's normalised form in a speaker key: the token at `c.gluedLam` without the nominal cue's
+    /// «لـ» («لموقع» → «موقع», «للوفد» → «الوفد», «للجنه» → «لجنه»), so that «وفقا لموقع "أكسيوس"» and
+    /// «قال موقع "أكسيوس"» give one id.
+    func keyNorm(_ c: Ctx, _ i: Int) -> String {
+        let n = c.tokens[i].norm
+        guard i == c.gluedLam else { return n }
+        let u = n.unicodeScalars
+        guard u.first == "ل" else { return n }
+        let rest = String(String.UnicodeScalarView(u.dropFirst()))
+        guard rest.unicodeScalars.first == "ل" else { return rest }
+        // «للجنه» is «لـ» and «لجنه» (an institution's head, in the construct state: «للجنة الطاقة»,
+        // «للجنة تحقيقات روسية») or «لـ» and «اللجنه» (before a definite nisba adjective: «للجنة
+        // الوطنية للدفاع المدني»); other words so written have the article («للوفد»)
+        if lexicon.institutionHeads.contains(rest) || lexicon.titles.contains(rest) || lexicon.givenNames.contains(rest) {
+            guard i + 1 < c.tokens.count, c.tokens[i + 1].kind == .word else { return rest }
+            let next = c.tokens[i + 1].norm.unicodeScalars
+            let nisba = next.starts(with: "ال".unicodeScalars) && (next.last == "ي" || next.reversed().starts(with: "هي".unicodeScalars))
+            return nisba ? "ال" + rest : rest
+        }
+        return "ا" + rest
     }
 
     /// Turns a speaker phrase into a speaker: a registry actor, a role (bound in the document or by
@@ -2409,7 +2453,7 @@ public struct ArabicExtractor: StatementExtractor {
             i += 1
             guard t.kind == .word || t.kind == .number else { continue }
             if !first { out.append(0x20) }
-            t.norm.withWordBytes { w in
+            keyNorm(c, i - 1).withWordBytes { w in
                 var word = w
                 if first, !lexicon.titles.contains(bytes: w), let s = lexicon.clitics.withoutConjunction(bytes: w),
                    lexicon.titles.contains(bytes: s) || s.starts(with: Self.alBytes) {
