@@ -119,6 +119,21 @@ final class ExtractArabicTests: XCTestCase {
         XCTAssertTrue(statements("ووفقا لهذه الخطة، سيواصل الاتحاد استخدام الملعب لاستضافة المباريات.").isEmpty)
     }
 
+    func testASubjectSeparatedFromItsVerbByARelativeClauseSpeaks() {
+        let s = statements("وقال بوتين إن العلاقات جيدة. لكن ترامب الذي لم يفاوض بشكل مباشر على الاتفاق هدد مرارا بفرض عقوبات جديدة.")
+        XCTAssertEqual(s.map(\.actorID), ["vladimir-putin", "donald-trump"])
+        XCTAssertEqual(statements("وكانت ميركل، التي تزور باريس منذ أمس، قالت إن الاتحاد متماسك.").first?.actorID, "angela-merkel")
+        // the clause's noun is no speaker when the verb opens its own clause, or when it is a thing
+        // or the sentence's opening verb
+        for text in ["وقال بوتين إن العلاقات جيدة. وأثار التفسير الذي قدمه الوزير الغضب والسخرية، إذ قال إن الكلفة بسيطة.",
+                     "وقال بوتين إن العلاقات جيدة. وروت الصحيفة الأحداث التي حصلت قبل الاجتماع وكتبت أن الوفد غادر."] {
+            XCTAssertFalse(statements(text).contains { $0.actorID.contains("التفسير") || $0.actorID.contains("الاحداث") }, text)
+        }
+        // «مع صديق قال إن …»: the verb describes the person noun before it; no carry-over
+        XCTAssertEqual(statements("وقال بوتين إن العلاقات جيدة. وأجرت القناة لقاء مع صديق قال إن المتهم كان يكره الكلية.").map(\.actorID),
+                       ["vladimir-putin"])
+    }
+
     func testHeadlineWithColonIsATitleStatement() {
         let title = "ترامب: قرارنا بشأن سوريا سيصدر قريبا جدا"
         let s = statements("جاء ذلك في تغريدة.", title: title)

@@ -301,6 +301,20 @@ final class ExtractSpeakerPrecisionTests: XCTestCase {
         XCTAssertEqual(t.map(\.actorID), ["unlinked:لافروف", "unlinked:لافروف"])
     }
 
+    func testThePlacesOfADatelineAreNoSpeakers() throws {
+        // «دبي، الإمارات العربية المتحدة (CNN) –» says where the news was written
+        let actors = [Actor(id: "uae", kind: .organisation, name: "UAE", aliases: ["الإمارات العربية المتحدة", "الإمارات"])]
+        let extractor = try ArabicExtractor(dataDirectory: TestRegistry.dataDirectory, actors: actors, roles: [])
+        for text in ["دبي، الإمارات العربية المتحدة (CNN) – أصدر النائب العام بياناً، الأربعاء، أكد فيه خلو الجثتين من أي إصابات.",
+                     "دبي، الإمارات العربية المتحدة (CNN) -- طالب ائتلاف الوطنية بإعادة الانتخابات التي جرت السبت."] {
+            let s = extractor.extract(from: TestRegistry.document(text, published: "2018-03-15"))
+            XCTAssertFalse(s.contains { $0.actorID == "uae" }, text)
+        }
+        // the same place as the subject of the text proper speaks
+        let s = extractor.extract(from: TestRegistry.document("دبي، الإمارات العربية المتحدة (CNN) – أعلنت الإمارات أن السفارة ستفتح قريبا.", published: "2018-03-15"))
+        XCTAssertEqual(s.map(\.actorID), ["uae"])
+    }
+
     func testOneWordAfterATitleInTheConstructStateIsNoName() {
         // «مدرب وليامز» is Williams's coach, «متحدث حكومي» a government spokesman: the title phrase speaks
         XCTAssertEqual(statements("وقال مدرب وليامز إنه حاول التواصل معها.").first?.actorID, "unlinked:مدرب وليامز")

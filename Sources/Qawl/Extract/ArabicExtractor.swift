@@ -920,6 +920,9 @@ public struct ArabicExtractor: StatementExtractor {
                       // the coordinated verbs share their subject, so it agrees with the cue
                       !(cue.agreement == .masculine && r.0.agreement == .feminine || cue.agreement == .feminine && r.0.agreement == .masculine) {
                 found = (r.0, r.1, r.2, r.3 * 0.9)   // «ونشر ميسي صورة … وكتب فوقها "…"»: the opening verb's subject
+            } else if !conj, afterPhrase == nil, let ph = relativeSubject(k, s, c, verb: cue),
+                      let r = resolve(ph, c, &state, agreement: cue.agreement), !r.0.vague {
+                found = r   // «لكن أردوغان الذي لم يفاوض على الاتفاق هدد …»
             } else if !conj, afterPhrase == nil, describesNounBefore(k, s, c) {
                 return nil   // «بعد بيانات أشارت إلى …», «وسط تقارير تفيد بـ…»: the thing or vague source speaks
             } else if inSentence.isEmpty, let m = sentenceSubject(k, s, c) {
@@ -978,7 +981,10 @@ public struct ArabicExtractor: StatementExtractor {
         var start = k
         while start > s.lowerBound, k - start < 3, plain(tokens[start - 1]), cue(at: start - 1, c) == nil { start -= 1 }
         // (not a head that a name completes: «صحيفة ليبراسيون رأت»)
-        guard start < k, inSet(tokens[start], lexicon.inanimate) || inSet(tokens[start], lexicon.vague) && !isGenericHead(tokens[start]),
+        // («لقاء مع صديق قال إن …»: a person noun after a preposition is described too)
+        let personAfterStop = start > s.lowerBound && isStop(tokens[start - 1]) && tokens[start - 1].kind == .word
+            && inSet(tokens[start], lexicon.personNouns) && !isGenericHead(tokens[start])
+        guard start < k, inSet(tokens[start], lexicon.inanimate) || inSet(tokens[start], lexicon.vague) && !isGenericHead(tokens[start]) || personAfterStop,
               !(start..<k).contains(where: { matcher.match(at: $0, in: tokens, limit: k) != nil }) else { return false }
         // the noun phrase opens after a stop, a preposition or a punctuation mark, not inside a longer one
         return start == s.lowerBound || tokens[start - 1].kind == .punct || isStop(tokens[start - 1])
@@ -1669,6 +1675,57 @@ public struct ArabicExtractor: StatementExtractor {
         return nil
     }
 
+    /// The subject of a verb cue that a relative clause separates from it: «لكن أردوغان الذي لم يفاوض
+    /// بشكل مباشر على الاتفاق هدد …», «وكان دراغنيا، الذي اضطلع بدور حاسم، أعلن …». The pronoun
+    /// agrees with the cue («الذي» masculine, «التي» feminine; a plural cue has another subject:
+    /// «مدرب الفريق الذي … لكن كثيرا منهم قالوا») and comes at most twelve tokens before it. The clause
+    /// between has a verb and more («الذي كان قد هدد»: the cue is the clause's own verb, its subject
+    /// the pronoun's noun, which may be anything), no full stop, no complementizer (another
+    /// statement's content) and no other pronoun, and the cue follows no stop or clause opener
+    /// («… الذي قدمه الوزير الغضب، إذ قال»). The subject ends right before the pronoun (or its comma)
+    /// as `subjectBefore` finds one; opening the sentence, where a verb stands as often as a noun
+    /// («وروت خطيبة خاشقجي الأحداث التي …»), it must open with a registry name, a title or a rank;
+    /// it is no thing, document or «الأمر».
+    func relativeSubject(_ k: Int, _ s: Range<Int>, _ c: Ctx, verb: ArabicLexicon.Cue) -> Phrase? {
+        let tokens = c.tokens
+        guard k - 1 > s.lowerBound, verb.agreement != .plural else { return nil }
+        if tokens[k - 1].kind == .word, isStop(tokens[k - 1]) || opensClause(tokens[k - 1]) { return nil }
+        var r = k - 1, clauseWords = 0
+        while r > s.lowerBound, k - r <= 12 {
+            let t = tokens[r]
+            if t.kind == .punct, !isComma(t), !isQuote(t) { return nil }
+            if t.kind == .word {
+                if lexicon.relativePronouns.contains(t.norm) { break }
+                if complementizer(t) != nil { return nil }
+                if !isPastAuxiliary(t), !["قد", "لم", "لن", "لا"].contains(where: t.norm.sameWord) { clauseWords += 1 }
+            }
+            r -= 1
+        }
+        guard r > s.lowerBound, clauseWords >= 2, tokens[r].kind == .word, lexicon.relativePronouns.contains(tokens[r].norm) else { return nil }
+        if tokens[r].norm.sameWord("الذي") { guard verb.agreement != .feminine else { return nil } }
+        else if tokens[r].norm.sameWord("التي") { guard verb.agreement != .masculine else { return nil } }
+        else { return nil }
+        var e = r
+        if isComma(tokens[e - 1]), e - 1 > s.lowerBound { e -= 1 }
+        guard let ph = subjectBefore(e, s, c) else { return nil }
+        let first = tokens[ph.start]
+        if ph.mentions.first?.start == ph.start { return ph }
+        let titled = inSet(first, lexicon.titles) || isHonorific(first) || inSet(first, lexicon.personNouns)
+        if ph.start == s.lowerBound, !titled { return nil }
+        let bare = lexicon.clitics.withoutConjunction(first.norm) ?? first.norm
+        if lexicon.nonSpeakers.contains(bare) || inSet(first, lexicon.inanimate) || inSet(first, lexicon.documentNouns) { return nil }
+        if titled { return ph }
+        // no registry name and no title: a noun with the article is as likely a thing («الخريطة
+        // السياسية … التي تتسم …»); an unknown name is a few words without the article or a glued
+        // preposition («لكن ويلي الذي …», «براد بارسكيل الذي …», not «متأثرة بارتفاع الدولار الذي …»)
+        guard !hasArticle(first), wordCount(tokens, ph.start, ph.end) <= 3,
+              !(ph.start..<ph.end).contains(where: { i in
+                  let u = tokens[i].norm.unicodeScalars
+                  return tokens[i].kind == .word && (hasArticle(tokens[i]) || u.first == "ب" || u.first == "ل")
+              }) else { return nil }
+        return ph
+    }
+
     /// The subject before a verb (SVO): «… لافروف قال إن», «وكان ترامب قد قال».
     func subjectBefore(_ k: Int, _ s: Range<Int>, _ c: Ctx) -> Phrase? {
         let tokens = c.tokens
@@ -1756,6 +1813,7 @@ public struct ArabicExtractor: StatementExtractor {
     /// «بيد أن المتحدث باسم الكرملين، ديمتري بيسكوف، رفض التحذير وقال إن …» → بيسكوف.
     func sentenceSubject(_ k: Int, _ s: Range<Int>, _ c: Ctx) -> (Int, String)? {
         var i = s.lowerBound
+        if i < 12 { i = max(i, datelineEnd(c)) }   // «دبي، الإمارات العربية المتحدة (CNN) – أصدر …»
         while i < k {
             if let m = matcher.match(at: i, in: c.tokens, limit: k) {
                 // a word opening with ب/ل may carry a preposition («ببغداد», «للبنان»): only a person's
@@ -1781,6 +1839,24 @@ public struct ArabicExtractor: StatementExtractor {
             } else { i += 1 }
         }
         return nil
+    }
+
+    /// Where the body proper starts after a dateline that opens it («القاهرة - », «بغداد (رويترز) -»,
+    /// a newsroom's «دبي، الإمارات العربية المتحدة (CNN) –»): the places there say where the news was
+    /// written, and none of them speaks. 0 without one (and in a title).
+    func datelineEnd(_ c: Ctx) -> Int {
+        guard !c.isTitle, !c.tokens.isEmpty else { return 0 }
+        let countries = index.countries
+        let n = countries.newsroomEnd(c.tokens)
+        if n > 0 { return n }
+        guard let m = countries.cues.mentions(in: c.tokens, range: 0..<min(c.tokens.count, 4)).first,
+              countries.isDateline(m, c.tokens) else { return 0 }
+        var i = m.end
+        while i < c.tokens.count, i < m.end + 10 {
+            if c.tokens[i].kind == .punct, [0x2D, 0x2013, 0x2014].contains(c.tokens[i].punct) { return i + 1 }
+            i += 1
+        }
+        return 0
     }
 
     /// «في حوار مع قناة "سي بي إس"», «على موقع إنستغرام», «لصحيفة "الشرق الأوسط"»: the name at `i`
