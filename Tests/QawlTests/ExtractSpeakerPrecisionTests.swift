@@ -315,6 +315,17 @@ final class ExtractSpeakerPrecisionTests: XCTestCase {
         XCTAssertEqual(s.map(\.actorID), ["uae"])
     }
 
+    func testAVerbWhoseObjectIsAGoalIsNoReport() {
+        // «أضاف» scores and adds things (`non_report_objects.tsv`)
+        for text in ["وأضاف ساديو ماني هدفا ثالثا في الدقيقة 31 من المباراة برأسية.",
+                     "وأضاف لينغارد الهدف الثالث في الدقيقة الأخيرة من اللقاء.",
+                     "وأضاف ستيفن كوري 25 نقطة لفريقه الذي حقق انتصاره الرابع على التوالي."] {
+            XCTAssertTrue(statements(text).isEmpty, text)
+        }
+        // after «أن» the same words are what was said
+        XCTAssertEqual(statements("وأضاف المدرب كلوب أن هدفه هو الفوز باللقب هذا الموسم.").count, 1)
+    }
+
     func testOneWordAfterATitleInTheConstructStateIsNoName() {
         // «مدرب وليامز» is Williams's coach, «متحدث حكومي» a government spokesman: the title phrase speaks
         XCTAssertEqual(statements("وقال مدرب وليامز إنه حاول التواصل معها.").first?.actorID, "unlinked:مدرب وليامز")

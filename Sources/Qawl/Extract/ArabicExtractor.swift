@@ -939,6 +939,15 @@ public struct ArabicExtractor: StatementExtractor {
             }
             let cs = contentStart(after, b, c, cue: cue, &consumed)
             guard cs.ok else { return nil }
+            // «وأضاف ساديو ماني هدفا ثالثا», «أضاف لينغارد الهدف الثالث»: the verb's object makes it
+            // no report (`non_report_objects.tsv`), found between the cue and the content's first
+            // words (a number may come first: «وأضاف باتي ميلز 13 نقطة») when no «أن», «:» or quote
+            // opens the content («وأضاف أن هدفه …» is a report)
+            if !cs.explicit, let objects = lexicon.nonReportObjects[cue.lemma], objects.contains(where: { o in
+                (k + 1...min(cs.start + 2, b - 1)).contains { i in
+                    i + o.count <= b && o.indices.allSatisfy { tokens[i + $0].kind == .word && tokens[i + $0].norm == o[$0] }
+                }
+            }) { return nil }
             // «قالت خديجة جنكيز، خطيبة الصحفي جمال خاشقجي، إن …»: the apposition ties her to the
             // relation phrase, for a later «وأضافت خطيبة خاشقجي»
             if after > k + 1, after < cs.start, isComma(tokens[after]),

@@ -164,6 +164,9 @@ public final class ArabicLexicon: Sendable {
     public let stateOfficeLines: [String]
     public let formerLines: [String]
     public let newsroomDatelineLines: [String]
+    /// `non_report_objects.tsv`: by cue lemma, the objects that make the verb no report («وأضاف ميسي
+    /// هدفا ثانيا», «أضاف لينغارد الهدف الثالث»), as normalised word sequences.
+    public let nonReportObjects: [String: [[String]]]
 
     /// A word as written without diacritics and tatweel (no letter folding).
     public static func written(_ w: String) -> String {
@@ -290,6 +293,13 @@ public final class ArabicLexicon: Sendable {
         stateOfficeLines = try Self.optionalLines(file("state_offices.tsv"))
         formerLines = try Self.optionalLines(file("former.txt"))
         newsroomDatelineLines = try Self.optionalLines(file("newsroom_datelines.txt"))
+        var objects: [String: [[String]]] = [:]
+        for line in try Self.optionalLines(file("non_report_objects.tsv")) {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: true).map { String($0).trimmingBlanks() }
+            guard f.count == 2 else { continue }
+            objects[f[0], default: []].append(ArabicNormalizer.normalize(f[1]).split(separator: " ").map(String.init))
+        }
+        nonReportObjects = objects
         var comp: [WordKey: Bool] = [:]
         for line in try LexiconFile.lines(file("complementizers.txt")) {
             let f = line.split(separator: "\t").map(String.init)
