@@ -315,6 +315,25 @@ final class ExtractSpeakerPrecisionTests: XCTestCase {
         XCTAssertEqual(s.map(\.actorID), ["uae"])
     }
 
+    func testAStateAtTheEndOfALongerPhraseIsNoSpeaker() throws {
+        let actors = [Actor(id: "brazil", kind: .organisation, name: "Brazil", aliases: ["البرازيل", "برازيليا"]),
+                      Actor(id: "bahrain", kind: .organisation, name: "Bahrain", aliases: ["البحرين", "مملكة البحرين", "المنامة"]),
+                      Actor(id: "france", kind: .organisation, name: "France", aliases: ["فرنسا", "باريس"]),
+                      Actor(id: "united-states", kind: .organisation, name: "United States", aliases: ["الولايات المتحدة", "واشنطن"])]
+        let extractor = try ArabicExtractor(dataDirectory: TestRegistry.dataDirectory, actors: actors, roles: [])
+        func ids(_ text: String) -> [String] {
+            extractor.extract(from: TestRegistry.document(text, published: "2018-06-15")).map(\.actorID)
+        }
+        // the state is the head's genitive or place: «طبيب منتخب البرازيل», «نيابة باريس»
+        XCTAssertEqual(ids("وقال رودريغو لاسمار طبيب منتخب البرازيل إن نيمار جاهز للمباراة."),
+                       ["unlinked:رودريغو لاسمار طبيب منتخب البرازيل"])
+        XCTAssertEqual(ids("وقالت نيابة باريس إن التحقيق مستمر."), ["unlinked:نيابه باريس"])
+        // the state itself speaks: alone, with its own head, or coordinated with another
+        XCTAssertEqual(ids("وأعلنت مملكة البحرين أنها ترحب بالقرار."), ["bahrain"])
+        XCTAssertEqual(ids("وأعلنت البرازيل أنها ستشارك في القمة."), ["brazil"])
+        XCTAssertEqual(ids("وأكدت باريس وواشنطن أنهما لن تتسامحا مع استخدام السلاح الكيماوي.").filter { !$0.hasPrefix("unlinked:") }.count, 1)
+    }
+
     func testAVerbWhoseObjectIsAGoalIsNoReport() {
         // «أضاف» scores and adds things (`non_report_objects.tsv`)
         for text in ["وأضاف ساديو ماني هدفا ثالثا في الدقيقة 31 من المباراة برأسية.",

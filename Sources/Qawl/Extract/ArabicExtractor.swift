@@ -1850,6 +1850,12 @@ public struct ArabicExtractor: StatementExtractor {
         return nil
     }
 
+    /// Whether registry actor `ai` is a state itself (`CountryContext.stateActor`: «البرازيل»,
+    /// «فرنسا»), not one of its bodies.
+    func isState(_ ai: Int) -> Bool {
+        index.countries.stateActor.contains { if case .actor(let a)? = $0 { return a == ai } else { return false } }
+    }
+
     /// Where the body proper starts after a dateline that opens it («القاهرة - », «بغداد (رويترز) -»,
     /// a newsroom's «دبي، الإمارات العربية المتحدة (CNN) –»): the places there say where the news was
     /// written, and none of them speaks. 0 without one (and in a title).
@@ -2015,6 +2021,15 @@ public struct ArabicExtractor: StatementExtractor {
             // one-word name after a given name that is none of the person's is somebody else's
             return resolve(Phrase(start: ph.start, end: ph.end, mentions: ph.mentions.filter { $0.start != m.start }),
                            c, &state, agreement: agreement)
+        }
+        // «رودريغو لاسمار طبيب منتخب البرازيل», «مكتب مدعي باريس», «شرطة مدينة لندن»: a state named
+        // at the end of a longer phrase is its head's genitive or place, not the speaker. Not after a
+        // title (the title rules below read «رئيس وزراء اليونان»), a state's own head («مملكة
+        // البحرين», `place_nouns.txt`) or another state it is coordinated with («باريس وواشنطن»).
+        if let m = ph.mentions.last, m.end == wordsEnd, case .actor(let ai) = m.target, isState(ai), !m.conjoined,
+           let first = (ph.start..<m.start).first(where: { tokens[$0].kind == .word }),
+           !inSet(tokens[first], lexicon.titles), !inSet(tokens[first], lexicon.placeNouns) {
+            return resolve(Phrase(start: ph.start, end: ph.end, mentions: Array(ph.mentions.dropLast())), c, &state, agreement: agreement)
         }
         if let m = ph.mentions.last, m.end == wordsEnd {
             let amb = m.ambiguous ? 0.8 : 1.0
