@@ -11,6 +11,22 @@ final class TextNormalizationTests: XCTestCase {
         XCTAssertEqual(ArabicNormalizer.normalize("لـCNN"), "لcnn")
     }
 
+    func testNormalizerCollapsesEveryUnicodeWhiteSpace() {
+        // the normaliser's own list of white space is Unicode's White_Space property, scalar for scalar
+        for v in UInt32(0)...0x10FFFF {
+            guard let u = Unicode.Scalar(v) else { continue }
+            XCTAssertEqual(ArabicNormalizer.isWhiteSpace(v), u.properties.isWhitespace, "U+\(String(v, radix: 16))")
+        }
+        XCTAssertEqual(ArabicNormalizer.normalize(" وزارة\u{2028}الخارجية\u{85}\u{3000}الروسية\t"), "وزاره الخارجيه الروسيه")
+        XCTAssertEqual(ArabicNormalizer.normalize("\u{A0}\u{200A}"), "")
+    }
+
+    func testLexiconFieldsSplitOnTheSeparatorByteOnly() {
+        XCTAssertEqual("قال\tقال\tverb\t\tm".fields(0x09, omittingEmpty: false), ["قال", "قال", "verb", "", "m"])
+        XCTAssertEqual("الرياض|جدة||مكة المكرمة".fields(0x7C), ["الرياض", "جدة", "مكة المكرمة"])
+        XCTAssertEqual(Substring("وزير الخارجية").fields(0x20), ["وزير", "الخارجية"])
+    }
+
     func testTokenizerKeepsOriginalScalarOffsets() {
         let text = "وقالَ لافروف: \"نعم\""
         let tokens = Tokenizer.tokenize(Array(text.unicodeScalars))
