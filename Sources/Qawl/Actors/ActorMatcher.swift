@@ -156,6 +156,15 @@ public struct ActorMatcher: Sendable {
         return best
     }
 
+    /// Whether a match may start at a word (normalised): one of its clitic stems is the first word
+    /// of a name, the first thing `match` asks. Words for which this is false start no mention, so a
+    /// caller can dismiss a whole phrase before building its tokens (`LinkingIndex`'s states of
+    /// the registry's ~20,000 names, most of which hold no state's name).
+    func mayStart(_ word: String) -> Bool {
+        let trie = trie
+        return word.withWordBytes { w in clitics.anyStem(w) { trie.child(of: NameTrie.root, bytes: $0) != nil } }
+    }
+
     /// The trie nodes reached by reading all of `tokens` from their start as `match` reads them, one
     /// per clitic stem of the first word that gets through, in `match`'s order of stems: what
     /// `wholeTarget(paths:then:)` continues from. Empty when no name goes on past `tokens`.
