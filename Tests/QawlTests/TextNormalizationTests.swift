@@ -21,6 +21,23 @@ final class TextNormalizationTests: XCTestCase {
         XCTAssertEqual(ArabicNormalizer.normalize("\u{A0}\u{200A}"), "")
     }
 
+    func testBlanksAreTrimmedOnBytesAsOnScalars() {
+        XCTAssertEqual("\u{3000}\u{A0} وزير الخارجية\u{2009}\t\u{202F}".trimmingBlanks(), "وزير الخارجية")
+        XCTAssertEqual("\u{1680}\u{200B}\u{205F}x".trimmingBlanks(), "x")
+        // not blanks: zero-width non-joiner, line separator, a letter whose UTF-8 ends in A0 («ؠ» is D8 A0)
+        XCTAssertEqual("\u{200C}x\u{2028}".trimmingBlanks(), "\u{200C}x\u{2028}")
+        XCTAssertEqual("قال\u{0620}".trimmingBlanks(), "قال\u{0620}")
+        XCTAssertEqual(Substring(" \t ").trimmingBlanks(), "")
+    }
+
+    func testWrittenFormDropsDiacriticsAndTatweelOnly() {
+        XCTAssertEqual(ArabicLexicon.written("أكّدَ"), "أكد")
+        XCTAssertEqual(ArabicLexicon.written("قـال"), "قال")
+        XCTAssertEqual(ArabicLexicon.written("عليّ"), "علي")
+        XCTAssertEqual(ArabicLexicon.written("على"), "على")   // alef maqsura kept: no folding
+        XCTAssertEqual(ArabicLexicon.written("Lavrov"), "Lavrov")
+    }
+
     func testLexiconFieldsSplitOnTheSeparatorByteOnly() {
         XCTAssertEqual("قال\tقال\tverb\t\tm".fields(0x09, omittingEmpty: false), ["قال", "قال", "verb", "", "m"])
         XCTAssertEqual("الرياض|جدة||مكة المكرمة".fields(0x7C), ["الرياض", "جدة", "مكة المكرمة"])

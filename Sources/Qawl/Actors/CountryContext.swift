@@ -127,7 +127,7 @@ final class CountryContext: Sendable {
             if !body.targets.isEmpty, bodies[key] == nil { bodies[key] = body }
         }
         self.bodies = bodies
-        firstWords = Set(bodies.keys.map { String($0.fields(0x20).first ?? "") })
+        firstWords = Set(bodies.keys.map { $0.fields(0x20).first ?? "" })
 
         // offices named with their state (`state_offices.tsv`)
         self.registry = matcher
@@ -160,7 +160,7 @@ final class CountryContext: Sendable {
             longest = max(longest, words.count)
         }
         self.offices = offices
-        self.officeFirstWords = Set(offices.keys.map { String($0.fields(0x20).first ?? "") })
+        self.officeFirstWords = Set(offices.keys.map { $0.fields(0x20).first ?? "" })
         self.postings = postings
         self.longestOffice = longest
         self.former = Set(lexicon.formerLines.map { Self.canonicalWord(ArabicNormalizer.normalize($0)) })

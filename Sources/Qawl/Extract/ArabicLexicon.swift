@@ -165,9 +165,21 @@ public final class ArabicLexicon: Sendable {
     public let formerLines: [String]
     public let newsroomDatelineLines: [String]
 
-    /// A word as written without diacritics and tatweel (no letter folding).
+    /// A word as written without diacritics and tatweel (no letter folding). On bytes: the dropped
+    /// scalars U+064B–U+0652 and U+0640 are the two-byte sequences D9 8B…D9 92 and D9 80 (D9 is
+    /// never a continuation byte); filtering a `UnicodeScalarView` cost about 300 instructions a letter.
     public static func written(_ w: String) -> String {
-        String(String.UnicodeScalarView(w.unicodeScalars.filter { !(0x064B...0x0652).contains($0.value) && $0.value != 0x0640 }))
+        w.withWordBytes { b -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var i = 0
+            while i < b.count {
+                if b[i] == 0xD9, i + 1 < b.count, b[i + 1] == 0x80 || (0x8B...0x92).contains(b[i + 1]) { i += 2; continue }
+                out.append(b[i])
+                i += 1
+            }
+            return out.count == b.count ? w : String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// Loads `DIR/lexicons/ar` where DIR is a data directory (`DataDirectory.locate()`).
@@ -268,21 +280,21 @@ public final class ArabicLexicon: Sendable {
         for line in try Self.optionalLines(file("addressees.txt")) {
             let f = line.fields(0x09).map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
             guard let form = f.first else { continue }
-            let words = ArabicNormalizer.normalize(form).fields(0x20).map(String.init)
+            let words = ArabicNormalizer.normalize(form).fields(0x20)
             guard !words.isEmpty else { continue }
             addressees.append((words, f.count > 1 && f[1] == "start"))
         }
         self.addressees = addressees
         addresseeFirstWords = WordSet(addressees.map { $0.words[0] })
         masdarTemplates = try LexiconFile.lines(file("masdar_patterns.txt")).compactMap { line in
-            let f = line.fields(0x09).map(String.init)
+            let f = line.fields(0x09)
             guard let t = f.first else { return nil }
             return (Array(ArabicNormalizer.normalize(t).unicodeScalars), f.count > 1 && f[1] == "after")
         }
         writtenStops = Set(try LexiconFile.lines(file("speaker_stop.txt")).map(ArabicLexicon.written))
         writtenGivenNames = Set(try LexiconFile.lines(file("given_names.txt")).map(ArabicLexicon.written))
         issuedBy = try LexiconFile.lines(file("issued_by.txt"))
-            .map { ArabicNormalizer.normalize($0).fields(0x20).map(String.init) }
+            .map { ArabicNormalizer.normalize($0).fields(0x20) }
             .filter { !$0.isEmpty }
             .sorted { $0.count > $1.count }
         countryLines = try Self.optionalLines(file("countries.tsv"))
@@ -292,7 +304,7 @@ public final class ArabicLexicon: Sendable {
         newsroomDatelineLines = try Self.optionalLines(file("newsroom_datelines.txt"))
         var comp: [WordKey: Bool] = [:]
         for line in try LexiconFile.lines(file("complementizers.txt")) {
-            let f = line.fields(0x09).map(String.init)
+            let f = line.fields(0x09)
             guard f.count >= 2 else { continue }
             comp[ArabicNormalizer.normalize(f[1])] = f[0] == "pronoun"
         }
@@ -301,7 +313,7 @@ public final class ArabicLexicon: Sendable {
         var multi: [WordKey: (rest: [String], cue: Cue)] = [:]
         var finals: [(String, Unicode.Scalar)] = []
         for line in try LexiconFile.lines(file("cues.tsv")) {
-            let f = line.fields(0x09, omittingEmpty: false).map(String.init)
+            let f = line.fields(0x09, omittingEmpty: false)
             guard f.count >= 6, let type = CueType(rawValue: f[2]) else { continue }
             let agreement: Agreement
             switch (f[3], f[4]) {
@@ -318,7 +330,7 @@ public final class ArabicLexicon: Sendable {
                               || (needsField == "noun" && ArabicNormalizer.normalize(f[0]) == ArabicNormalizer.normalize(f[1])),
                           takesObject: f.count > 6 && f[6] == "object",
                           imperfect: type == .verb && Self.isImperfect(form: f[0], lemma: f[1]))
-            let words = ArabicNormalizer.normalize(f[0]).fields(0x20).map(String.init)
+            let words = ArabicNormalizer.normalize(f[0]).fields(0x20)
             if let last = f[0].unicodeScalars.last, last == "ى" || last == "أ" { finals.append((words[0], last)) }
             if words.count == 1 { if single[words[0]] == nil { single[words[0]] = cue } }
             else if let first = words.first { multi[first] = (Array(words.dropFirst()), cue) }
