@@ -137,6 +137,7 @@ public struct ArabicExtractor: StatementExtractor {
             self.countries = countries
             // the names' words are tokens already (`ActorMatcher.names`): matched as they are, not
             // joined and tokenised again
+            var tokens: [Token] = []
             func states(_ words: [String]) -> [Int] {
                 // most names hold no word a state's name, adjective or city can start with: no
                 // tokens built, no match run (a third of building this index)
@@ -145,8 +146,10 @@ public struct ArabicExtractor: StatementExtractor {
                 var opens = false
                 for w in words where countries.cues.mayStart(w) { opens = true; break }
                 guard opens else { return [] }
-                let t = words.map { Token(kind: .word, start: 0, end: 0, norm: $0, punct: 0, latin: false) }
-                return countries.cues.mentions(in: t, range: 0..<t.count).compactMap { countries.state($0)?.country }
+                // one buffer for every name's tokens
+                tokens.removeAll(keepingCapacity: true)
+                for w in words { tokens.append(Token(kind: .word, start: 0, end: 0, norm: w, punct: 0, latin: false)) }
+                return countries.cues.mentions(in: tokens, range: 0..<tokens.count).compactMap { countries.state($0)?.country }
             }
             let roleStates = matcher.names.roles.map { names in names.flatMap(states) }
             self.actorCountries = matcher.actors.indices.map { ai in
