@@ -82,6 +82,7 @@ public struct ActorMatcher: Sendable {
         let names = names.flatMap { $0.fits(actors: actors, roles: roles) ? $0 : nil } ?? NameWords(actors: actors, roles: roles)
         self.names = names
         var ri: [String: Int] = [:]
+        ri.reserveCapacity(roles.count)
         for (i, r) in roles.enumerated() { ri[r.id] = i }
         roleIndex = ri
         tenures = Array(repeating: [], count: roles.count)
