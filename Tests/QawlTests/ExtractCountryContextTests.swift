@@ -35,6 +35,27 @@ final class ExtractCountryContextTests: XCTestCase {
         Self.extractor.extract(from: TestRegistry.document(text, title: title, published: "2018-03-15"))
     }
 
+    func testTheStatesOfAnActorsNamesAreFoundThroughClitics() throws {
+        // `LinkingIndex` looks for states only in names with a word that may start a state's name
+        // (`ActorMatcher.mayStart`): a name whose only state word carries clitics must not be dismissed
+        let cues = Self.extractor.index.countries.cues
+        XCTAssertTrue(cues.mayStart("مصر"))
+        XCTAssertTrue(cues.mayStart("بمصر"))
+        XCTAssertTrue(cues.mayStart("والمصريه"))
+        XCTAssertTrue(cues.mayStart("للسعوديه"))   // ل + «السعودية»: the article's alef restored
+        XCTAssertFalse(cues.mayStart("السيسي"))
+        XCTAssertFalse(cues.mayStart("الشرطه"))
+        let actors = [
+            Actor(id: "embassy-in-egypt", kind: .organisation, name: "Embassy in Egypt", aliases: ["السفارة بمصر"]),
+            Actor(id: "saudi-aramco", kind: .organisation, name: "Aramco", aliases: ["أرامكو", "شركة أرامكو للسعودية"]),
+            Actor(id: "someone", kind: .person, gender: .male, name: "Someone", aliases: ["محمد أحمد"]),
+        ]
+        let extractor = try ArabicExtractor(dataDirectory: TestRegistry.dataDirectory, actors: actors, roles: [])
+        let ids = extractor.index.countries.ids
+        let egypt = try XCTUnwrap(ids.firstIndex(of: "egyptian")), saudi = try XCTUnwrap(ids.firstIndex(of: "saudi"))
+        XCTAssertEqual(extractor.index.actorCountries, [[egypt], [saudi], []])
+    }
+
     func testCairoDatelineLinksThePoliceToEgypt() {
         let s = statements("القاهرة - قالت الشرطة إن مسلحين هاجموا نقطة تفتيش في شمال سيناء.")
         XCTAssertEqual(s.first?.actorID, "egyptian-police")

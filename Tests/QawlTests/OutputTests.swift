@@ -117,6 +117,10 @@ final class OutputTests: XCTestCase {
     func testReportEscapesCorpusText() {
         XCTAssertEqual(ReportHTML.escape("<script>alert('x')</script> & \"q\""),
                        "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;")
+        // other text, Arabic and combining marks included, passes byte for byte
+        let text = "قال لافروف: «العلاقات صعبة» — Café e\u{301} 😀"
+        XCTAssertEqual(Array(ReportHTML.escape(text).utf8), Array(text.utf8))
+        XCTAssertEqual(ReportHTML.escape("وزير <الخارجية>"), "وزير &lt;الخارجية&gt;")
     }
 }
 

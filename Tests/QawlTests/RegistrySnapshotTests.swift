@@ -67,6 +67,28 @@ final class RegistrySnapshotTests: XCTestCase {
         XCTAssertEqual(second.registry.holders(of: "us-secretary-of-state", on: "2017-04-12").map(\.id), ["rex-tillerson"])
     }
 
+    func testStringTableKeepsCanonicallyEquivalentSpellingsApart() throws {
+        // the snapshot stores each distinct string once, told apart by bytes: «Café» with a
+        // precomposed «é» and with «e» + a combining acute are equal as `String`s, not as bytes
+        let precomposed = "Caf\u{E9} Beirut", decomposed = "Cafe\u{301} Beirut"
+        let actors = [
+            Actor(id: "cafe-a", kind: .organisation, name: precomposed, aliases: [precomposed, "مقهى بيروت"]),
+            Actor(id: "cafe-b", kind: .organisation, name: decomposed, aliases: [decomposed, "مقهى بيروت"]),
+        ]
+        let registry = ActorRegistry(actors: actors, roles: [], actorSources: ["cafe-a": "a.yaml", "cafe-b": "a.yaml"], roleSources: [:])
+        let names = ActorMatcher.NameWords(actors: actors, roles: [])
+        let bytes = RegistrySnapshot.encode(registry, names, key: 7)
+        guard case .success(let (decoded, decodedNames)) = RegistrySnapshot.decode(bytes, key: 7) else { return XCTFail("does not decode") }
+        XCTAssertEqual(decoded.actors.map { $0.aliases.map { Array($0.utf8) } }, actors.map { $0.aliases.map { Array($0.utf8) } })
+        XCTAssertEqual(decoded.actors.map { Array($0.name.utf8) }, [Array(precomposed.utf8), Array(decomposed.utf8)])
+        XCTAssertEqual(decodedNames.actors.map { $0.map { $0.map { Array($0.utf8) } } }, names.actors.map { $0.map { $0.map { Array($0.utf8) } } })
+        XCTAssertEqual(decoded.actorSources, registry.actorSources)
+        // a string index past the table is reported, not read
+        var broken = bytes
+        broken[broken.count - 1] = 0x7F
+        if case .success = RegistrySnapshot.decode(broken, key: 7) { XCTFail("a damaged payload decodes") }
+    }
+
     func testEditedRegistryFileIsPickedUp() throws {
         try write(tillerson)
         XCTAssertEqual(try RegistrySnapshot.load(directory: registry, cache: cache).outcome, .rebuilt)

@@ -11,6 +11,39 @@ final class TextNormalizationTests: XCTestCase {
         XCTAssertEqual(ArabicNormalizer.normalize("لـCNN"), "لcnn")
     }
 
+    func testNormalizerCollapsesEveryUnicodeWhiteSpace() {
+        // the normaliser's own list of white space is Unicode's White_Space property, scalar for scalar
+        for v in UInt32(0)...0x10FFFF {
+            guard let u = Unicode.Scalar(v) else { continue }
+            XCTAssertEqual(ArabicNormalizer.isWhiteSpace(v), u.properties.isWhitespace, "U+\(String(v, radix: 16))")
+        }
+        XCTAssertEqual(ArabicNormalizer.normalize(" وزارة\u{2028}الخارجية\u{85}\u{3000}الروسية\t"), "وزاره الخارجيه الروسيه")
+        XCTAssertEqual(ArabicNormalizer.normalize("\u{A0}\u{200A}"), "")
+    }
+
+    func testBlanksAreTrimmedOnBytesAsOnScalars() {
+        XCTAssertEqual("\u{3000}\u{A0} وزير الخارجية\u{2009}\t\u{202F}".trimmingBlanks(), "وزير الخارجية")
+        XCTAssertEqual("\u{1680}\u{200B}\u{205F}x".trimmingBlanks(), "x")
+        // not blanks: zero-width non-joiner, line separator, a letter whose UTF-8 ends in A0 («ؠ» is D8 A0)
+        XCTAssertEqual("\u{200C}x\u{2028}".trimmingBlanks(), "\u{200C}x\u{2028}")
+        XCTAssertEqual("قال\u{0620}".trimmingBlanks(), "قال\u{0620}")
+        XCTAssertEqual(Substring(" \t ").trimmingBlanks(), "")
+    }
+
+    func testWrittenFormDropsDiacriticsAndTatweelOnly() {
+        XCTAssertEqual(ArabicLexicon.written("أكّدَ"), "أكد")
+        XCTAssertEqual(ArabicLexicon.written("قـال"), "قال")
+        XCTAssertEqual(ArabicLexicon.written("عليّ"), "علي")
+        XCTAssertEqual(ArabicLexicon.written("على"), "على")   // alef maqsura kept: no folding
+        XCTAssertEqual(ArabicLexicon.written("Lavrov"), "Lavrov")
+    }
+
+    func testLexiconFieldsSplitOnTheSeparatorByteOnly() {
+        XCTAssertEqual("قال\tقال\tverb\t\tm".fields(0x09, omittingEmpty: false), ["قال", "قال", "verb", "", "m"])
+        XCTAssertEqual("الرياض|جدة||مكة المكرمة".fields(0x7C), ["الرياض", "جدة", "مكة المكرمة"])
+        XCTAssertEqual(Substring("وزير الخارجية").fields(0x20), ["وزير", "الخارجية"])
+    }
+
     func testTokenizerKeepsOriginalScalarOffsets() {
         let text = "وقالَ لافروف: \"نعم\""
         let tokens = Tokenizer.tokenize(Array(text.unicodeScalars))

@@ -82,6 +82,7 @@ public struct ActorMatcher: Sendable {
         let names = names.flatMap { $0.fits(actors: actors, roles: roles) ? $0 : nil } ?? NameWords(actors: actors, roles: roles)
         self.names = names
         var ri: [String: Int] = [:]
+        ri.reserveCapacity(roles.count)
         for (i, r) in roles.enumerated() { ri[r.id] = i }
         roleIndex = ri
         tenures = Array(repeating: [], count: roles.count)
@@ -154,6 +155,15 @@ public struct ActorMatcher: Sendable {
         best?.conjoined = stripped == 1
         best?.governed = stripped == 2
         return best
+    }
+
+    /// Whether a match may start at a word (normalised): one of its clitic stems is the first word
+    /// of a name, the first thing `match` asks. Words for which this is false start no mention, so a
+    /// caller can dismiss a whole phrase before building its tokens (`LinkingIndex`'s states of
+    /// the registry's ~20,000 names, most of which hold no state's name).
+    func mayStart(_ word: String) -> Bool {
+        let trie = trie
+        return word.withWordBytes { w in clitics.anyStem(w) { trie.child(of: NameTrie.root, bytes: $0) != nil } }
     }
 
     /// The trie nodes reached by reading all of `tokens` from their start as `match` reads them, one

@@ -26,13 +26,17 @@ public struct ActorRegistry: Sendable {
         self.roles = roles
         self.actorSources = actorSources
         self.roleSources = roleSources
+        // capacities reserved: grown by doubling, the tables rehashed every id several times
         var actorIndex: [String: Int] = [:]
+        actorIndex.reserveCapacity(actors.count)
         var tenures: [String: [(actor: Int, tenure: RoleTenure)]] = [:]
+        tenures.reserveCapacity(roles.count)
         for (i, actor) in actors.enumerated() {
             if actorIndex[actor.id] == nil { actorIndex[actor.id] = i }
             for tenure in actor.roles { tenures[tenure.role, default: []].append((i, tenure)) }
         }
         var roleIndex: [String: Int] = [:]
+        roleIndex.reserveCapacity(roles.count)
         for (i, role) in roles.enumerated() where roleIndex[role.id] == nil { roleIndex[role.id] = i }
         self.actorIndex = actorIndex
         self.roleIndex = roleIndex

@@ -55,10 +55,10 @@ final class CountryContext: Sendable {
         var names: [[String]] = []     // per state: names (for the construct phrase «شرطة مصر»)
         var stateActors: [Actor] = []
         for line in lexicon.countryLines {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingBlanks() }
+            let f = line.fields(0x09, omittingEmpty: false).map { $0.trimmingBlanks() }
             guard let id = f.first, !id.isEmpty else { continue }
             func list(_ i: Int) -> [String] {
-                i < f.count ? f[i].split(separator: "|").map { $0.trimmingBlanks() }.filter { !$0.isEmpty } : []
+                i < f.count ? f[i].fields(0x7C).map { $0.trimmingBlanks() }.filter { !$0.isEmpty } : []
             }
             let stateNames = list(1), adjectives = list(2)
             ids.append(id)
@@ -95,7 +95,7 @@ final class CountryContext: Sendable {
         func whole(_ t: [Token]) -> ActorMatcher.Target? { Self.exactTarget(t, in: matcher) }
         var bodies: [String: Body] = [:]
         for line in lexicon.stateBodyLines {
-            let f = line.split(separator: "\t").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+            let f = line.fields(0x09).map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
             guard let speaker = f.first else { continue }
             var tried = Array(f.prefix(2))
             if tried.count == 2, tried[1].hasPrefix("=") { tried = [String(tried[1].dropFirst())] }
@@ -127,7 +127,7 @@ final class CountryContext: Sendable {
             if !body.targets.isEmpty, bodies[key] == nil { bodies[key] = body }
         }
         self.bodies = bodies
-        firstWords = Set(bodies.keys.map { String($0.split(separator: " ").first ?? "") })
+        firstWords = Set(bodies.keys.map { $0.fields(0x20).first ?? "" })
 
         // offices named with their state (`state_offices.tsv`)
         self.registry = matcher
@@ -149,18 +149,18 @@ final class CountryContext: Sendable {
         var postings: Set<String> = []
         var longest = 0
         for line in lexicon.stateOfficeLines {
-            let f = line.split(separator: "\t").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+            let f = line.fields(0x09).map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
             guard f.count >= 2, let mode = Office.Mode(rawValue: f[1]) else { continue }
             let words = Tokenizer.tokenize(Array(f[0].unicodeScalars)).filter { $0.kind == .word }.map(\.norm)
             guard !words.isEmpty else { continue }
-            let bodyForms = f.count > 2 ? f[2].split(separator: "|").map { $0.trimmingBlanks() }.filter { !$0.isEmpty } : []
+            let bodyForms = f.count > 2 ? f[2].fields(0x7C).map { $0.trimmingBlanks() }.filter { !$0.isEmpty } : []
             let key = Self.canonical(words)
             if mode == .at { postings.insert(key); continue }
             if offices[key] == nil { offices[key] = Office(words: words.count, mode: mode, bodyForms: bodyForms) }
             longest = max(longest, words.count)
         }
         self.offices = offices
-        self.officeFirstWords = Set(offices.keys.map { String($0.split(separator: " ").first ?? "") })
+        self.officeFirstWords = Set(offices.keys.map { $0.fields(0x20).first ?? "" })
         self.postings = postings
         self.longestOffice = longest
         self.former = Set(lexicon.formerLines.map { Self.canonicalWord(ArabicNormalizer.normalize($0)) })
@@ -397,6 +397,6 @@ extension ArabicLexicon {
     static func optionalLines(_ url: URL) throws -> [String] {
         guard FileManager.default.fileExists(atPath: url.path) else { return [] }
         return try String(contentsOf: url, encoding: .utf8).utf8.split(separator: 0x0A)
-            .map { String(Substring($0)) }.filter { !$0.trimmingBlanks().isEmpty && !$0.hasPrefix("#") }
+            .map { String(Substring($0)) }.filter { !$0.trimmingBlanks().isEmpty && $0.utf8.first != 0x23 }
     }
 }

@@ -26,24 +26,31 @@ final class NameTrie: Sendable {
         fileprivate var edges: [Edge] = []
         fileprivate var slots = [Int32](repeating: 0, count: 64)
         fileprivate var inner: [Bool] = [false]
-        /// Per node: the names that end there, in insertion order, without repeats.
-        private var targets: [[ActorMatcher.Target]] = [[]]
+        /// Per node: the first name that ends there; the others, in insertion order and without
+        /// repeats, in `moreTargets`. Nearly every node ends one name or none; an array per node
+        /// cost an allocation per node that ends a name (17,500 for the registry).
+        private var firstTarget: [ActorMatcher.Target?] = [nil]
+        private var moreTargets: [Int: [ActorMatcher.Target]] = [:]
 
         /// Adds a name (its normalised words) ending in `target`; nothing for no words.
         mutating func insert(_ words: [String], _ target: ActorMatcher.Target) {
             guard !words.isEmpty else { return }
             var n = NameTrie.root
             for w in words { n = w.withWordBytes { childOrNew(of: n, bytes: $0) } }
-            if !targets[n].contains(target) { targets[n].append(target) }
+            guard let first = firstTarget[n] else { firstTarget[n] = target; return }
+            if first != target { moreTargets[n, default: []].appendOnce(target) }
         }
 
         /// The trie, the nodes' targets laid end to end.
         func build() -> NameTrie {
             var start: [Int32] = [0]
-            start.reserveCapacity(targets.count + 1)
+            start.reserveCapacity(firstTarget.count + 1)
             var list: [ActorMatcher.Target] = []
-            for t in targets {
-                list += t
+            for (n, first) in firstTarget.enumerated() {
+                if let first {
+                    list.append(first)
+                    if let more = moreTargets[n] { list += more }
+                }
                 start.append(Int32(list.count))
             }
             return NameTrie(keyBytes: keyBytes, edges: edges, slots: slots, inner: inner, targetStart: start, targetList: list)
@@ -53,7 +60,7 @@ final class NameTrie: Sendable {
             let h = WordTable<Int32>.hash(key)
             if inner[parent], let c = NameTrie.find(parent, key, h, slots, edges, keyBytes) { return c }
             let child = inner.count
-            targets.append([])
+            firstTarget.append(nil)
             inner.append(false)
             inner[parent] = true
             edges.append(Edge(parent: Int32(parent), start: Int32(keyBytes.count), count: Int32(key.count),

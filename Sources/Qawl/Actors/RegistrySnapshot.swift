@@ -14,9 +14,15 @@ import Foundation
 /// `qawl actors check` always reads the YAML.
 ///
 ///     header: "QAWLREG1" · key (8 bytes) · payload length (8) · payload hash (8) · payload
+///     payload: string table (count, then each distinct string) · actors, roles, sources and name
+///              words, every string as its index in the table
+///
+/// The table holds each distinct string once (28,000 of the registry's 84,000: a word like «وزير»
+/// or a source file's name recurs thousands of times); decoding made a `String` of every
+/// occurrence, validating its UTF-8, a third of reading the snapshot.
 public enum RegistrySnapshot {
-    /// Bump when the payload layout changes.
-    static let format: UInt64 = 1
+    /// Bump when the payload layout changes (2: the string table).
+    static let format: UInt64 = 2
     static let magic: [UInt8] = Array("QAWLREG1".utf8)
 
     /// What `load` did, for the caller's warning and for tests.
@@ -157,7 +163,7 @@ public enum RegistrySnapshot {
             }
         }
         var out = magic
-        let payload = w.bytes
+        let payload = w.payload
         Hash64.append(key, to: &out)
         Hash64.append(UInt64(payload.count), to: &out)
         Hash64.append(payload.withUnsafeBufferPointer { Hash64.hash($0, seed: 1) }, to: &out)
@@ -182,6 +188,7 @@ public enum RegistrySnapshot {
         return bytes.withUnsafeBufferPointer { all in
             var r = Reader(bytes: UnsafeBufferPointer(rebasing: all[header...]))
             do {
+                try r.readTable()
                 var actors: [Actor] = []
                 let actorCount = try r.count()
                 actors.reserveCapacity(actorCount)
@@ -214,6 +221,7 @@ public enum RegistrySnapshot {
                 for _ in 0..<2 {
                     var map: [String: String] = [:]
                     let n = try r.count()
+                    map.reserveCapacity(n)
                     for _ in 0..<n { let k = try r.string(); map[k] = try r.string() }
                     sources.append(map)
                 }
@@ -221,9 +229,13 @@ public enum RegistrySnapshot {
                 for _ in 0..<3 {
                     var table: [[[String]]] = []
                     let entries = try r.count()
+                    table.reserveCapacity(entries)
                     for _ in 0..<entries {
-                        var perEntry: [[String]] = []
                         let n = try r.count()
+                        if n == 0 { table.append([]); continue }
+                        if n == 1 { table.append([try r.strings()]); continue }
+                        var perEntry: [[String]] = []
+                        perEntry.reserveCapacity(n)
                         for _ in 0..<n { perEntry.append(try r.strings()) }
                         table.append(perEntry)
                     }
@@ -244,14 +256,34 @@ public enum RegistrySnapshot {
 
     private struct Writer {
         var bytes: [UInt8] = []
+        /// Distinct strings by their bytes (not `String` equality: canonically equivalent strings
+        /// spelt differently stay apart) → index, in order of first use.
+        private var index: [WordKey: Int] = [:]
+        private var table: [String] = []
+
         mutating func byte(_ b: UInt8) { bytes.append(b) }
         /// LEB128.
-        mutating func int(_ n: Int) {
+        mutating func int(_ n: Int) { Self.int(n, into: &bytes) }
+        static func int(_ n: Int, into bytes: inout [UInt8]) {
             var v = UInt64(n)
             while v >= 0x80 { bytes.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
             bytes.append(UInt8(v))
         }
-        mutating func string(_ s: String) { int(s.utf8.count); bytes += s.utf8 }
+        /// A string, as its index in the table.
+        mutating func string(_ s: String) {
+            let key = WordKey(s)
+            if let k = index[key] { int(k); return }
+            index[key] = table.count
+            int(table.count)
+            table.append(s)
+        }
+        /// The string table, then what was written.
+        var payload: [UInt8] {
+            var out: [UInt8] = []
+            Self.int(table.count, into: &out)
+            for s in table { Self.int(s.utf8.count, into: &out); out += s.utf8 }
+            return out + bytes
+        }
         mutating func strings(_ list: [String]) { int(list.count); for s in list { string(s) } }
         mutating func optional(_ s: String?) {
             if let s { byte(1); string(s) } else { byte(0) }
@@ -261,6 +293,8 @@ public enum RegistrySnapshot {
     private struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
         var at = 0
+        /// The string table (`Writer.payload`), read first.
+        var table: [String] = []
         var atEnd: Bool { at == bytes.count }
         var remaining: Int { bytes.count - at }
 
@@ -287,15 +321,27 @@ public enum RegistrySnapshot {
             guard n <= remaining else { throw DecodeFailure.corrupt("count \(n) beyond the end") }
             return n
         }
+        /// Reads the string table at the start of the payload.
+        mutating func readTable() throws {
+            let n = try count()
+            table.reserveCapacity(n)
+            for _ in 0..<n {
+                let length = try int()
+                guard length <= remaining else { throw DecodeFailure.corrupt("string beyond the end") }
+                table.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<(at + length)]), as: UTF8.self))
+                at += length
+            }
+        }
         mutating func string() throws -> String {
-            let n = try int()
-            guard n <= remaining else { throw DecodeFailure.corrupt("string beyond the end") }
-            let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<(at + n)]), as: UTF8.self)
-            at += n
-            return s
+            let k = try int()
+            guard k < table.count else { throw DecodeFailure.corrupt("string \(k) beyond the table") }
+            return table[k]
         }
         mutating func strings() throws -> [String] {
             let n = try count()
+            // most lists hold none or one: no capacity to reserve
+            if n == 0 { return [] }
+            if n == 1 { return [try string()] }
             var out: [String] = []
             out.reserveCapacity(n)
             for _ in 0..<n { out.append(try string()) }

@@ -77,34 +77,39 @@ public struct ArabicExtractor: StatementExtractor {
             // Every first word (without the article) that opens a head: the others, nearly every
             // name, are dismissed by one lookup on bytes instead of building and hashing strings.
             let article = Array("ال".utf8)
-            let headWords = WordSet(lexicon.anaphoricHeads.keys.compactMap { h -> String? in
+            // The heads without their article, and the other first words a head stands for, looked
+            // up on the name's bytes: the `String` keys of `anaphoricNameHeads` cost a Unicode
+            // normalisation per lookup.
+            let bareHeads = WordSet(lexicon.anaphoricHeads.keys.compactMap { h -> String? in
                 h.utf8.starts(with: article) ? String(decoding: h.utf8.dropFirst(article.count), as: UTF8.self) : nil
-            } + lexicon.anaphoricNameHeads.keys)
+            })
+            let nameHeads = WordTable(lexicon.anaphoricNameHeads.map { ($0.key, $0.value) })
             /// The heads a name opens with: its first word («وكاله»), and the heads that word also
             /// stands for (`anaphoric_heads.txt`, second column: «جريده» → «صحيفه»).
             func heads(_ words: [String]) -> [WordKey] {
-                guard var f = words.first else { return [] }
-                let opensHead = f.withWordBytes { w in
-                    headWords.contains(bytes: w.starts(with: article) ? UnsafeBufferPointer(rebasing: w[article.count...]) : w)
+                guard let f = words.first else { return [] }
+                return f.withWordBytes { w -> [WordKey] in
+                    let bare = w.starts(with: article) ? UnsafeBufferPointer(rebasing: w[article.count...]) : w
+                    let isHead = bareHeads.contains(bytes: bare)
+                    let stands = nameHeads.value(bytes: bare)
+                    if !isHead && stands == nil { return [] }
+                    var out: [WordKey] = isHead ? [WordKey(String(decoding: bare, as: UTF8.self))] : []
+                    for h in stands ?? [] { out.append(WordKey(h)) }
+                    return out
                 }
-                if !opensHead { return [] }
-                if f.unicodeScalars.starts(with: "ال".unicodeScalars) { f = String(f.unicodeScalars.dropFirst(2)) }
-                var out: [WordKey] = lexicon.anaphoricHeads.contains("ال" + f) ? [WordKey(f)] : []
-                for h in lexicon.anaphoricNameHeads[f] ?? [] { out.append(WordKey(h)) }
-                return out
             }
             var actorIndex: [String: Int] = [:]
+            actorIndex.reserveCapacity(matcher.actors.count)
             for (ai, a) in matcher.actors.enumerated() {
                 if actorIndex[a.id] == nil { actorIndex[a.id] = ai }
                 for words in matcher.names.actors[ai] {   // aliases + [name]
                     for h in heads(words) { actorHeads[ai].insert(h) }
                     guard a.kind == .person, words.count >= 2, let last = words.last else { continue }
                     if let compound = Self.compoundName(words, lexicon) {
-                        let key = WordKey(compound.joined(separator: " "))
-                        if surnames[key]?.contains(ai) != true { surnames[key, default: []].append(ai) }
+                        surnames[WordKey(compound.joined(separator: " ")), default: []].appendOnce(ai)
                     }
                     if lexicon.nameParticles.contains(last) || lexicon.nameParticles.contains(words[words.count - 2]) { continue }
-                    if surnames[WordKey(last)]?.contains(ai) != true { surnames[WordKey(last), default: []].append(ai) }
+                    surnames[WordKey(last), default: []].appendOnce(ai)
                 }
             }
             for (ri, names) in matcher.names.roles.enumerated() {
@@ -132,9 +137,19 @@ public struct ArabicExtractor: StatementExtractor {
             self.countries = countries
             // the names' words are tokens already (`ActorMatcher.names`): matched as they are, not
             // joined and tokenised again
+            var tokens: [Token] = []
             func states(_ words: [String]) -> [Int] {
-                let t = words.map { Token(kind: .word, start: 0, end: 0, norm: $0, punct: 0, latin: false) }
-                return countries.cues.mentions(in: t, range: 0..<t.count).compactMap { countries.state($0)?.country }
+                // most names hold no word a state's name, adjective or city can start with: no
+                // tokens built, no match run (a third of building this index)
+                // (a loop, not `contains(where: countries.cues.mayStart)`: that partial application
+                // copied the matcher per name)
+                var opens = false
+                for w in words where countries.cues.mayStart(w) { opens = true; break }
+                guard opens else { return [] }
+                // one buffer for every name's tokens
+                tokens.removeAll(keepingCapacity: true)
+                for w in words { tokens.append(Token(kind: .word, start: 0, end: 0, norm: w, punct: 0, latin: false)) }
+                return countries.cues.mentions(in: tokens, range: 0..<tokens.count).compactMap { countries.state($0)?.country }
             }
             let roleStates = matcher.names.roles.map { names in names.flatMap(states) }
             self.actorCountries = matcher.actors.indices.map { ai in
@@ -149,8 +164,9 @@ public struct ArabicExtractor: StatementExtractor {
             for (ai, a) in matcher.actors.enumerated() where a.kind == .organisation {
                 let isOutlet = matcher.names.actors[ai].contains { words in
                     words.prefix(2).contains { w in
-                        let bare = w.unicodeScalars.starts(with: "ال".unicodeScalars) ? String(w.unicodeScalars.dropFirst(2)) : w
-                        return lexicon.mediaHeads.contains(bare)
+                        w.withWordBytes { b in
+                            lexicon.mediaHeads.contains(bytes: b.starts(with: article) ? UnsafeBufferPointer(rebasing: b[article.count...]) : b)
+                        }
                     }
                 }
                 if isOutlet { outlets.insert(ai) }
@@ -2921,5 +2937,13 @@ public struct ArabicExtractor: StatementExtractor {
                         from: colon + 1, to: end, emit: true)
         guard let st = finish(p, c, title, part: "title") else { return [] }
         return [st]
+    }
+}
+
+extension Array where Element: Equatable {
+    /// Appends `x` unless the array holds it already: one lookup of a dictionary's value in place
+    /// (`table[key, default: []].appendOnce(x)`) where a test and an append hashed the key twice.
+    @inline(__always) mutating func appendOnce(_ x: Element) {
+        if !contains(x) { append(x) }
     }
 }

@@ -168,9 +168,21 @@ public final class ArabicLexicon: Sendable {
     /// هدفا ثانيا», «أضاف لينغارد الهدف الثالث»), as normalised word sequences.
     public let nonReportObjects: [String: [[String]]]
 
-    /// A word as written without diacritics and tatweel (no letter folding).
+    /// A word as written without diacritics and tatweel (no letter folding). On bytes: the dropped
+    /// scalars U+064B–U+0652 and U+0640 are the two-byte sequences D9 8B…D9 92 and D9 80 (D9 is
+    /// never a continuation byte); filtering a `UnicodeScalarView` cost about 300 instructions a letter.
     public static func written(_ w: String) -> String {
-        String(String.UnicodeScalarView(w.unicodeScalars.filter { !(0x064B...0x0652).contains($0.value) && $0.value != 0x0640 }))
+        w.withWordBytes { b -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var i = 0
+            while i < b.count {
+                if b[i] == 0xD9, i + 1 < b.count, b[i + 1] == 0x80 || (0x8B...0x92).contains(b[i + 1]) { i += 2; continue }
+                out.append(b[i])
+                i += 1
+            }
+            return out.count == b.count ? w : String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// Loads `DIR/lexicons/ar` where DIR is a data directory (`DataDirectory.locate()`).
@@ -200,13 +212,13 @@ public final class ArabicLexicon: Sendable {
         var nameHeads: [String: [String]] = [:]
         var strict: Set<String> = []
         for line in try LexiconFile.lines(file("anaphoric_heads.txt")) {
-            let f = line.split(separator: "\t").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+            let f = line.fields(0x09).map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
             guard f.count >= 2 else { continue }
             let head = ArabicNormalizer.normalize(f[0])
             guard head.unicodeScalars.starts(with: "ال".unicodeScalars) else { continue }
             let bare = String(head.unicodeScalars.dropFirst(2))
             if f[1] == "=" { strict.insert(bare); continue }
-            for form in f[1].split(separator: "|").map({ ArabicNormalizer.normalize($0.trimmingBlanks()) }) where !form.isEmpty {
+            for form in f[1].fields(0x7C).map({ ArabicNormalizer.normalize($0.trimmingBlanks()) }) where !form.isEmpty {
                 if nameHeads[form]?.contains(bare) != true { nameHeads[form, default: []].append(bare) }
             }
         }
@@ -214,20 +226,20 @@ public final class ArabicLexicon: Sendable {
         strictAnaphoricHeads = strict
         var latter: [String: Bool] = [:]
         for line in try Self.optionalLines(file("latter.tsv")) {
-            let f = line.split(separator: "\t").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+            let f = line.fields(0x09).map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
             guard f.count >= 2 else { continue }
             latter[ArabicNormalizer.normalize(f[0])] = f[1] == "f"
         }
         self.latter = latter
         var persons: [String: [String]] = [:]
         for line in try Self.optionalLines(file("anaphoric_persons.txt")) {
-            let f = line.split(separator: "\t").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+            let f = line.fields(0x09).map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
             guard let first = f.first else { continue }
             let head = ArabicNormalizer.normalize(first)
             guard head.unicodeScalars.starts(with: "ال".unicodeScalars), head.unicodeScalars.count > 3 else { continue }
             var forms = [String(head.unicodeScalars.dropFirst(2))]
             if f.count > 1 {
-                for form in f[1].split(separator: "|").map({ ArabicNormalizer.normalize($0.trimmingBlanks()) }) where !form.isEmpty && !forms.contains(form) {
+                for form in f[1].fields(0x7C).map({ ArabicNormalizer.normalize($0.trimmingBlanks()) }) where !form.isEmpty && !forms.contains(form) {
                     forms.append(form)
                 }
             }
@@ -251,7 +263,7 @@ public final class ArabicLexicon: Sendable {
         honorifics = WordSet(try LexiconFile.wordSet(file("honorifics.txt")))
         var offices: [String] = [], officeAdjectives: [String] = []
         for line in try LexiconFile.lines(file("offices_of.txt")) {
-            let f = line.split(separator: "\t").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+            let f = line.fields(0x09).map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
             guard let w = f.first else { continue }
             if f.count > 1, f[1] == "adjective" { officeAdjectives.append(ArabicNormalizer.normalize(w)) }
             else { offices.append(ArabicNormalizer.normalize(w)) }
@@ -269,23 +281,23 @@ public final class ArabicLexicon: Sendable {
         prepositions = WordSet(try Self.optionalLines(file("prepositions.txt")).map { ArabicNormalizer.normalize($0.trimmingBlanks()) })
         var addressees: [(words: [String], atStart: Bool)] = []
         for line in try Self.optionalLines(file("addressees.txt")) {
-            let f = line.split(separator: "\t").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+            let f = line.fields(0x09).map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
             guard let form = f.first else { continue }
-            let words = ArabicNormalizer.normalize(form).split(separator: " ").map(String.init)
+            let words = ArabicNormalizer.normalize(form).fields(0x20)
             guard !words.isEmpty else { continue }
             addressees.append((words, f.count > 1 && f[1] == "start"))
         }
         self.addressees = addressees
         addresseeFirstWords = WordSet(addressees.map { $0.words[0] })
         masdarTemplates = try LexiconFile.lines(file("masdar_patterns.txt")).compactMap { line in
-            let f = line.split(separator: "\t").map(String.init)
+            let f = line.fields(0x09)
             guard let t = f.first else { return nil }
             return (Array(ArabicNormalizer.normalize(t).unicodeScalars), f.count > 1 && f[1] == "after")
         }
         writtenStops = Set(try LexiconFile.lines(file("speaker_stop.txt")).map(ArabicLexicon.written))
         writtenGivenNames = Set(try LexiconFile.lines(file("given_names.txt")).map(ArabicLexicon.written))
         issuedBy = try LexiconFile.lines(file("issued_by.txt"))
-            .map { ArabicNormalizer.normalize($0).split(separator: " ").map(String.init) }
+            .map { ArabicNormalizer.normalize($0).fields(0x20) }
             .filter { !$0.isEmpty }
             .sorted { $0.count > $1.count }
         countryLines = try Self.optionalLines(file("countries.tsv"))
@@ -302,7 +314,7 @@ public final class ArabicLexicon: Sendable {
         nonReportObjects = objects
         var comp: [WordKey: Bool] = [:]
         for line in try LexiconFile.lines(file("complementizers.txt")) {
-            let f = line.split(separator: "\t").map(String.init)
+            let f = line.fields(0x09)
             guard f.count >= 2 else { continue }
             comp[ArabicNormalizer.normalize(f[1])] = f[0] == "pronoun"
         }
@@ -311,7 +323,7 @@ public final class ArabicLexicon: Sendable {
         var multi: [WordKey: (rest: [String], cue: Cue)] = [:]
         var finals: [(String, Unicode.Scalar)] = []
         for line in try LexiconFile.lines(file("cues.tsv")) {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let f = line.fields(0x09, omittingEmpty: false)
             guard f.count >= 6, let type = CueType(rawValue: f[2]) else { continue }
             let agreement: Agreement
             switch (f[3], f[4]) {
@@ -322,13 +334,13 @@ public final class ArabicLexicon: Sendable {
             }
             let needsField = f[5]
             let cue = Cue(lemma: f[1], type: type, agreement: agreement,
-                          needs: (needsField == "-" || needsField == "comp" || needsField == "noun") ? [] : needsField.split(separator: ",").map { ArabicNormalizer.normalize(String($0)) },
+                          needs: (needsField == "-" || needsField == "comp" || needsField == "noun") ? [] : needsField.fields(0x2C).map { ArabicNormalizer.normalize(String($0)) },
                           // `comp`: every form; `noun`: only the form that is also a noun («رد», «كشف»), «ردت» is a verb
                           requiresComplement: needsField == "comp"
                               || (needsField == "noun" && ArabicNormalizer.normalize(f[0]) == ArabicNormalizer.normalize(f[1])),
                           takesObject: f.count > 6 && f[6] == "object",
                           imperfect: type == .verb && Self.isImperfect(form: f[0], lemma: f[1]))
-            let words = ArabicNormalizer.normalize(f[0]).split(separator: " ").map(String.init)
+            let words = ArabicNormalizer.normalize(f[0]).fields(0x20)
             if let last = f[0].unicodeScalars.last, last == "ى" || last == "أ" { finals.append((words[0], last)) }
             if words.count == 1 { if single[words[0]] == nil { single[words[0]] = cue } }
             else if let first = words.first { multi[first] = (Array(words.dropFirst()), cue) }

@@ -31,13 +31,24 @@ public struct EnglishExtractor: StatementExtractor {
         self.lexicon = lexicon
         self.matcher = matcher
         self.splitter = SentenceSplitter(abbreviations: lexicon.abbreviations)
-        var surnames: [String: [Int]] = [:]
+        // Gathered by the words' bytes first: most of the registry's surnames are Arabic, and a
+        // `String` key is hashed through Unicode normalisation (two lookups per name were most of
+        // building this extractor). Each list holds its actors in ascending order, once.
+        var byBytes: [WordKey: [Int]] = [:]
         for (ai, a) in matcher.actors.enumerated() where a.kind == .person {
             for words in matcher.names.actors[ai] {   // aliases + [name]
                 guard words.count >= 2, let last = words.last, last.unicodeScalars.count > 2,
                       !Self.particles.contains(last), !Self.particles.contains(words[words.count - 2]) else { continue }
-                if surnames[last]?.contains(ai) != true { surnames[last, default: []].append(ai) }
+                byBytes[WordKey(last), default: []].appendOnce(ai)
             }
+        }
+        // then keyed by `String`, as the lookups are: two byte-distinct keys that are canonically
+        // equivalent share one list, as they did when the table was built by `String` directly
+        var surnames: [String: [Int]] = [:]
+        surnames.reserveCapacity(byBytes.count)
+        for (key, list) in byBytes {
+            if let other = surnames[key.string] { surnames[key.string] = Array(Set(other + list)).sorted() }
+            else { surnames[key.string] = list }
         }
         self.surnames = surnames
     }

@@ -53,7 +53,7 @@ public struct EnglishLexicon: Sendable {
         func genderMap(_ n: String) throws -> [String: Gender] {
             var out: [String: Gender] = [:]
             for line in try LexiconFile.lines(file(n)) {
-                let f = line.split(separator: "\t").map(String.init)
+                let f = line.fields(0x09)
                 guard f.count >= 2 else { continue }
                 let g: Gender
                 switch f[1] { case "m": g = .male; case "f": g = .female; case "n": g = .neuter; case "p": g = .plural; default: g = .unknown }
@@ -73,9 +73,9 @@ public struct EnglishLexicon: Sendable {
         firstNames = try genders("first_names.tsv")
         var cues: [String: [Cue]] = [:]
         for line in try LexiconFile.lines(file("cues.tsv")) {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let f = line.fields(0x09, omittingEmpty: false)
             guard f.count >= 4, let type = CueType(rawValue: f[2]), let needs = Needs(rawValue: f[3]) else { continue }
-            let words = f[0].lowercased().split(separator: " ").map(String.init)
+            let words = f[0].lowercased().fields(0x20)
             guard let first = words.first else { continue }
             cues[first, default: []].append(Cue(lemma: f[1], type: type, needs: needs, rest: Array(words.dropFirst())))
         }

@@ -44,7 +44,7 @@ public final class Clitics: Sendable {
     public convenience init(contentsOf url: URL) throws {
         var pro: [String] = [], enc: [String] = []
         for line in try LexiconFile.lines(url) {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let f = line.fields(0x09, omittingEmpty: false)
             guard f.count >= 2 else { continue }
             let form = ArabicNormalizer.normalize(f[1])
             switch f[0] {
@@ -163,9 +163,21 @@ extension Clitics {
 
 public enum LexiconFile {
     public static func lines(_ url: URL) throws -> [String] {
-        let text = try String(contentsOf: url, encoding: .utf8)
-        return text.utf8.split(separator: 0x0A).map { Substring($0).trimmingBlanks() }
-            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        var text = try String(contentsOf: url, encoding: .utf8)
+        // On the file's bytes: the generic `split` of a `UTF8View` and trimming on scalars cost
+        // about 40 instructions a byte of the lexicons
+        return text.withUTF8 { b -> [String] in
+            var out: [String] = []
+            var start = 0
+            for i in 0...b.count where i == b.count || b[i] == 0x0A {
+                let line = Blanks.trimmed(b, start..<i)
+                if !line.isEmpty, b[line.lowerBound] != 0x23 {   // «#»: a comment
+                    out.append(String(decoding: UnsafeBufferPointer(rebasing: b[line]), as: UTF8.self))
+                }
+                start = i + 1
+            }
+            return out
+        }
     }
 
     /// A one-word-per-line list, normalised.
@@ -177,18 +189,77 @@ public enum LexiconFile {
 }
 
 extension StringProtocol {
+    /// The parts between the bytes `separator` (an ASCII character: tab, «|», space), split on UTF-8
+    /// bytes. `split(separator: Character)` walks grapheme clusters, which made reading the lexicon
+    /// files several times slower than needed; the parts differ only where a combining mark follows
+    /// the separator, which no lexicon or registry line has.
+    public func fields(_ separator: UInt8, omittingEmpty: Bool = true) -> [String] {
+        var s = String(self)
+        return s.withUTF8 { b -> [String] in
+            var out: [String] = []
+            var start = 0
+            for i in 0...b.count where i == b.count || b[i] == separator {
+                if i > start || !omittingEmpty { out.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)) }
+                start = i + 1
+            }
+            return out
+        }
+    }
+}
+
+/// The blanks of `trimmingBlanks` on UTF-8 bytes: tab, space, U+00A0 (C2 A0), U+1680 (E1 9A 80),
+/// U+2000–U+200B (E2 80 80…8B), U+202F (E2 80 AF), U+205F (E2 81 9F), U+3000 (E3 80 80).
+enum Blanks {
+    /// The length of the blank that starts at `i`, or 0.
+    @inline(__always)
+    static func lengthAt(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, before end: Int) -> Int {
+        let c = b[i]
+        if c == 0x09 || c == 0x20 { return 1 }
+        if c == 0xC2 { return i + 1 < end && b[i + 1] == 0xA0 ? 2 : 0 }
+        guard c >= 0xE1, c <= 0xE3, i + 2 < end else { return 0 }
+        return isThreeByteBlank(c, b[i + 1], b[i + 2]) ? 3 : 0
+    }
+
+    /// The length of the blank that ends right before `end`, or 0.
+    @inline(__always)
+    static func lengthBefore(_ b: UnsafeBufferPointer<UInt8>, _ end: Int, after start: Int) -> Int {
+        let c = b[end - 1]
+        if c == 0x09 || c == 0x20 { return 1 }
+        if c == 0xA0, end - 2 >= start, b[end - 2] == 0xC2 { return 2 }
+        if end - 3 >= start, isThreeByteBlank(b[end - 3], b[end - 2], c) { return 3 }
+        return 0
+    }
+
+    @inline(__always)
+    static func isThreeByteBlank(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
+        switch (a, b) {
+        case (0xE1, 0x9A): return c == 0x80
+        case (0xE2, 0x80): return c <= 0x8B || c == 0xAF
+        case (0xE2, 0x81): return c == 0x9F
+        case (0xE3, 0x80): return c == 0x80
+        default: return false
+        }
+    }
+
+    /// `range` without its leading and trailing blanks.
+    static func trimmed(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi { let n = lengthAt(b, lo, before: hi); if n == 0 { break }; lo += n }
+        while hi > lo { let n = lengthBefore(b, hi, after: lo); if n == 0 { break }; hi -= n }
+        return lo..<hi
+    }
+}
+
+extension StringProtocol {
     /// The text without leading and trailing blanks (what Foundation's `trimmingCharacters(in:
     /// .whitespaces)` removes), on scalars: loading the lexicons
     /// trimmed every line through Foundation, a measurable part of start-up.
+    /// On UTF-8 bytes (`Blanks`): the same blanks as `isBlank`.
     public func trimmingBlanks() -> String {
-        let scalars = unicodeScalars
-        var start = scalars.startIndex, end = scalars.endIndex
-        while start < end, Self.isBlank(scalars[start]) { start = scalars.index(after: start) }
-        while end > start, Self.isBlank(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-        if start == scalars.startIndex && end == scalars.endIndex { return String(self) }
-        var trimmed = String.UnicodeScalarView()
-        trimmed.append(contentsOf: scalars[start..<end])
-        return String(trimmed)
+        var s = String(self)
+        let (kept, count) = s.withUTF8 { b in (Blanks.trimmed(b, 0..<b.count), b.count) }
+        if kept.count == count { return s }
+        return s.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[kept]), as: UTF8.self) }
     }
 
     /// Tab, a space separator (Unicode category Zs) or the zero-width space: exactly Foundation's
