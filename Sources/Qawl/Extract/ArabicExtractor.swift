@@ -960,7 +960,7 @@ public struct ArabicExtractor: StatementExtractor {
             // words (a number may come first: «وأضاف باتي ميلز 13 نقطة») when no «أن», «:» or quote
             // opens the content («وأضاف أن هدفه …» is a report)
             if !cs.explicit, let objects = lexicon.nonReportObjects[cue.lemma], objects.contains(where: { o in
-                (k + 1...min(cs.start + 2, b - 1)).contains { i in
+                ((k + 1)..<max(k + 1, min(cs.start + 3, b))).contains { i in
                     i + o.count <= b && o.indices.allSatisfy { tokens[i + $0].kind == .word && tokens[i + $0].norm == o[$0] }
                 }
             }) { return nil }
