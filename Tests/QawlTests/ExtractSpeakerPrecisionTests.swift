@@ -315,6 +315,24 @@ final class ExtractSpeakerPrecisionTests: XCTestCase {
         XCTAssertEqual(s.map(\.actorID), ["uae"])
     }
 
+    func testANameBeforeItsTitleInAnOrganisationSpeaks() throws {
+        // the organisation governed by the title («لمنظمة العفو الدولية») is where the person works
+        let actors = [Actor(id: "amnesty-international", kind: .organisation, name: "Amnesty International", aliases: ["منظمة العفو الدولية"])]
+        let extractor = try ArabicExtractor(dataDirectory: TestRegistry.dataDirectory, actors: actors, roles: [])
+        let s = extractor.extract(from: TestRegistry.document("وقال سيف ماغانغو نائب المدير الإقليمي لمنظمة العفو الدولية إن المنظمة جمعت الرسائل.",
+                                                              published: "2018-03-15"))
+        XCTAssertEqual(s.first?.actorID, "unlinked:سيف ماغانغو")
+        let t = extractor.extract(from: TestRegistry.document("وقال المكتب الإعلامي لمنظمة العفو الدولية إن المنظمة جمعت الرسائل.",
+                                                              published: "2018-03-15"))
+        XCTAssertNotEqual(t.first?.actorID, "unlinked:المكتب")
+        // an office is no name before a title («الإعلامي», «الممثل»): not cut to «المكتب»/«مكتب»
+        // (the outlet after it is the verb's addressee)
+        XCTAssertEqual(statements("وقال المكتب الإعلامي لوكالة فرانس برس إن الصور حقيقية.").first?.actorID,
+                       "unlinked:المكتب الاعلامي")
+        XCTAssertEqual(statements("وقال مكتب الممثل التجاري لوكالة فرانس برس إن الصور حقيقية.").first?.actorID,
+                       "unlinked:مكتب الممثل التجاري")
+    }
+
     func testAStateAtTheEndOfALongerPhraseIsNoSpeaker() throws {
         let actors = [Actor(id: "brazil", kind: .organisation, name: "Brazil", aliases: ["البرازيل", "برازيليا"]),
                       Actor(id: "bahrain", kind: .organisation, name: "Bahrain", aliases: ["البحرين", "مملكة البحرين", "المنامة"]),

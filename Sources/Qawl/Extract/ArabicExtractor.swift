@@ -2013,7 +2013,12 @@ public struct ArabicExtractor: StatementExtractor {
                 return resolve(Phrase(start: ph.start, end: k, mentions: []), c, &state, agreement: agreement)
             }
         }
-        if let m = ph.mentions.last, m.end == wordsEnd, m.start > ph.start + 1, !m.governed, case .actor(let ai) = m.target,
+        // (the organisation may be governed by the title, «سيف ماغانغو نائب المدير الإقليمي لمنظمة
+        // العفو الدولية», after a name: a word without the article; «المركز الإعلامي للجيش اليمني»
+        // and «مكتب الممثل التجاري للولايات المتحدة» are offices)
+        if let m = ph.mentions.last, m.end == wordsEnd, m.start > ph.start + 1, case .actor(let ai) = m.target,
+           !m.governed || tokens[ph.start].kind == .word && !hasArticle(tokens[ph.start])
+            && !inSet(tokens[ph.start], lexicon.personNouns) && !inSet(tokens[ph.start], lexicon.institutionHeads),
            matcher.actors[ai].kind == .organisation, !inSet(tokens[ph.start], lexicon.titles),
            let t = ((ph.start + 1)..<m.start).first(where: { tokens[$0].kind == .word && inSet(tokens[$0], lexicon.titles) }),
            !(ph.start..<t).contains(where: { isComma(tokens[$0]) }) {
