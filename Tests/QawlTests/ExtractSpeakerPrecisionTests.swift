@@ -352,6 +352,17 @@ final class ExtractSpeakerPrecisionTests: XCTestCase {
         XCTAssertEqual(ids("وأكدت باريس وواشنطن أنهما لن تتسامحا مع استخدام السلاح الكيماوي.").filter { !$0.hasPrefix("unlinked:") }.count, 1)
     }
 
+    func testWardFiIsStatedInNotReplied() {
+        // «ورد في/فيه» (was stated in) is no «و» + «رد» (replied), `other_readings.tsv`
+        // (no carry-over of the speaker before)
+        XCTAssertEqual(statements("وقال الوزير إن الخطة جاهزة. وفي المقال ذاته ورد فيه أن الإدارة تعمل على خطة جديدة.").map(\.actorID),
+                       ["unlinked:الوزير"])
+        XCTAssertEqual(statements("وقال الوزير إن الخطة جاهزة. ورد في النص أن القطيعة مع الاستبداد لم تحدث بعد.").map(\.actorID),
+                       ["unlinked:الوزير"])
+        // «ورد» with a subject or «على» replies
+        XCTAssertEqual(statements("ورد المتحدث على سؤال بشأن الاتفاق قائلا إن المفاوضات مستمرة.").first?.actorID, "unlinked:المتحدث")
+    }
+
     func testAVerbWhoseObjectIsAGoalIsNoReport() {
         // «أضاف» scores and adds things (`non_report_objects.tsv`)
         for text in ["وأضاف ساديو ماني هدفا ثالثا في الدقيقة 31 من المباراة برأسية.",

@@ -902,6 +902,8 @@ public struct ArabicExtractor: StatementExtractor {
             if k > s.lowerBound + 1, ["لم", "لن", "لا", "قد"].contains(where: tokens[k - 1].norm.sameWord),
                lexicon.relativePronouns.contains(tokens[k - 2].norm) { return nil }   // «التي لم تعترف»
             if insideQuotedName(k, s, c) { return nil }   // «يروي فيلم "الجميع يعلم" قصة …»
+            // «ورد في النص أن …», «ما ورد فيه»: «was stated in», another verb than «و» + «رد»
+            if k + 1 < b, let next = lexicon.otherReadings[tokens[k].norm], next.contains(tokens[k + 1].norm) { return nil }
             let asSaid = asSaidOpener(k, s, tokens)
             if k + 1 < b, complementizer(tokens[k + 1]) != nil,
                lexicon.impersonal.contains(lexicon.clitics.withoutConjunction(tokens[k].norm) ?? tokens[k].norm) { return nil }   // «ويذكر أن»

@@ -167,6 +167,9 @@ public final class ArabicLexicon: Sendable {
     /// `non_report_objects.tsv`: by cue lemma, the objects that make the verb no report («وأضاف ميسي
     /// هدفا ثانيا», «أضاف لينغارد الهدف الثالث»), as normalised word sequences.
     public let nonReportObjects: [String: [[String]]]
+    /// `other_readings.tsv`: cue forms that, before one of the words listed, are another verb
+    /// («ورد في النص»: «was stated in», not «و» + «رد», «replied»), normalised.
+    public let otherReadings: [String: Set<String>]
 
     /// A word as written without diacritics and tatweel (no letter folding). On bytes: the dropped
     /// scalars U+064B–U+0652 and U+0640 are the two-byte sequences D9 8B…D9 92 and D9 80 (D9 is
@@ -312,6 +315,13 @@ public final class ArabicLexicon: Sendable {
             objects[f[0], default: []].append(ArabicNormalizer.normalize(f[1]).split(separator: " ").map(String.init))
         }
         nonReportObjects = objects
+        var readings: [String: Set<String>] = [:]
+        for line in try Self.optionalLines(file("other_readings.tsv")) {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: true).map { String($0).trimmingBlanks() }
+            guard f.count == 2 else { continue }
+            readings[ArabicNormalizer.normalize(f[0]), default: []].formUnion(f[1].split(separator: " ").map { ArabicNormalizer.normalize(String($0)) })
+        }
+        otherReadings = readings
         var comp: [WordKey: Bool] = [:]
         for line in try LexiconFile.lines(file("complementizers.txt")) {
             let f = line.fields(0x09)
