@@ -899,7 +899,7 @@ public struct ArabicExtractor: StatementExtractor {
                lexicon.subjunctiveParticles.contains(lexicon.clitics.withoutConjunction(tokens[k - 1].norm) ?? tokens[k - 1].norm) {
                 return nil   // «من المقرر أن تعلن ميركل …», «قبل أن يضيف نيمار هدفا»
             }
-            if k > s.lowerBound + 1, ["لم", "لن", "لا", "قد"].contains(where: tokens[k - 1].norm.sameWord),
+            if k > s.lowerBound + 1, isVerbParticle(tokens[k - 1]),
                lexicon.relativePronouns.contains(tokens[k - 2].norm) { return nil }   // «التي لم تعترف»
             if insideQuotedName(k, s, c) { return nil }   // «يروي فيلم "الجميع يعلم" قصة …»
             // «ورد في النص أن …», «ما ورد فيه»: «was stated in», another verb than «و» + «رد»
@@ -1724,14 +1724,16 @@ public struct ArabicExtractor: StatementExtractor {
             if t.kind == .word {
                 if lexicon.relativePronouns.contains(t.norm) { break }
                 if complementizer(t) != nil { return nil }
-                if !isPastAuxiliary(t), !["قد", "لم", "لن", "لا"].contains(where: t.norm.sameWord) { clauseWords += 1 }
+                if !isPastAuxiliary(t), !isVerbParticle(t) { clauseWords += 1 }
             }
             r -= 1
         }
         guard r > s.lowerBound, clauseWords >= 2, tokens[r].kind == .word, lexicon.relativePronouns.contains(tokens[r].norm) else { return nil }
-        if tokens[r].norm.sameWord("الذي") { guard verb.agreement != .feminine else { return nil } }
-        else if tokens[r].norm.sameWord("التي") { guard verb.agreement != .masculine else { return nil } }
-        else { return nil }
+        switch lexicon.relativePronounAgreement[tokens[r].norm] {
+        case .masculine?: guard verb.agreement != .feminine else { return nil }
+        case .feminine?: guard verb.agreement != .masculine else { return nil }
+        default: return nil
+        }
         var e = r
         if isComma(tokens[e - 1]), e - 1 > s.lowerBound { e -= 1 }
         guard let ph = subjectBefore(e, s, c) else { return nil }
@@ -1866,6 +1868,11 @@ public struct ArabicExtractor: StatementExtractor {
             } else { i += 1 }
         }
         return nil
+    }
+
+    /// «لم», «لن», «لا», «قد»: a particle before a verb, no word of a clause of its own.
+    func isVerbParticle(_ t: Token) -> Bool {
+        ["لم", "لن", "لا", "قد"].contains(where: t.norm.sameWord)
     }
 
     /// Whether registry actor `ai` is a state itself (`CountryContext.stateActor`: «البرازيل»,

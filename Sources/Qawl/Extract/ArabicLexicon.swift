@@ -56,6 +56,9 @@ public final class ArabicLexicon: Sendable {
     public let subjunctiveParticles: WordSet
     /// «التي», «الذي»: a cue after them is in a relative clause.
     public let relativePronouns: WordSet
+    /// The singular relative pronouns' agreement (`relative_pronouns.txt`, second column): «الذي»
+    /// masculine, «التي» feminine.
+    public let relativePronounAgreement: [String: Agreement]
     /// «حسبما قالت الشرطة»: the verb's content is the clause before.
     public let asSaid: WordSet
     /// Cue forms whose last letter normalisation folds away, with that letter: alef maqsura («نفى»,
@@ -210,6 +213,9 @@ public final class ArabicLexicon: Sendable {
         impersonal = WordSet(try LexiconFile.wordSet(file("impersonal.txt")))
         subjunctiveParticles = WordSet(try LexiconFile.wordSet(file("subjunctive_particles.txt")))
         relativePronouns = WordSet(try LexiconFile.wordSet(file("relative_pronouns.txt")))
+        relativePronounAgreement = Dictionary(try Self.tabPairs(file("relative_pronouns.txt")).compactMap { word, g in
+            g == "m" ? (ArabicNormalizer.normalize(word), .masculine) : g == "f" ? (ArabicNormalizer.normalize(word), .feminine) : nil
+        }, uniquingKeysWith: { a, _ in a })
         asSaid = WordSet(try LexiconFile.wordSet(file("as_said.txt")))
         anaphoricHeads = WordSet(try LexiconFile.wordSet(file("anaphoric_heads.txt")))
         var nameHeads: [String: [String]] = [:]
@@ -309,17 +315,13 @@ public final class ArabicLexicon: Sendable {
         formerLines = try Self.optionalLines(file("former.txt"))
         newsroomDatelineLines = try Self.optionalLines(file("newsroom_datelines.txt"))
         var objects: [String: [[String]]] = [:]
-        for line in try Self.optionalLines(file("non_report_objects.tsv")) {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: true).map { String($0).trimmingBlanks() }
-            guard f.count == 2 else { continue }
-            objects[f[0], default: []].append(ArabicNormalizer.normalize(f[1]).split(separator: " ").map(String.init))
+        for (lemma, words) in try Self.tabPairs(file("non_report_objects.tsv")) {   // (the lemma as cues.tsv writes it)
+            objects[lemma, default: []].append(ArabicNormalizer.normalize(words).fields(0x20))
         }
         nonReportObjects = objects
         var readings: [String: Set<String>] = [:]
-        for line in try Self.optionalLines(file("other_readings.tsv")) {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: true).map { String($0).trimmingBlanks() }
-            guard f.count == 2 else { continue }
-            readings[ArabicNormalizer.normalize(f[0]), default: []].formUnion(f[1].split(separator: " ").map { ArabicNormalizer.normalize(String($0)) })
+        for (form, words) in try Self.tabPairs(file("other_readings.tsv")) {
+            readings[ArabicNormalizer.normalize(form), default: []].formUnion(ArabicNormalizer.normalize(words).fields(0x20))
         }
         otherReadings = readings
         var comp: [WordKey: Bool] = [:]
@@ -365,5 +367,16 @@ public final class ArabicLexicon: Sendable {
         let f = ArabicNormalizer.normalize(form), l = ArabicNormalizer.normalize(lemma)
         guard let first = f.unicodeScalars.first, first == "ي" || first == "ت" else { return false }
         return !f.unicodeScalars.starts(with: l.unicodeScalars)
+    }
+}
+
+extension ArabicLexicon {
+    /// The lines of a two-column lexicon file (`WORDS<TAB>WORDS`, absent file: none), both columns
+    /// trimmed; lines with another number of columns are skipped, as elsewhere.
+    static func tabPairs(_ url: URL) throws -> [(String, String)] {
+        try optionalLines(url).compactMap { line in
+            let f = line.fields(0x09).map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+            return f.count == 2 ? (f[0], f[1]) : nil
+        }
     }
 }
