@@ -10,6 +10,12 @@ final class ExtractSpeakerPrecisionTests: XCTestCase {
     static let actors: [Actor] = [
         Actor(id: "bbc", kind: .organisation, name: "BBC", aliases: ["بي بي سي"]),
         Actor(id: "afp", kind: .organisation, name: "AFP", aliases: ["وكالة فرانس برس", "فرانس برس"]),
+        Actor(id: "jamal-khashoggi", kind: .person, name: "Jamal Khashoggi", aliases: ["جمال خاشقجي"]),
+        Actor(id: "syria", kind: .organisation, name: "Syria", aliases: ["سوريا"]),
+        Actor(id: "greece", kind: .organisation, name: "Greece", aliases: ["اليونان"]),
+        Actor(id: "turkey", kind: .organisation, name: "Turkey", aliases: ["تركيا"]),
+        Actor(id: "israel", kind: .organisation, name: "Israel", aliases: ["إسرائيل"]),
+        Actor(id: "russia", kind: .organisation, name: "Russia", aliases: ["روسيا"]),
     ]
     static let extractor: ArabicExtractor = try! ArabicExtractor(dataDirectory: TestRegistry.dataDirectory, actors: actors, roles: [])
 
@@ -31,6 +37,29 @@ final class ExtractSpeakerPrecisionTests: XCTestCase {
                       "ريبورتاج: مئات الأطفال النازحين يتسولون في شوارع عدن",
                       "بالصور: أمطار غزيرة تغرق شوارع المدينة"] {
             XCTAssertTrue(statements("نص الخبر.", title: title).filter { $0.part == "title" }.isEmpty, title)
+        }
+    }
+
+    func testAnEventBeforeTheColonIsNoSpeaker() {
+        // «مونديال روسيا», «اختفاء جمال خاشقجي»: what the story is about; Khashoggi says nothing here
+        for title in ["مونديال روسيا: الأرجنتين تهزم نيجيريا وتتأهل لمواجهة فرنسا",
+                      "اختفاء جمال خاشقجي: تركيا لن تبقى صامتة بشأن مصير الصحفي",
+                      "قمة هلسنكي: هل سيؤدي ترامب دور زعيم العالم الحر؟"] {
+            XCTAssertTrue(statements("نص الخبر.", title: title).filter { $0.part == "title" }.isEmpty, title)
+        }
+    }
+
+    func testAStateBeforeTheColonSpeaksOnlyInTheFirstPerson() {
+        // «سوريا: عشرات القتلى …» is where the news happened; «إسرائيل: سنلاحق …» is Israel speaking
+        for title in ["سوريا: عشرات القتلى في قصف الغوطة الشرقية",
+                      "اليونان: قطار يدهس مهاجرين قرب الحدود مع تركيا",
+                      "تركيا: مذكرات توقيف بحق 346 شخصا"] {
+            XCTAssertTrue(statements("نص الخبر.", title: title).filter { $0.part == "title" }.isEmpty, title)
+        }
+        for (title, id) in [("إسرائيل: سنلاحق صواريخ إيران في العراق", "israel"),
+                            ("روسيا: لن نسمح بتكرار الهجوم", "russia"),
+                            ("تركيا: \"لا مكان للإرهابيين على حدودنا\"", "turkey")] {
+            XCTAssertEqual(statements("نص الخبر.", title: title).first { $0.part == "title" }?.actorID, id, title)
         }
     }
 

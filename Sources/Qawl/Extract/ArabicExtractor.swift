@@ -1875,6 +1875,28 @@ public struct ArabicExtractor: StatementExtractor {
         ["لم", "لن", "لا", "قد"].contains(where: t.norm.sameWord)
     }
 
+    /// «لدينا أدلة», «لن نسكت», «سنلاحق», or a quotation opening the text: whether `tokens[a..<b]` is
+    /// said in the first person (`first_person.txt`; a verb of the first person after a particle of
+    /// `isVerbParticle` or «سوف», or with a glued «سـ» before «ن»).
+    func speaksInFirstPerson(_ tokens: [Token], _ a: Int, _ b: Int) -> Bool {
+        if a < b, isQuote(tokens[a]) { return true }
+        var i = a
+        while i < b {
+            let t = tokens[i]
+            i += 1
+            guard t.kind == .word else { continue }
+            if inSet(t, lexicon.firstPerson) { return true }
+            let u = Array(t.norm.unicodeScalars)
+            if i < b, tokens[i].kind == .word, isVerbParticle(t) || t.norm.sameWord("سوف"),
+               tokens[i].norm.unicodeScalars.first == "ن", tokens[i].norm.unicodeScalars.count >= 4 { return true }
+            // «سنلاحق»: the future prefix on a verb of the first person; not «سنة», «سنوات»
+            if u.count >= 5, u[0] == "س", u[1] == "ن", u.last != "ه", !(u[u.count - 2] == "ا" && u.last == "ت") {
+                return true
+            }
+        }
+        return false
+    }
+
     /// Whether registry actor `ai` is a state itself (`CountryContext.stateActor`: «البرازيل»,
     /// «فرنسا»), not one of its bodies.
     func isState(_ ai: Int) -> Bool {
@@ -2941,9 +2963,10 @@ public struct ArabicExtractor: StatementExtractor {
            dots + 1 < tokens.count, tokens[dots + 1].punct == 0x2E { end = dots }
         var tmp = state
         guard let r = resolve(ph, c, &tmp, agreement: .unknown), !r.0.vague else { return [] }
-        // «غزة: مقتل شاب …», «مالي: …»: a place the registry does not know, alone before the colon,
-        // is where the news happened, not a speaker
-        if r.0.actorID.isUnlinkedActorID, isPlace(a, e, tokens) { return [] }
+        // «غزة: مقتل شاب …», «سوريا: عشرات القتلى …»: a state or city alone before the colon is where
+        // the news happened, not a speaker, unless the headline speaks in its voice («إسرائيل: سنلاحق …»)
+        if isPlace(a, e, tokens), e == colon || r.0.actorID.isUnlinkedActorID,
+           !speaksInFirstPerson(tokens, colon + 1, end) { return [] }
         state.titleBinding.merge(tmp.titleBinding) { old, _ in old }
         if tmp.scanned > state.scanned { state.mentions = tmp.mentions; state.scanned = tmp.scanned; state.named = tmp.named }
         let headCue = ArabicLexicon.Cue(lemma: ":", type: .nominal, agreement: .unknown, needs: [], requiresComplement: false)

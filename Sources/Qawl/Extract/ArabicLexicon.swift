@@ -93,6 +93,9 @@ public final class ArabicLexicon: Sendable {
     public let compoundNameOpeners: WordSet
     /// «فيديو», «مباشر», «ريبورتاج»: headline rubric labels before a colon, never speakers.
     public let rubrics: WordSet
+    /// «نحن», «لدينا», «بلادنا»: words that speak in the first person (`first_person.txt`); a place
+    /// alone before a headline's colon speaks only with one of them.
+    public let firstPerson: WordSet
     /// «محمد», «علي»: common given names; an ordinary word after one may be a family name («محمد الماضي»).
     public let givenNames: WordSet
     /// «العام», «الأسبوع», «الخميس»: time nouns, adverbials rather than speakers or family names.
@@ -261,6 +264,7 @@ public final class ArabicLexicon: Sendable {
         nameParticles = WordSet(try LexiconFile.wordSet(file("name_particles.txt")))
         compoundNameOpeners = WordSet(try LexiconFile.wordSet(file("compound_name_openers.txt")))
         rubrics = WordSet(try LexiconFile.wordSet(file("rubrics.txt")))
+        firstPerson = WordSet(try LexiconFile.wordSet(file("first_person.txt")))
         givenNames = WordSet(try LexiconFile.wordSet(file("given_names.txt")))
         timeNouns = WordSet(try LexiconFile.wordSet(file("time_nouns.txt")))
         partitives = WordSet(try LexiconFile.wordSet(file("partitives.txt")))
