@@ -148,6 +148,17 @@ final class ExtractSpanDefectTests: XCTestCase {
         XCTAssertTrue(statements("قتل شاب.", title: "كرة القدم: تذاكر المواجهة بيعت في 37 دقيقة").filter { $0.part == "title" }.isEmpty)
     }
 
+    func testAShortFeminineNounWithBiAfterTheSubjectOpensTheComplement() {
+        // «بحملة», «بقوة», «بضربة»: the threat, the manner, the means; not part of the speaker's name
+        XCTAssertEqual(statements("وهدد الرجوب بحملة ضد الاتحاد الأرجنتيني للعبة تستهدف ميسي بشكل شخصي.").first?.speaker, "الرجوب")
+        XCTAssertEqual(statements("ودافعت ماي بقوة عن خطتها المقترحة للخروج من الاتحاد.").first?.speaker, "ماي")
+        // but a noun of its own «ب», an adjective and a family name stay in the phrase
+        XCTAssertEqual(statements("وقال منظمو بطولة ميامي المفتوحة إن الأمن لم يبلغ بأي تهديد.").first?.speaker, "منظمو بطولة ميامي المفتوحة")
+        XCTAssertEqual(statements("وحذرت شخصيات بارزة من أن روسيا سترد.").first?.speaker, "شخصيات بارزة")
+        XCTAssertEqual(statements("وقالت فاتو بنسودة إن مكتبها بدأ تحقيقا مبدئيا.").first?.speaker, "فاتو بنسودة")
+        XCTAssertEqual(statements("وقال شكري بشارة إن الموازنة متوازنة.").first?.speaker, "شكري بشارة")
+    }
+
     func testAPlaceWithAGluedPrepositionIsNoName() {
         let s = statements("وقال السفير السعودي بواشنطن إن التقارير عن اعتقاله خاطئة تماما.")
         XCTAssertNotEqual(s.first?.actorID, "unlinked:بواشنطن")

@@ -1440,6 +1440,16 @@ public struct ArabicExtractor: StatementExtractor {
                     words += e - j; budget += e - j; j = e; end = j; continue
                 }
                 if j > a, isPrepositional(t) || isBiMasdar(t) { break }   // «وطالب ظريف الدول الأوروبية بممارسة …», «كوهين بدفع مبلغ»
+                // «وهدد الرجوب بحملة ضد …», «وسجل مينا بضربة رأسية», «حزب "كلنا" برئاسة …»: after an
+                // untitled subject of two words at most, «ب» on a short feminine noun opens the verb's
+                // complement or an adverbial; not a nisba («بحثية»), a place or institution the subject
+                // belongs to («بجامعة», «بمنطقة»), nor a family name after a given name («نزار بركة»)
+                // (nor an adjective «بارزة», a name «بنسودة», a noun of its own «ب» in `bi_nouns.txt`: «بطولة»)
+                if j > a, !titled, wordCount(tokens, a, j) <= 2, isMannerAdverbial(t, c),
+                   tokens[j - 1].kind == .word, !inSet(tokens[j - 1], lexicon.givenNames), !inSet(tokens[j - 1], lexicon.titles),
+                   c.scalars[t.start + 1] != "ا", c.scalars[t.start + 1] != "ن",
+                   !t.norm.unicodeScalars.reversed().starts(with: "هي".unicodeScalars), !lexicon.biNouns.contains(t.norm),
+                   !inSet(t, lexicon.institutionHeads), !inSet(t, lexicon.placeNouns), !inSet(t, lexicon.affiliations) { break }
                 // «وأشاد معلول بإنجازات فريقه», «تعهد مرشحو المعارضة بإنهاء …»: «ب» glued to a word written
                 // with a hamza on its alef opens the verb's complement (no name is so written)
                 // (after a title, or «القائم», it is the title's: «القائم بأعمال السفير»)

@@ -96,6 +96,8 @@ public final class ArabicLexicon: Sendable {
     /// «نحن», «لدينا», «بلادنا»: words that speak in the first person (`first_person.txt`); a place
     /// alone before a headline's colon speaks only with one of them.
     public let firstPerson: WordSet
+    /// «بطولة», «بلدة», «بعثة»: feminine nouns whose «ب» is their own (`bi_nouns.txt`), not «بـ» «with».
+    public let biNouns: WordSet
     /// «محمد», «علي»: common given names; an ordinary word after one may be a family name («محمد الماضي»).
     public let givenNames: WordSet
     /// «العام», «الأسبوع», «الخميس»: time nouns, adverbials rather than speakers or family names.
@@ -265,6 +267,7 @@ public final class ArabicLexicon: Sendable {
         compoundNameOpeners = WordSet(try LexiconFile.wordSet(file("compound_name_openers.txt")))
         rubrics = WordSet(try LexiconFile.wordSet(file("rubrics.txt")))
         firstPerson = WordSet(try LexiconFile.wordSet(file("first_person.txt")))
+        biNouns = WordSet(try LexiconFile.wordSet(file("bi_nouns.txt")))
         givenNames = WordSet(try LexiconFile.wordSet(file("given_names.txt")))
         timeNouns = WordSet(try LexiconFile.wordSet(file("time_nouns.txt")))
         partitives = WordSet(try LexiconFile.wordSet(file("partitives.txt")))
