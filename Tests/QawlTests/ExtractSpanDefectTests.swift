@@ -159,6 +159,20 @@ final class ExtractSpanDefectTests: XCTestCase {
         XCTAssertEqual(statements("وقال شكري بشارة إن الموازنة متوازنة.").first?.speaker, "شكري بشارة")
     }
 
+    func testAParticipleOrAnObjectWhereTheSubjectWouldStandLeavesItInTheVerb() {
+        // «ممازحا», «مخاطبا ترامب»: how it was said; «التأكيد», «التوصل»: what was said
+        for second in ["وأضاف ممازحا: \"لم أعد أشعر بالتعب\".",
+                       "وقال مخاطبا ترامب: \"لا تلعب بالنار\".",
+                       "وجدد التأكيد على أن الحل سياسي."] {
+            let s = statements("وقال وزير الخارجية فيصل المقداد إن الوضع صعب. " + second)
+            XCTAssertEqual(s.count, 2, second)
+            XCTAssertEqual(s.last?.actorID, s.first?.actorID, second)
+            XCTAssertFalse(s.last?.actorID.hasPrefix("unlinked:م") ?? true, second)
+        }
+        // a name of that shape is still a name
+        XCTAssertEqual(statements("وقالت ملالا إن التعليم حق لكل فتاة.").first?.speaker, "ملالا")
+    }
+
     func testAPlaceWithAGluedPrepositionIsNoName() {
         let s = statements("وقال السفير السعودي بواشنطن إن التقارير عن اعتقاله خاطئة تماما.")
         XCTAssertNotEqual(s.first?.actorID, "unlinked:بواشنطن")

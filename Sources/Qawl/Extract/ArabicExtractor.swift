@@ -655,6 +655,20 @@ public struct ArabicExtractor: StatementExtractor {
         return false
     }
 
+    /// «ممازحا», «مخاطبا», «مستنكرا»: an indefinite accusative participle by its shape
+    /// (`participle_patterns.txt`; a root letter is never «ا» or «و», so «ملالا» is none), that is no
+    /// given name, title or person noun: how something was said, where the subject would stand.
+    func isAccusativeParticiple(_ t: Token) -> Bool {
+        guard t.kind == .word, !t.latin else { return false }
+        let w = Array(t.norm.unicodeScalars)
+        let fits = lexicon.participleTemplates.contains { tpl in
+            tpl.count == w.count && zip(tpl, w).allSatisfy { a, b in
+                a == "ف" || a == "ع" || a == "ل" ? b != "ا" && b != "و" : a == b
+            }
+        }
+        return fits && !inSet(t, lexicon.givenNames) && !inSet(t, lexicon.titles) && !inSet(t, lexicon.personNouns)
+    }
+
     /// «امتلاك», «وانتهاء», «استمرار»: a verbal noun by its shape (`masdarShape`), without the article,
     /// that is no given name, title, institution head or person noun.
     func isMasdar(_ t: Token, afterDefinite: Bool) -> Bool {
@@ -1429,6 +1443,7 @@ public struct ArabicExtractor: StatementExtractor {
                 // (a possessed noun before a quoted or registry name is its apposition: «منافستها "سامسونغ"»)
                 if j == a, isPossessedThing(t, c), !(j + 1 < b && (isQuote(tokens[j + 1]) || matcher.match(at: j + 1, in: tokens, limit: b) != nil)) { break }
                 if j == a, isMasdar(t, afterDefinite: false) || isBiMasdar(t) { break }
+                if j == a, isAccusativeParticiple(t) { break }   // «وأضاف ممازحا: …»: how, not who
                 // «فأجاب بحدة "…"», «ورحب بحرارة بالوفد»: a manner adverbial where the subject would be;
                 // before a word that continues it, a noun («وقالت بلدية باريس», «بعثة الاتحاد الأوروبي»)
                 if j == a, isMannerAdverbial(t, c),

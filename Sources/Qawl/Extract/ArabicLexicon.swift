@@ -156,6 +156,8 @@ public final class ArabicLexicon: Sendable {
     /// Verbal-noun templates of the derived verb forms (`masdar_patterns.txt`, normalised, ف ع ل any
     /// letter), and whether one counts only after a definite word («الميليشيا مقاومة»).
     public let masdarTemplates: [(template: [Unicode.Scalar], afterOnly: Bool)]
+    /// Accusative participle templates (`participle_patterns.txt`: «مفاعلا» for «ممازحا»), normalised.
+    public let participleTemplates: [[Unicode.Scalar]]
     /// `speaker_stop.txt` as written (diacritics dropped, not normalised): «على» and «أمام» are stops,
     /// the names «علي» and «إمام» that normalise alike are not.
     public let writtenStops: Set<String>
@@ -310,6 +312,7 @@ public final class ArabicLexicon: Sendable {
             guard let t = f.first else { return nil }
             return (Array(ArabicNormalizer.normalize(t).unicodeScalars), f.count > 1 && f[1] == "after")
         }
+        participleTemplates = try LexiconFile.lines(file("participle_patterns.txt")).map { Array(ArabicNormalizer.normalize($0).unicodeScalars) }
         writtenStops = Set(try LexiconFile.lines(file("speaker_stop.txt")).map(ArabicLexicon.written))
         writtenGivenNames = Set(try LexiconFile.lines(file("given_names.txt")).map(ArabicLexicon.written))
         issuedBy = try LexiconFile.lines(file("issued_by.txt"))
