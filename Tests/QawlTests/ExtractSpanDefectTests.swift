@@ -173,6 +173,16 @@ final class ExtractSpanDefectTests: XCTestCase {
         XCTAssertEqual(statements("وقالت ملالا إن التعليم حق لكل فتاة.").first?.speaker, "ملالا")
     }
 
+    func testIbrAfterAnotherWordIsThePrepositionVia() {
+        // «عبر تويتر», «عبر البحر»: via, across; «عبر ترامب عن …»: expressed
+        XCTAssertFalse(statements("وأعرب قائد الجيش العماد جوزيف عون عبر تويتر عن رفضه محاولات المس بسيادة بلاده.")
+            .contains { $0.speaker.contains("تويتر") })
+        XCTAssertTrue(statements("واستخدمته قاعدة لانطلاق عملياتها عبر البحر فضلا عن نشر الألغام.").isEmpty)
+        XCTAssertEqual(statements("وخلال الاتصال عبر الشيخ تميم عن شكره للرئيس.").first?.speaker, "الشيخ تميم")
+        XCTAssertEqual(statements("وكان ترامب عبر علنا عن شكه في وجود دور روسي.").first?.speaker, "ترامب")
+        XCTAssertEqual(statements("عبر رئيس الوزراء عن قلقه من التصعيد.").first?.speaker, "رئيس الوزراء")
+    }
+
     func testAPlaceWithAGluedPrepositionIsNoName() {
         let s = statements("وقال السفير السعودي بواشنطن إن التقارير عن اعتقاله خاطئة تماما.")
         XCTAssertNotEqual(s.first?.actorID, "unlinked:بواشنطن")

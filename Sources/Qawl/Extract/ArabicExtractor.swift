@@ -339,7 +339,35 @@ public struct ArabicExtractor: StatementExtractor {
         // nobody's words (the relayed «نُقل عن X» still does)
         if found.cue.type == .verb, !found.cue.imperfect, writtenPassive(tokens[i], conj: found.conj, ctx),
            !(i + 1 < tokens.count && tokens[i + 1].kind == .word && tokens[i + 1].norm.sameWord("عن")) { return nil }
+        // «أعرب عون عبر تويتر عن رفضه», «المهربة عبر البحر»: «عبر» after another word is «via», unless
+        // its own complement follows («ترامب عبر عن قلقه») (`preposition_homographs.tsv`)
+        if !found.conj, !lexicon.prepositionHomographs.isEmpty, let h = lexicon.prepositionHomographs[tokens[i].norm], i > 0 {
+            let p = tokens[i - 1]
+            let asVerbAfter = p.kind != .word || opensClause(p) || complementizer(p) != nil || h.previous.contains(p.norm)
+            let asVerbBefore = i + 1 < tokens.count && tokens[i + 1].kind == .word && h.next.contains(tokens[i + 1].norm)
+            if !asVerbAfter && !asVerbBefore && !afterFrontedAdverbial(i, ctx) { return nil }
+        }
         return found
+    }
+
+    /// «وخلال الاتصال عبر الشيخ تميم عن …», «وبشأن سوريا عبر ماكرون عن …»: the words since the
+    /// sentence's start or the last punctuation open with a preposition (`prepositions.txt`) and hold no
+    /// cue, so they are a fronted adverbial and the word at `i` may be the clause's verb; so may it after
+    /// a short subject that a clause opener or complementizer introduces («وكان ترامب عبر علنا عن …»,
+    /// «أن قائد منتخب بلجيكا عبر خلال …»).
+    func afterFrontedAdverbial(_ i: Int, _ ctx: Ctx) -> Bool {
+        var j = i - 1
+        while j >= 0, ctx.tokens[j].kind == .word, i - j <= 16 {
+            if lookupCueForm(at: j, ctx) != nil { return false }
+            if i - j <= 4, j < i - 1, opensClause(ctx.tokens[j]) || complementizer(ctx.tokens[j]) != nil { return true }
+            j -= 1
+        }
+        guard j < 0 || ctx.tokens[j].kind != .word, j + 1 < i else { return false }
+        let first = ctx.tokens[j + 1]
+        let prepositions = lexicon.prepositions
+        return first.norm.withWordBytes { w in
+            prepositions.contains(bytes: w) || lexicon.clitics.withoutConjunction(bytes: w).map { prepositions.contains(bytes: $0) } == true
+        }
     }
 
     /// A past-tense verb written with the passive's damma: on its first letter («وُصف», «أُعلن»,

@@ -180,6 +180,9 @@ public final class ArabicLexicon: Sendable {
     /// `other_readings.tsv`: cue forms that, before one of the words listed, are another verb
     /// («ورد في النص»: «was stated in», not «و» + «رد», «replied»), normalised.
     public let otherReadings: [String: Set<String>]
+    /// `preposition_homographs.tsv`: cue forms that are also a preposition («عبر»: «expressed» and
+    /// «via»), with the words that may follow and precede them as the verb, normalised.
+    public let prepositionHomographs: [String: (next: Set<String>, previous: Set<String>)]
 
     /// A word as written without diacritics and tatweel (no letter folding). On bytes: the dropped
     /// scalars U+064B–U+0652 and U+0640 are the two-byte sequences D9 8B…D9 92 and D9 80 (D9 is
@@ -334,6 +337,13 @@ public final class ArabicLexicon: Sendable {
             readings[ArabicNormalizer.normalize(form), default: []].formUnion(ArabicNormalizer.normalize(words).fields(0x20))
         }
         otherReadings = readings
+        var homographs: [String: (next: Set<String>, previous: Set<String>)] = [:]
+        for line in try Self.optionalLines(file("preposition_homographs.tsv")) {
+            let f = line.fields(0x09).map { ArabicNormalizer.normalize($0.trimmingBlanks()) }
+            guard f.count >= 2, !f[0].isEmpty else { continue }
+            homographs[f[0]] = (Set(f[1].fields(0x20)), f.count > 2 ? Set(f[2].fields(0x20)) : [])
+        }
+        prepositionHomographs = homographs
         var comp: [WordKey: Bool] = [:]
         for line in try LexiconFile.lines(file("complementizers.txt")) {
             let f = line.fields(0x09)
