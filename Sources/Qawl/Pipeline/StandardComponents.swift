@@ -51,7 +51,13 @@ extension Components {
                                            clitics: .none, names: loaded.names)
                 var builders: [String: @Sendable () throws -> any StatementExtractor] = [:]
                 if languages.contains("ar") {
-                    builders["ar"] = { try ArabicExtractor(dataDirectory: data, matcher: matcher) }
+                    builders["ar"] = {
+                        let extractor = try ArabicExtractor(dataDirectory: data, matcher: matcher, cache: loaded.cache)
+                        if case .corrupt(let reason) = extractor.indexOutcome {
+                            FileHandle.standardError.write(Data("qawl: warning: Arabic linking index in \(loaded.cache?.folder.path ?? "") is unreadable (\(reason)); rebuilt\n".utf8))
+                        }
+                        return extractor
+                    }
                 }
                 if languages.contains("en") {
                     builders["en"] = { try EnglishExtractor(dataDirectory: data, matcher: matcher) }
