@@ -44,9 +44,9 @@ final class CountryContext: Sendable {
     /// Newsroom datelines (`newsroom_datelines.txt`) as normalised words: not the news's place.
     let newsrooms: [[String]]
 
-    /// Reads the lexicons' states, bodies and offices; `resolved`, when given, are the registry's
-    /// answers for them (`resolved` of a context built from the same registry and lexicons), else
-    /// they are asked of `matcher`.
+    /// Reads the lexicons' states, bodies and offices; `resolved`, when given, is `resolved` of a
+    /// context built from the same registry and lexicons (`Resolved`), else the registry's answers
+    /// are asked of `matcher` and the states' names tokenised.
     init(lexicon: ArabicLexicon, matcher: ActorMatcher, resolved: Resolved? = nil) {
         let clitics = lexicon.clitics
         self.clitics = clitics
@@ -76,7 +76,7 @@ final class CountryContext: Sendable {
                                      aliases: adjectives.filter { !placeKeys.contains(ArabicNormalizer.normalize($0)) }))
         }
         self.ids = ids
-        self.cues = ActorMatcher(actors: stateActors, roles: [], clitics: clitics)
+        self.cues = ActorMatcher(actors: stateActors, roles: [], clitics: clitics, names: resolved?.cueNames)
 
         self.registry = matcher
         self.adjectives = forms
@@ -84,8 +84,9 @@ final class CountryContext: Sendable {
         self.names = names
         var states: [Actor] = []
         for c in ids.indices { states.append(Actor(id: ids[c], kind: .organisation, name: ids[c], aliases: names[c] + forms[c])) }
-        self.stateForms = ActorMatcher(actors: states, roles: [], clitics: clitics)
-        let answers = resolved ?? Self.resolve(lexicon: lexicon, matcher: matcher, ids: ids, forms: forms, names: names)
+        self.stateForms = ActorMatcher(actors: states, roles: [], clitics: clitics, names: resolved?.stateFormNames)
+        let answers = resolved.map { (bodies: $0.bodies, government: $0.government, stateActor: $0.stateActor) }
+            ?? Self.resolve(lexicon: lexicon, matcher: matcher, ids: ids, forms: forms, names: names)
         self.bodies = answers.bodies
         self.government = answers.government
         self.stateActor = answers.stateActor
@@ -114,21 +115,29 @@ final class CountryContext: Sendable {
     }
 
     /// What this context asks the registry: each bare body's explicit phrase per state, each state's
-    /// government and the state itself. Trying every body form with every state's adjectives is most
-    /// of building the context, so the answers are cached with the Arabic linking index
-    /// (`ArabicExtractor.LinkingIndex.load`), for the same registry and lexicons only.
+    /// government and the state itself; and what it asks the tokenizer: the words of the states'
+    /// names, adjectives and cities in its two matchers. Trying every body form with every state's
+    /// adjectives is most of building the context, and tokenising the states' names most of the
+    /// rest, so these are cached with the Arabic linking index (`ArabicExtractor.LinkingIndex.load`),
+    /// for the same registry, lexicons and executable only.
     struct Resolved: Sendable, Equatable {
         var bodies: [String: Body]
         var government: [ActorMatcher.Target?]
         var stateActor: [ActorMatcher.Target?]
+        /// `cues.names` and `stateForms.names`.
+        var cueNames: ActorMatcher.NameWords
+        var stateFormNames: ActorMatcher.NameWords
     }
 
-    /// The registry's answers this context holds.
-    var resolved: Resolved { Resolved(bodies: bodies, government: government, stateActor: stateActor) }
+    /// What this context was built with, for the cache.
+    var resolved: Resolved {
+        Resolved(bodies: bodies, government: government, stateActor: stateActor, cueNames: cues.names, stateFormNames: stateForms.names)
+    }
 
     /// Asks `matcher` for the bodies of `state_bodies.tsv` in every state (`forms`: adjectives,
     /// `names`: names, per state of `ids`), for each state's government and for the state itself.
-    private static func resolve(lexicon: ArabicLexicon, matcher: ActorMatcher, ids: [String], forms: [[String]], names: [[String]]) -> Resolved {
+    private static func resolve(lexicon: ArabicLexicon, matcher: ActorMatcher, ids: [String], forms: [[String]], names: [[String]])
+        -> (bodies: [String: Body], government: [ActorMatcher.Target?], stateActor: [ActorMatcher.Target?]) {
         // Each form, adjective and name is tokenised once: a phrase «form adjective» is the tokens of
         // its two parts (the tokenizer never joins words across a space), tried for every state.
         func tokens(_ text: String) -> [Token] { Tokenizer.tokenize(Array(text.unicodeScalars)) }
@@ -187,7 +196,7 @@ final class CountryContext: Sendable {
         let government = ids.indices.map { c in
             first(forms[c].map { "الحكومة " + $0 } + names[c].map { "حكومة " + $0 })
         }
-        return Resolved(bodies: bodies, government: government, stateActor: ids.indices.map { c in first(names[c]) })
+        return (bodies, government, ids.indices.map { c in first(names[c]) })
     }
 
     // MARK: - Offices named with their state

@@ -20,14 +20,16 @@ import Foundation
 ///
 ///     header: "QAWLREG1" · key (8 bytes) · payload length (8) · payload hash (8) · payload
 ///     payload: string table (count, then each distinct string) · actors, roles, sources and name
-///              words, every string as its index in the table
+///              words, every string as its index in the table · the matcher's name trie
+///              (`NameTrie.write`: inserting the ~19,000 names again cost 0.02 G instructions)
 ///
 /// The table holds each distinct string once (28,000 of the registry's 84,000: a word like «وزير»
 /// or a source file's name recurs thousands of times); decoding made a `String` of every
 /// occurrence, validating its UTF-8, a third of reading the snapshot.
 public enum RegistrySnapshot {
     /// Bump when the payload layout of the snapshot or of an index cached beside it changes (2: the
-    /// string table; 3: the Arabic linking index, `ArabicExtractor.LinkingIndex.load`).
+    /// string table; 3: the name trie, and the Arabic linking index beside it,
+    /// `ArabicExtractor.LinkingIndex.load`).
     static let format: UInt64 = 3
     static let magic: [UInt8] = Array("QAWLREG1".utf8)
 
@@ -49,6 +51,9 @@ public enum RegistrySnapshot {
         public var outcome: Outcome
         /// Where indexes derived from this registry are cached; nil without a cache folder.
         public var cache: Cache? = nil
+        /// The name trie of `names` (`ActorMatcher.trie`) when it was read or built here; nil: the
+        /// matcher builds it.
+        var trie: NameTrie? = nil
     }
 
     /// The cache folder and key of one loaded registry, for the indexes built from it and from other
@@ -112,7 +117,7 @@ public enum RegistrySnapshot {
             switch decode([UInt8](bytes), key: key) {
             case .success(let loaded):
                 return Loaded(registry: loaded.0, names: loaded.1, outcome: .hit,
-                              cache: Cache(folder: cache, registry: directory, key: key))
+                              cache: Cache(folder: cache, registry: directory, key: key), trie: loaded.2)
             case .failure(.stale): break
             case .failure(.corrupt(let reason)): outcome = .corrupt(reason: reason)
             }
@@ -121,8 +126,10 @@ public enum RegistrySnapshot {
         let names = ActorMatcher.NameWords(actors: registry.actors, roles: registry.roles)
         // A cache that cannot be written (read-only home, full disk) only costs the next run time.
         try? FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
-        try? AtomicFile.write(encode(registry, names, key: key), to: file)
-        return Loaded(registry: registry, names: names, outcome: outcome, cache: Cache(folder: cache, registry: directory, key: key))
+        let trie = ActorMatcher.trie(names)
+        try? AtomicFile.write(encode(registry, names, trie: trie, key: key), to: file)
+        return Loaded(registry: registry, names: names, outcome: outcome, cache: Cache(folder: cache, registry: directory, key: key),
+                      trie: trie)
     }
 
     /// The snapshot file of a registry folder as read by this executable: one per pair (by their
@@ -176,7 +183,8 @@ public enum RegistrySnapshot {
 
     enum DecodeFailure: Error { case stale, corrupt(String) }
 
-    static func encode(_ registry: ActorRegistry, _ names: ActorMatcher.NameWords, key: UInt64) -> [UInt8] {
+    /// `trie`: `ActorMatcher.trie(names)`, built here when not given.
+    static func encode(_ registry: ActorRegistry, _ names: ActorMatcher.NameWords, trie: NameTrie? = nil, key: UInt64) -> [UInt8] {
         var w = Writer()
         w.int(registry.actors.count)
         for a in registry.actors {
@@ -202,13 +210,8 @@ public enum RegistrySnapshot {
             w.int(keys.count)
             for k in keys { w.string(k); w.string(sources[k]!) }
         }
-        for table in [names.actors, names.contextAliases, names.roles] {
-            w.int(table.count)
-            for perEntry in table {
-                w.int(perEntry.count)
-                for words in perEntry { w.strings(words) }
-            }
-        }
+        w.nameWords(names)
+        (trie ?? ActorMatcher.trie(names)).write(to: &w)
         return frame(w.payload, key: key, magic: magic)
     }
 
@@ -241,7 +244,7 @@ public enum RegistrySnapshot {
         return .success(header)
     }
 
-    static func decode(_ bytes: [UInt8], key: UInt64) -> Result<(ActorRegistry, ActorMatcher.NameWords), DecodeFailure> {
+    static func decode(_ bytes: [UInt8], key: UInt64) -> Result<(ActorRegistry, ActorMatcher.NameWords, NameTrie), DecodeFailure> {
         let header: Int
         switch unframe(bytes, key: key, magic: magic, what: "registry snapshot") {
         case .success(let h): header = h
@@ -287,27 +290,12 @@ public enum RegistrySnapshot {
                     for _ in 0..<n { let k = try r.string(); map[k] = try r.string() }
                     sources.append(map)
                 }
-                var tables: [[[[String]]]] = []
-                for _ in 0..<3 {
-                    var table: [[[String]]] = []
-                    let entries = try r.count()
-                    table.reserveCapacity(entries)
-                    for _ in 0..<entries {
-                        let n = try r.count()
-                        if n == 0 { table.append([]); continue }
-                        if n == 1 { table.append([try r.strings()]); continue }
-                        var perEntry: [[String]] = []
-                        perEntry.reserveCapacity(n)
-                        for _ in 0..<n { perEntry.append(try r.strings()) }
-                        table.append(perEntry)
-                    }
-                    tables.append(table)
-                }
+                let names = try r.nameWords()
+                let trie = try NameTrie.read(from: &r, actors: actors.count, roles: roles.count)
                 guard r.atEnd else { throw DecodeFailure.corrupt("\(r.remaining) bytes left over") }
-                let names = ActorMatcher.NameWords(actors: tables[0], contextAliases: tables[1], roles: tables[2])
                 guard names.fits(actors: actors, roles: roles) else { throw DecodeFailure.corrupt("name words do not fit the actors") }
                 let registry = ActorRegistry(actors: actors, roles: roles, actorSources: sources[0], roleSources: sources[1])
-                return .success((registry, names))
+                return .success((registry, names, trie))
             } catch let failure as DecodeFailure {
                 return .failure(failure)
             } catch {
@@ -349,6 +337,18 @@ public enum RegistrySnapshot {
         }
         mutating func strings(_ list: [String]) { int(list.count); for s in list { string(s) } }
         mutating func ints(_ list: [Int]) { int(list.count); for n in list { int(n) } }
+        /// Raw bytes, after their count.
+        mutating func raw(_ raw: [UInt8]) { int(raw.count); bytes += raw }
+        /// Per actor and per role, the words of each name.
+        mutating func nameWords(_ names: ActorMatcher.NameWords) {
+            for table in [names.actors, names.contextAliases, names.roles] {
+                int(table.count)
+                for perEntry in table {
+                    int(perEntry.count)
+                    for words in perEntry { strings(words) }
+                }
+            }
+        }
         mutating func optional(_ s: String?) {
             if let s { byte(1); string(s) } else { byte(0) }
         }
@@ -411,6 +411,33 @@ public enum RegistrySnapshot {
             out.reserveCapacity(n)
             for _ in 0..<n { out.append(try string()) }
             return out
+        }
+        /// What `Writer.raw` wrote.
+        mutating func raw() throws -> [UInt8] {
+            let n = try count()
+            defer { at += n }
+            return Array(UnsafeBufferPointer(rebasing: bytes[at..<(at + n)]))
+        }
+        /// What `Writer.nameWords` wrote; whether the words fit their actors is the caller's test
+        /// (`ActorMatcher.NameWords.fits`).
+        mutating func nameWords() throws -> ActorMatcher.NameWords {
+            var tables: [[[[String]]]] = []
+            for _ in 0..<3 {
+                var table: [[[String]]] = []
+                let entries = try count()
+                table.reserveCapacity(entries)
+                for _ in 0..<entries {
+                    let n = try count()
+                    if n == 0 { table.append([]); continue }
+                    if n == 1 { table.append([try strings()]); continue }
+                    var perEntry: [[String]] = []
+                    perEntry.reserveCapacity(n)
+                    for _ in 0..<n { perEntry.append(try strings()) }
+                    table.append(perEntry)
+                }
+                tables.append(table)
+            }
+            return ActorMatcher.NameWords(actors: tables[0], contextAliases: tables[1], roles: tables[2])
         }
         /// Numbers below `bound` (indices into something of that size).
         mutating func ints(below bound: Int) throws -> [Int] {
@@ -479,5 +506,23 @@ struct Hash64 {
         var v: UInt64 = 0
         for k in 0..<8 { v |= UInt64(bytes[offset + k]) << (8 * UInt64(k)) }
         return v
+    }
+}
+
+extension ActorMatcher {
+    /// A target as one number in the snapshot files: twice the actor's index, or twice the role's
+    /// plus one.
+    static func number(of t: Target) -> Int {
+        switch t {
+        case .actor(let a): return 2 * a
+        case .role(let r): return 2 * r + 1
+        }
+    }
+
+    /// The target `number(of:)` made, if it is one of `actors` actors or `roles` roles.
+    static func target(number n: Int, actors: Int, roles: Int) -> Target? {
+        guard n >= 0 else { return nil }
+        if n & 1 == 0 { return n >> 1 < actors ? .actor(n >> 1) : nil }
+        return n >> 1 < roles ? .role(n >> 1) : nil
     }
 }

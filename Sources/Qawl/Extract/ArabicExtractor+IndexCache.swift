@@ -16,7 +16,7 @@ import Foundation
 ///     header: "QAWLARX1" · key · payload length · payload hash (`RegistrySnapshot.frame`)
 ///     payload: string table · actor, role and state counts · surnames · heads per actor and per
 ///              role · states per actor · outlets · bodies (key, state → target) · government and
-///              state actor per state
+///              state actor per state · the words of the two state matchers' names
 extension ArabicExtractor.LinkingIndex {
     static let cacheMagic: [UInt8] = Array("QAWLARX1".utf8)
     static let cacheKind = "arabic-index"
@@ -58,12 +58,7 @@ extension ArabicExtractor.LinkingIndex {
         func sorted(_ keys: some Sequence<WordKey>) -> [String] {
             keys.map(\.string).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         }
-        func target(_ t: ActorMatcher.Target) -> Int {
-            switch t {
-            case .actor(let a): return 2 * a
-            case .role(let r): return 2 * r + 1
-            }
-        }
+        let target = ActorMatcher.number(of:)
         w.int(r.actorHeads.count)
         w.int(r.roleHeads.count)
         w.int(states)
@@ -86,6 +81,8 @@ extension ArabicExtractor.LinkingIndex {
             w.int(list.count)
             for t in list { w.int(t.map { target($0) + 1 } ?? 0) }
         }
+        w.nameWords(r.countries.cueNames)
+        w.nameWords(r.countries.stateFormNames)
         return RegistrySnapshot.frame(w.payload, key: key, magic: cacheMagic)
     }
 
@@ -105,10 +102,11 @@ extension ArabicExtractor.LinkingIndex {
                 try r.readTable()
                 guard try r.int() == actors, try r.int() == roles else { throw Failure.corrupt("built for another registry") }
                 let states = try r.int()
-                /// `encode`'s number of a target: twice the actor's index, or twice the role's plus one.
-                func target(_ t: Int) throws -> ActorMatcher.Target {
-                    guard t & 1 == 0 ? t >> 1 < actors : t >> 1 < roles else { throw Failure.corrupt("target \(t) beyond the registry") }
-                    return t & 1 == 0 ? .actor(t >> 1) : .role(t >> 1)
+                func target(_ n: Int) throws -> ActorMatcher.Target {
+                    guard let t = ActorMatcher.target(number: n, actors: actors, roles: roles) else {
+                        throw Failure.corrupt("target \(n) beyond the registry")
+                    }
+                    return t
                 }
                 func heads() throws -> Set<WordKey> {
                     let list = try r.strings()
@@ -157,8 +155,11 @@ extension ArabicExtractor.LinkingIndex {
                     }
                     perState.append(list)
                 }
+                // (words that do not fit the states' names are tokenised again by `ActorMatcher`)
+                let cueNames = try r.nameWords(), stateFormNames = try r.nameWords()
                 guard r.atEnd else { throw Failure.corrupt("\(r.remaining) bytes left over") }
-                let countries = CountryContext.Resolved(bodies: bodies, government: perState[0], stateActor: perState[1])
+                let countries = CountryContext.Resolved(bodies: bodies, government: perState[0], stateActor: perState[1],
+                                                        cueNames: cueNames, stateFormNames: stateFormNames)
                 return .success((Resolved(surnames: surnames, actorHeads: actorHeads, roleHeads: roleHeads,
                                           actorCountries: actorCountries, outlets: outlets, countries: countries), states))
             } catch let failure as Failure {

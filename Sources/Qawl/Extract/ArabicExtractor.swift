@@ -102,7 +102,8 @@ public struct ArabicExtractor: StatementExtractor {
             self.outlets = r.outlets
             var actorIndex: [String: Int] = [:]
             actorIndex.reserveCapacity(matcher.actors.count)
-            for ai in matcher.actors.indices where actorIndex[matcher.actors[ai].id] == nil { actorIndex[matcher.actors[ai].id] = ai }
+            // backwards: a duplicated id keeps its first index, with one hash per actor
+            for ai in matcher.actors.indices.reversed() { actorIndex[matcher.actors[ai].id] = ai }
             self.roleOrganisation = matcher.roles.map { $0.organisation.flatMap { actorIndex[$0] } }
             self.actorIndex = actorIndex
             var forms: [String] = []

@@ -48,7 +48,7 @@ extension Components {
             let languages = c.languages
             let build: @Sendable () throws -> LanguageRouter = {
                 let matcher = ActorMatcher(actors: registry.actors, roles: registry.roles,
-                                           clitics: .none, names: loaded.names)
+                                           clitics: .none, names: loaded.names, trie: loaded.trie)
                 var builders: [String: @Sendable () throws -> any StatementExtractor] = [:]
                 if languages.contains("ar") {
                     builders["ar"] = {
