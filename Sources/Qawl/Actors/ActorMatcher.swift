@@ -118,9 +118,6 @@ public struct ActorMatcher: Sendable {
         return trie.build()
     }
 
-    /// The trie, for the registry snapshot.
-    var nameTrie: NameTrie { trie }
-
     /// The same trie and registry, with other clitics (the Arabic and English extractors share one
     /// build of the registry's trie).
     public func with(clitics: Clitics) -> ActorMatcher {

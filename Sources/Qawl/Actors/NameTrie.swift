@@ -151,9 +151,10 @@ final class NameTrie: Sendable {
         var total = 0
         for _ in 0...edgeCount {
             total += try r.count()
+            // every target takes a byte: more than are left is damage (and no `Int32` overflow)
+            guard total <= r.remaining else { throw Failure.corrupt("trie targets beyond the end") }
             targetStart.append(Int32(total))
         }
-        guard total <= r.remaining else { throw Failure.corrupt("trie targets beyond the end") }
         var targetList: [ActorMatcher.Target] = []
         targetList.reserveCapacity(total)
         for _ in 0..<total {
