@@ -64,6 +64,10 @@ final class RegistrySnapshotTests: XCTestCase {
         XCTAssertEqual(second.registry.actorSources, yaml.actorSources)
         XCTAssertEqual(second.registry.roleSources, yaml.roleSources)
         XCTAssertEqual(second.names, ActorMatcher.NameWords(actors: yaml.actors, roles: yaml.roles))
+        // the trie read is the one the matcher builds from the names
+        let read = try XCTUnwrap(second.trie)
+        XCTAssertTrue(read.sameTables(as: ActorMatcher.trie(second.names)))
+        XCTAssertTrue(try XCTUnwrap(first.trie).sameTables(as: read))
         XCTAssertEqual(second.registry.holders(of: "us-secretary-of-state", on: "2017-04-12").map(\.id), ["rex-tillerson"])
     }
 
@@ -78,7 +82,7 @@ final class RegistrySnapshotTests: XCTestCase {
         let registry = ActorRegistry(actors: actors, roles: [], actorSources: ["cafe-a": "a.yaml", "cafe-b": "a.yaml"], roleSources: [:])
         let names = ActorMatcher.NameWords(actors: actors, roles: [])
         let bytes = RegistrySnapshot.encode(registry, names, key: 7)
-        guard case .success(let (decoded, decodedNames)) = RegistrySnapshot.decode(bytes, key: 7) else { return XCTFail("does not decode") }
+        guard case .success(let (decoded, decodedNames, _)) = RegistrySnapshot.decode(bytes, key: 7) else { return XCTFail("does not decode") }
         XCTAssertEqual(decoded.actors.map { $0.aliases.map { Array($0.utf8) } }, actors.map { $0.aliases.map { Array($0.utf8) } })
         XCTAssertEqual(decoded.actors.map { Array($0.name.utf8) }, [Array(precomposed.utf8), Array(decomposed.utf8)])
         XCTAssertEqual(decodedNames.actors.map { $0.map { $0.map { Array($0.utf8) } } }, names.actors.map { $0.map { $0.map { Array($0.utf8) } } })
@@ -117,6 +121,25 @@ final class RegistrySnapshotTests: XCTestCase {
         XCTAssertEqual(loaded.outcome, .rebuilt)
         XCTAssertEqual(loaded.registry.actors.map(\.id), ["rex-tillerson", "sergey-lavrov"])
         XCTAssertEqual(loaded.registry.actorSources["sergey-lavrov"], "russia.yaml")
+    }
+
+    /// A trie whose targets or words do not fit is refused, not read out of bounds.
+    func testTrieThatDoesNotFitIsRefused() throws {
+        try write(tillerson)
+        let loaded = try RegistrySnapshot.load(directory: registry, cache: cache)
+        var w = RegistrySnapshot.Writer()
+        ActorMatcher.trie(loaded.names).write(to: &w)
+        let payload = w.payload
+        func read(actors: Int, roles: Int, cut: Int = 0) -> NameTrie? {
+            payload.dropLast(cut).withUnsafeBufferPointer { p in
+                var r = RegistrySnapshot.Reader(bytes: p)
+                return (try? r.readTable()).flatMap { try? NameTrie.read(from: &r, actors: actors, roles: roles) }
+            }
+        }
+        XCTAssertTrue(try XCTUnwrap(read(actors: 1, roles: 1)).sameTables(as: ActorMatcher.trie(loaded.names)))
+        XCTAssertNil(read(actors: 0, roles: 1))
+        XCTAssertNil(read(actors: 1, roles: 0))
+        XCTAssertNil(read(actors: 1, roles: 1, cut: 3))
     }
 
     func testCorruptSnapshotIsRebuiltFromTheYAML() throws {

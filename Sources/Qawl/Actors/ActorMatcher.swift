@@ -63,10 +63,13 @@ public struct ActorMatcher: Sendable {
 
         /// Whether these are the words of exactly these actors and roles (by shape: one list per name).
         func fits(actors: [Actor], roles: [Role]) -> Bool {
-            self.actors.count == actors.count && contextAliases.count == actors.count && self.roles.count == roles.count
-                && zip(self.actors, actors).allSatisfy { $0.count == $1.aliases.count + 1 }
-                && zip(contextAliases, actors).allSatisfy { $0.count == $1.contextAliases.count }
-                && zip(self.roles, roles).allSatisfy { $0.count == $1.aliases.count }
+            guard self.actors.count == actors.count, contextAliases.count == actors.count, self.roles.count == roles.count else { return false }
+            // by index: `zip` copied every actor (a retain and release of each of its fields)
+            for i in actors.indices {
+                guard self.actors[i].count == actors[i].aliases.count + 1, contextAliases[i].count == actors[i].contextAliases.count else { return false }
+            }
+            for i in roles.indices where self.roles[i].count != roles[i].aliases.count { return false }
+            return true
         }
     }
 
@@ -76,20 +79,24 @@ public struct ActorMatcher: Sendable {
     /// Builds the trie; `names` are the registry's words when already known (`RegistrySnapshot`),
     /// else computed here.
     public init(actors: [Actor], roles: [Role], clitics: Clitics, names: NameWords? = nil) {
+        self.init(actors: actors, roles: roles, clitics: clitics, names: names, trie: nil)
+    }
+
+    /// `trie`: `ActorMatcher.trie(names)` of these `names`, read from the registry snapshot
+    /// (`RegistrySnapshot.Loaded.trie`); nil, or names that do not fit the actors: built here.
+    init(actors: [Actor], roles: [Role], clitics: Clitics, names: NameWords?, trie: NameTrie?) {
         self.actors = actors
         self.roles = roles
         self.clitics = clitics
-        let names = names.flatMap { $0.fits(actors: actors, roles: roles) ? $0 : nil } ?? NameWords(actors: actors, roles: roles)
+        let given = names.flatMap { $0.fits(actors: actors, roles: roles) ? $0 : nil }
+        let names = given ?? NameWords(actors: actors, roles: roles)
         self.names = names
         var ri: [String: Int] = [:]
         ri.reserveCapacity(roles.count)
         for (i, r) in roles.enumerated() { ri[r.id] = i }
         roleIndex = ri
         tenures = Array(repeating: [], count: roles.count)
-        var trie = NameTrie.Builder()
         for (ai, a) in actors.enumerated() {
-            // aliases, then the display name: the order of `names.actors[ai]`
-            for words in names.actors[ai] { trie.insert(words, .actor(ai)) }
             for t in a.roles { if let r = ri[t.role] { tenures[r].append((ai, t.from, t.until)) } }
             for words in names.contextAliases[ai] {
                 let key = WordKey(words.joined(separator: " "))
@@ -97,8 +104,18 @@ public struct ActorMatcher: Sendable {
                 if contextual[key]?.contains(ai) != true { contextual[key, default: []].append(ai) }
             }
         }
+        self.trie = given != nil ? trie ?? Self.trie(names) : Self.trie(names)
+    }
+
+    /// The trie of every name: each actor's aliases, then its display name (the order of
+    /// `names.actors[ai]`), actor by actor, then each role's aliases.
+    static func trie(_ names: NameWords) -> NameTrie {
+        var trie = NameTrie.Builder()
+        for (ai, perActor) in names.actors.enumerated() {
+            for words in perActor { trie.insert(words, .actor(ai)) }
+        }
         for (i, words) in names.roles.enumerated() { for w in words { trie.insert(w, .role(i)) } }
-        self.trie = trie.build()
+        return trie.build()
     }
 
     /// The same trie and registry, with other clitics (the Arabic and English extractors share one

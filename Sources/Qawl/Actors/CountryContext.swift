@@ -27,7 +27,7 @@ final class CountryContext: Sendable {
     struct Verdict: Sendable { var country: Int? }
 
     /// One bare body: per state, what the explicit phrase is in the registry.
-    struct Body: Sendable {
+    struct Body: Sendable, Equatable {
         var targets: [Int: ActorMatcher.Target] = [:]
         var actors: Set<Int> = []
         var roles: Set<Int> = []
@@ -44,7 +44,10 @@ final class CountryContext: Sendable {
     /// Newsroom datelines (`newsroom_datelines.txt`) as normalised words: not the news's place.
     let newsrooms: [[String]]
 
-    init(lexicon: ArabicLexicon, matcher: ActorMatcher) {
+    /// Reads the lexicons' states, bodies and offices; `resolved`, when given, is `resolved` of a
+    /// context built from the same registry and lexicons (`Resolved`), else the registry's answers
+    /// are asked of `matcher` and the states' names tokenised.
+    init(lexicon: ArabicLexicon, matcher: ActorMatcher, resolved: Resolved? = nil) {
         let clitics = lexicon.clitics
         self.clitics = clitics
         self.newsrooms = lexicon.newsroomDatelineLines.map { line in
@@ -73,8 +76,68 @@ final class CountryContext: Sendable {
                                      aliases: adjectives.filter { !placeKeys.contains(ArabicNormalizer.normalize($0)) }))
         }
         self.ids = ids
-        self.cues = ActorMatcher(actors: stateActors, roles: [], clitics: clitics)
+        self.cues = ActorMatcher(actors: stateActors, roles: [], clitics: clitics, names: resolved?.cueNames)
 
+        self.registry = matcher
+        self.adjectives = forms
+        self.adjectiveForms = Set(forms.joined().map { ArabicNormalizer.normalize($0) })
+        self.names = names
+        var states: [Actor] = []
+        for c in ids.indices { states.append(Actor(id: ids[c], kind: .organisation, name: ids[c], aliases: names[c] + forms[c])) }
+        self.stateForms = ActorMatcher(actors: states, roles: [], clitics: clitics, names: resolved?.stateFormNames)
+        let answers = resolved.map { (bodies: $0.bodies, government: $0.government, stateActor: $0.stateActor) }
+            ?? Self.resolve(lexicon: lexicon, matcher: matcher, ids: ids, forms: forms, names: names)
+        self.bodies = answers.bodies
+        self.government = answers.government
+        self.stateActor = answers.stateActor
+        firstWords = Set(bodies.keys.map { $0.fields(0x20).first ?? "" })
+
+        // offices named with their state (`state_offices.tsv`)
+        var offices: [String: Office] = [:]
+        var postings: Set<String> = []
+        var longest = 0
+        for line in lexicon.stateOfficeLines {
+            let f = line.fields(0x09).map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+            guard f.count >= 2, let mode = Office.Mode(rawValue: f[1]) else { continue }
+            let words = Tokenizer.tokenize(Array(f[0].unicodeScalars)).filter { $0.kind == .word }.map(\.norm)
+            guard !words.isEmpty else { continue }
+            let bodyForms = f.count > 2 ? f[2].fields(0x7C).map { $0.trimmingBlanks() }.filter { !$0.isEmpty } : []
+            let key = Self.canonical(words)
+            if mode == .at { postings.insert(key); continue }
+            if offices[key] == nil { offices[key] = Office(words: words.count, mode: mode, bodyForms: bodyForms) }
+            longest = max(longest, words.count)
+        }
+        self.offices = offices
+        self.officeFirstWords = Set(offices.keys.map { $0.fields(0x20).first ?? "" })
+        self.postings = postings
+        self.longestOffice = longest
+        self.former = Set(lexicon.formerLines.map { Self.canonicalWord(ArabicNormalizer.normalize($0)) })
+    }
+
+    /// What this context asks the registry: each bare body's explicit phrase per state, each state's
+    /// government and the state itself; and what it asks the tokenizer: the words of the states'
+    /// names, adjectives and cities in its two matchers. Trying every body form with every state's
+    /// adjectives is most of building the context, and tokenising the states' names most of the
+    /// rest, so these are cached with the Arabic linking index (`ArabicExtractor.LinkingIndex.load`),
+    /// for the same registry, lexicons and executable only.
+    struct Resolved: Sendable, Equatable {
+        var bodies: [String: Body]
+        var government: [ActorMatcher.Target?]
+        var stateActor: [ActorMatcher.Target?]
+        /// `cues.names` and `stateForms.names`.
+        var cueNames: ActorMatcher.NameWords
+        var stateFormNames: ActorMatcher.NameWords
+    }
+
+    /// What this context was built with, for the cache.
+    var resolved: Resolved {
+        Resolved(bodies: bodies, government: government, stateActor: stateActor, cueNames: cues.names, stateFormNames: stateForms.names)
+    }
+
+    /// Asks `matcher` for the bodies of `state_bodies.tsv` in every state (`forms`: adjectives,
+    /// `names`: names, per state of `ids`), for each state's government and for the state itself.
+    private static func resolve(lexicon: ArabicLexicon, matcher: ActorMatcher, ids: [String], forms: [[String]], names: [[String]])
+        -> (bodies: [String: Body], government: [ActorMatcher.Target?], stateActor: [ActorMatcher.Target?]) {
         // Each form, adjective and name is tokenised once: a phrase «form adjective» is the tokens of
         // its two parts (the tokenizer never joins words across a space), tried for every state.
         func tokens(_ text: String) -> [Token] { Tokenizer.tokenize(Array(text.unicodeScalars)) }
@@ -126,44 +189,14 @@ final class CountryContext: Sendable {
             let key = Self.canonical(Tokenizer.tokenize(Array(speaker.unicodeScalars)).filter { $0.kind == .word }.map(\.norm))
             if !body.targets.isEmpty, bodies[key] == nil { bodies[key] = body }
         }
-        self.bodies = bodies
-        firstWords = Set(bodies.keys.map { $0.fields(0x20).first ?? "" })
-
-        // offices named with their state (`state_offices.tsv`)
-        self.registry = matcher
-        self.adjectives = forms
-        self.adjectiveForms = Set(forms.joined().map { ArabicNormalizer.normalize($0) })
-        self.names = names
-        var states: [Actor] = []
-        for c in ids.indices { states.append(Actor(id: ids[c], kind: .organisation, name: ids[c], aliases: names[c] + forms[c])) }
-        self.stateForms = ActorMatcher(actors: states, roles: [], clitics: clitics)
         func first(_ phrases: [String]) -> ActorMatcher.Target? {
             for p in phrases { if let t = target(p) { return t } }
             return nil
         }
-        self.government = ids.indices.map { c in
+        let government = ids.indices.map { c in
             first(forms[c].map { "الحكومة " + $0 } + names[c].map { "حكومة " + $0 })
         }
-        self.stateActor = ids.indices.map { c in first(names[c]) }
-        var offices: [String: Office] = [:]
-        var postings: Set<String> = []
-        var longest = 0
-        for line in lexicon.stateOfficeLines {
-            let f = line.fields(0x09).map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
-            guard f.count >= 2, let mode = Office.Mode(rawValue: f[1]) else { continue }
-            let words = Tokenizer.tokenize(Array(f[0].unicodeScalars)).filter { $0.kind == .word }.map(\.norm)
-            guard !words.isEmpty else { continue }
-            let bodyForms = f.count > 2 ? f[2].fields(0x7C).map { $0.trimmingBlanks() }.filter { !$0.isEmpty } : []
-            let key = Self.canonical(words)
-            if mode == .at { postings.insert(key); continue }
-            if offices[key] == nil { offices[key] = Office(words: words.count, mode: mode, bodyForms: bodyForms) }
-            longest = max(longest, words.count)
-        }
-        self.offices = offices
-        self.officeFirstWords = Set(offices.keys.map { $0.fields(0x20).first ?? "" })
-        self.postings = postings
-        self.longestOffice = longest
-        self.former = Set(lexicon.formerLines.map { Self.canonicalWord(ArabicNormalizer.normalize($0)) })
+        return (bodies, government, ids.indices.map { c in first(names[c]) })
     }
 
     // MARK: - Offices named with their state

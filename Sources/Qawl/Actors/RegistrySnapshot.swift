@@ -13,16 +13,24 @@ import Foundation
 /// file, then rename). A snapshot that does not decode is reported as a warning and rebuilt.
 /// `qawl actors check` always reads the YAML.
 ///
+/// Indexes built from the registry and something else (the Arabic extractor's linking index, which
+/// also reads the lexicons) are cached beside it under the same rules (`Cache`, `frame`/`unframe`):
+/// keyed by this snapshot's key and the hash of what else they read, rebuilt when either changes
+/// or the file does not decode.
+///
 ///     header: "QAWLREG1" · key (8 bytes) · payload length (8) · payload hash (8) · payload
 ///     payload: string table (count, then each distinct string) · actors, roles, sources and name
-///              words, every string as its index in the table
+///              words, every string as its index in the table · the matcher's name trie
+///              (`NameTrie.write`: inserting the ~19,000 names again cost 0.02 G instructions)
 ///
 /// The table holds each distinct string once (28,000 of the registry's 84,000: a word like «وزير»
 /// or a source file's name recurs thousands of times); decoding made a `String` of every
 /// occurrence, validating its UTF-8, a third of reading the snapshot.
 public enum RegistrySnapshot {
-    /// Bump when the payload layout changes (2: the string table).
-    static let format: UInt64 = 2
+    /// Bump when the payload layout of the snapshot or of an index cached beside it changes (2: the
+    /// string table; 3: the name trie, and the Arabic linking index beside it,
+    /// `ArabicExtractor.LinkingIndex.load`).
+    static let format: UInt64 = 3
     static let magic: [UInt8] = Array("QAWLREG1".utf8)
 
     /// What `load` did, for the caller's warning and for tests.
@@ -41,6 +49,48 @@ public enum RegistrySnapshot {
         public var registry: ActorRegistry
         public var names: ActorMatcher.NameWords
         public var outcome: Outcome
+        /// Where indexes derived from this registry are cached; nil without a cache folder.
+        public var cache: Cache? = nil
+        /// The name trie of `names` (`ActorMatcher.trie`) when it was read or built here; nil: the
+        /// matcher builds it.
+        var trie: NameTrie? = nil
+    }
+
+    /// The cache folder and key of one loaded registry, for the indexes built from it and from other
+    /// files (`ArabicExtractor.LinkingIndex.load`). An index's key is this snapshot's key (format,
+    /// executable, registry files) and the hash of the other files it reads; its file is named by
+    /// the registry folder, the executable and those files' folder, as the snapshot's is.
+    public struct Cache: Sendable {
+        public let folder: URL
+        let registry: URL
+        let key: UInt64
+
+        /// The file of index `kind` built from this registry and the files of `inputs`.
+        func file(_ kind: String, inputs: URL) -> URL {
+            let path = Array((registry.standardizedFileURL.path + "\u{0}" + executablePath() + "\u{0}"
+                              + inputs.standardizedFileURL.path).utf8)
+            let h = path.withUnsafeBufferPointer { Hash64.hash($0, seed: 0) }
+            return folder.appendingPathComponent(kind + "-" + String(h, radix: 16) + ".bin")
+        }
+
+        /// This registry's key, `kind` and the name and bytes of every file of `folder` (sorted, as
+        /// the registry's key reads its folder); nil when the folder or a file cannot be read (the
+        /// index is then built and not cached).
+        func key(_ kind: String, inputs folder: URL) -> UInt64? {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() else { return nil }
+            var h = Hash64(seed: key)
+            h.add(Array(kind.utf8))
+            for name in names {
+                var isDirectory: ObjCBool = false
+                let path = folder.appendingPathComponent(name).path
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+                if isDirectory.boolValue { continue }
+                guard let data = FileManager.default.contents(atPath: path) else { return nil }
+                h.add(Array(name.utf8))
+                h.add([UInt8](data))
+            }
+            return h.value
+        }
     }
 
     /// The default cache folder: `$XDG_CACHE_HOME/qawl`, else `$HOME/.cache/qawl`.
@@ -65,7 +115,9 @@ public enum RegistrySnapshot {
         var outcome = Outcome.rebuilt
         if let bytes = FileManager.default.contents(atPath: file.path) {
             switch decode([UInt8](bytes), key: key) {
-            case .success(let loaded): return Loaded(registry: loaded.0, names: loaded.1, outcome: .hit)
+            case .success(let loaded):
+                return Loaded(registry: loaded.0, names: loaded.1, outcome: .hit,
+                              cache: Cache(folder: cache, registry: directory, key: key), trie: loaded.2)
             case .failure(.stale): break
             case .failure(.corrupt(let reason)): outcome = .corrupt(reason: reason)
             }
@@ -74,8 +126,10 @@ public enum RegistrySnapshot {
         let names = ActorMatcher.NameWords(actors: registry.actors, roles: registry.roles)
         // A cache that cannot be written (read-only home, full disk) only costs the next run time.
         try? FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
-        try? AtomicFile.write(encode(registry, names, key: key), to: file)
-        return Loaded(registry: registry, names: names, outcome: outcome)
+        let trie = ActorMatcher.trie(names)
+        try? AtomicFile.write(encode(registry, names, trie: trie, key: key), to: file)
+        return Loaded(registry: registry, names: names, outcome: outcome, cache: Cache(folder: cache, registry: directory, key: key),
+                      trie: trie)
     }
 
     /// The snapshot file of a registry folder as read by this executable: one per pair (by their
@@ -129,7 +183,8 @@ public enum RegistrySnapshot {
 
     enum DecodeFailure: Error { case stale, corrupt(String) }
 
-    static func encode(_ registry: ActorRegistry, _ names: ActorMatcher.NameWords, key: UInt64) -> [UInt8] {
+    /// `trie`: `ActorMatcher.trie(names)`, built here when not given.
+    static func encode(_ registry: ActorRegistry, _ names: ActorMatcher.NameWords, trie: NameTrie? = nil, key: UInt64) -> [UInt8] {
         var w = Writer()
         w.int(registry.actors.count)
         for a in registry.actors {
@@ -155,15 +210,14 @@ public enum RegistrySnapshot {
             w.int(keys.count)
             for k in keys { w.string(k); w.string(sources[k]!) }
         }
-        for table in [names.actors, names.contextAliases, names.roles] {
-            w.int(table.count)
-            for perEntry in table {
-                w.int(perEntry.count)
-                for words in perEntry { w.strings(words) }
-            }
-        }
+        w.nameWords(names)
+        (trie ?? ActorMatcher.trie(names)).write(to: &w)
+        return frame(w.payload, key: key, magic: magic)
+    }
+
+    /// A cache file: `magic` · key (8 bytes) · payload length (8) · payload hash (8) · payload.
+    static func frame(_ payload: [UInt8], key: UInt64, magic: [UInt8]) -> [UInt8] {
         var out = magic
-        let payload = w.payload
         Hash64.append(key, to: &out)
         Hash64.append(UInt64(payload.count), to: &out)
         Hash64.append(payload.withUnsafeBufferPointer { Hash64.hash($0, seed: 1) }, to: &out)
@@ -171,10 +225,12 @@ public enum RegistrySnapshot {
         return out
     }
 
-    static func decode(_ bytes: [UInt8], key: UInt64) -> Result<(ActorRegistry, ActorMatcher.NameWords), DecodeFailure> {
+    /// Where the payload of a `frame`d file starts: `.stale` for another key, `.corrupt` for a
+    /// header, length or checksum that does not match.
+    static func unframe(_ bytes: [UInt8], key: UInt64, magic: [UInt8], what: String) -> Result<Int, DecodeFailure> {
         let header = magic.count + 24
         guard bytes.count >= header, Array(bytes[..<magic.count]) == magic else {
-            return .failure(.corrupt("not a registry snapshot (bad header)"))
+            return .failure(.corrupt("not a \(what) (bad header)"))
         }
         let storedKey = Hash64.read(bytes, at: magic.count)
         let length = Hash64.read(bytes, at: magic.count + 8)
@@ -185,6 +241,15 @@ public enum RegistrySnapshot {
         }
         let sum = bytes.withUnsafeBufferPointer { Hash64.hash(UnsafeBufferPointer(rebasing: $0[header...]), seed: 1) }
         guard sum == checksum else { return .failure(.corrupt("payload checksum does not match")) }
+        return .success(header)
+    }
+
+    static func decode(_ bytes: [UInt8], key: UInt64) -> Result<(ActorRegistry, ActorMatcher.NameWords, NameTrie), DecodeFailure> {
+        let header: Int
+        switch unframe(bytes, key: key, magic: magic, what: "registry snapshot") {
+        case .success(let h): header = h
+        case .failure(let failure): return .failure(failure)
+        }
         return bytes.withUnsafeBufferPointer { all in
             var r = Reader(bytes: UnsafeBufferPointer(rebasing: all[header...]))
             do {
@@ -225,27 +290,12 @@ public enum RegistrySnapshot {
                     for _ in 0..<n { let k = try r.string(); map[k] = try r.string() }
                     sources.append(map)
                 }
-                var tables: [[[[String]]]] = []
-                for _ in 0..<3 {
-                    var table: [[[String]]] = []
-                    let entries = try r.count()
-                    table.reserveCapacity(entries)
-                    for _ in 0..<entries {
-                        let n = try r.count()
-                        if n == 0 { table.append([]); continue }
-                        if n == 1 { table.append([try r.strings()]); continue }
-                        var perEntry: [[String]] = []
-                        perEntry.reserveCapacity(n)
-                        for _ in 0..<n { perEntry.append(try r.strings()) }
-                        table.append(perEntry)
-                    }
-                    tables.append(table)
-                }
+                let names = try r.nameWords()
+                let trie = try NameTrie.read(from: &r, actors: actors.count, roles: roles.count)
                 guard r.atEnd else { throw DecodeFailure.corrupt("\(r.remaining) bytes left over") }
-                let names = ActorMatcher.NameWords(actors: tables[0], contextAliases: tables[1], roles: tables[2])
                 guard names.fits(actors: actors, roles: roles) else { throw DecodeFailure.corrupt("name words do not fit the actors") }
                 let registry = ActorRegistry(actors: actors, roles: roles, actorSources: sources[0], roleSources: sources[1])
-                return .success((registry, names))
+                return .success((registry, names, trie))
             } catch let failure as DecodeFailure {
                 return .failure(failure)
             } catch {
@@ -254,7 +304,8 @@ public enum RegistrySnapshot {
         }
     }
 
-    private struct Writer {
+    /// Writes a payload: numbers as LEB128, strings as indices into a table written first.
+    struct Writer {
         var bytes: [UInt8] = []
         /// Distinct strings by their bytes (not `String` equality: canonically equivalent strings
         /// spelt differently stay apart) → index, in order of first use.
@@ -285,12 +336,26 @@ public enum RegistrySnapshot {
             return out + bytes
         }
         mutating func strings(_ list: [String]) { int(list.count); for s in list { string(s) } }
+        mutating func ints(_ list: [Int]) { int(list.count); for n in list { int(n) } }
+        /// Raw bytes, after their count.
+        mutating func raw(_ raw: [UInt8]) { int(raw.count); bytes += raw }
+        /// Per actor and per role, the words of each name.
+        mutating func nameWords(_ names: ActorMatcher.NameWords) {
+            for table in [names.actors, names.contextAliases, names.roles] {
+                int(table.count)
+                for perEntry in table {
+                    int(perEntry.count)
+                    for words in perEntry { strings(words) }
+                }
+            }
+        }
         mutating func optional(_ s: String?) {
             if let s { byte(1); string(s) } else { byte(0) }
         }
     }
 
-    private struct Reader {
+    /// Reads what `Writer` wrote; every count and index is checked against what is left or known.
+    struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
         var at = 0
         /// The string table (`Writer.payload`), read first.
@@ -347,6 +412,46 @@ public enum RegistrySnapshot {
             for _ in 0..<n { out.append(try string()) }
             return out
         }
+        /// What `Writer.raw` wrote.
+        mutating func raw() throws -> [UInt8] {
+            let n = try count()
+            defer { at += n }
+            return Array(UnsafeBufferPointer(rebasing: bytes[at..<(at + n)]))
+        }
+        /// What `Writer.nameWords` wrote; whether the words fit their actors is the caller's test
+        /// (`ActorMatcher.NameWords.fits`).
+        mutating func nameWords() throws -> ActorMatcher.NameWords {
+            var tables: [[[[String]]]] = []
+            for _ in 0..<3 {
+                var table: [[[String]]] = []
+                let entries = try count()
+                table.reserveCapacity(entries)
+                for _ in 0..<entries {
+                    let n = try count()
+                    if n == 0 { table.append([]); continue }
+                    if n == 1 { table.append([try strings()]); continue }
+                    var perEntry: [[String]] = []
+                    perEntry.reserveCapacity(n)
+                    for _ in 0..<n { perEntry.append(try strings()) }
+                    table.append(perEntry)
+                }
+                tables.append(table)
+            }
+            return ActorMatcher.NameWords(actors: tables[0], contextAliases: tables[1], roles: tables[2])
+        }
+        /// Numbers below `bound` (indices into something of that size).
+        mutating func ints(below bound: Int) throws -> [Int] {
+            let n = try count()
+            if n == 0 { return [] }
+            var out: [Int] = []
+            out.reserveCapacity(n)
+            for _ in 0..<n {
+                let k = try int()
+                guard k < bound else { throw DecodeFailure.corrupt("index \(k) beyond \(bound)") }
+                out.append(k)
+            }
+            return out
+        }
         mutating func optional() throws -> String? {
             switch try byte() {
             case 0: return nil
@@ -401,5 +506,23 @@ struct Hash64 {
         var v: UInt64 = 0
         for k in 0..<8 { v |= UInt64(bytes[offset + k]) << (8 * UInt64(k)) }
         return v
+    }
+}
+
+extension ActorMatcher {
+    /// A target as one number in the snapshot files: twice the actor's index, or twice the role's
+    /// plus one.
+    static func number(of t: Target) -> Int {
+        switch t {
+        case .actor(let a): return 2 * a
+        case .role(let r): return 2 * r + 1
+        }
+    }
+
+    /// The target `number(of:)` made, if it is one of `actors` actors or `roles` roles.
+    static func target(number n: Int, actors: Int, roles: Int) -> Target? {
+        guard n >= 0 else { return nil }
+        if n & 1 == 0 { return n >> 1 < actors ? .actor(n >> 1) : nil }
+        return n >> 1 < roles ? .role(n >> 1) : nil
     }
 }

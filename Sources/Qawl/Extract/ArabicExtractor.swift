@@ -70,7 +70,62 @@ public struct ArabicExtractor: StatementExtractor {
             return lexicon.nameParticles.contains(w[w.endIndex - 3]) ? nil : Array(w.suffix(2))
         }
 
-        init(lexicon: ArabicLexicon, matcher: ActorMatcher) {
+        /// What this index computes from the registry's names (with the lexicons): surnames, heads,
+        /// states and outlets per actor, and the country context's answers. Building them is most of
+        /// building the index (about 0.14 G instructions with the shipped registry), so they are
+        /// cached beside the registry snapshot (`load`) for the same registry, lexicons and executable.
+        struct Resolved: Sendable, Equatable {
+            var surnames: [WordKey: [Int]]
+            var actorHeads: [Set<WordKey>]
+            var roleHeads: [Set<WordKey>]
+            var actorCountries: [[Int]]
+            var outlets: Set<Int>
+            var countries: CountryContext.Resolved
+        }
+
+        /// What this index was built with, for the cache.
+        var resolved: Resolved {
+            Resolved(surnames: surnames, actorHeads: actorHeads, roleHeads: roleHeads, actorCountries: actorCountries,
+                     outlets: outlets, countries: countries.resolved)
+        }
+
+        /// Builds the index; `resolved`, when given, is `resolved` of an index built from the same
+        /// lexicons and matcher (`load`), else it is computed here.
+        init(lexicon: ArabicLexicon, matcher: ActorMatcher, resolved: Resolved? = nil) {
+            let countries = CountryContext(lexicon: lexicon, matcher: matcher, resolved: resolved?.countries)
+            self.countries = countries
+            let r = resolved ?? Self.resolve(lexicon: lexicon, matcher: matcher, countries: countries)
+            self.surnames = r.surnames
+            self.actorHeads = r.actorHeads
+            self.roleHeads = r.roleHeads
+            self.actorCountries = r.actorCountries
+            self.outlets = r.outlets
+            var actorIndex: [String: Int] = [:]
+            actorIndex.reserveCapacity(matcher.actors.count)
+            // backwards: a duplicated id keeps its first index, with one hash per actor
+            for ai in matcher.actors.indices.reversed() { actorIndex[matcher.actors[ai].id] = ai }
+            self.roleOrganisation = matcher.roles.map { $0.organisation.flatMap { actorIndex[$0] } }
+            self.actorIndex = actorIndex
+            var forms: [String] = []
+            let suffixes = lexicon.clitics.enclitics.filter { $0.unicodeScalars.first == "ه" }
+            for noun in lexicon.objectNouns.keys {
+                forms.append(noun)
+                forms.append("ال" + noun)
+                // the accusative written with alef: «وأبدى اهتماما بـ…», «دعما»
+                if let l = noun.unicodeScalars.last, l != "ه", l != "ا", l != "ء", l != "ي" { forms.append(noun + "ا") }
+                let stem = noun.unicodeScalars.last == "ه" ? String(noun.unicodeScalars.dropLast()) + "ت" : noun
+                for suffix in suffixes { forms.append(stem + suffix) }
+            }
+            self.objectForms = WordSet(forms)
+            self.issuerHeads = WordSet(lexicon.documentNouns.keys + lexicon.inanimate.keys)
+            self.personHeads = WordSet(Array(lexicon.anaphoricPersons.keys))
+            var organisations: Set<String> = []
+            for ai in matcher.actors.indices where matcher.actors[ai].kind == .organisation { organisations.insert(matcher.actors[ai].id) }
+            self.organisations = organisations
+        }
+
+        /// Surnames, heads, states and outlets of the registry's names (`Resolved`).
+        private static func resolve(lexicon: ArabicLexicon, matcher: ActorMatcher, countries: CountryContext) -> Resolved {
             var surnames: [WordKey: [Int]] = [:]
             var actorHeads = [Set<WordKey>](repeating: [], count: matcher.actors.count)
             var roleHeads = [Set<WordKey>](repeating: [], count: matcher.roles.count)
@@ -98,10 +153,7 @@ public struct ArabicExtractor: StatementExtractor {
                     return out
                 }
             }
-            var actorIndex: [String: Int] = [:]
-            actorIndex.reserveCapacity(matcher.actors.count)
             for (ai, a) in matcher.actors.enumerated() {
-                if actorIndex[a.id] == nil { actorIndex[a.id] = ai }
                 for words in matcher.names.actors[ai] {   // aliases + [name]
                     for h in heads(words) { actorHeads[ai].insert(h) }
                     guard a.kind == .person, words.count >= 2, let last = words.last else { continue }
@@ -115,26 +167,6 @@ public struct ArabicExtractor: StatementExtractor {
             for (ri, names) in matcher.names.roles.enumerated() {
                 for words in names { for h in heads(words) { roleHeads[ri].insert(h) } }
             }
-            self.surnames = surnames
-            self.actorHeads = actorHeads
-            self.roleHeads = roleHeads
-            self.roleOrganisation = matcher.roles.map { $0.organisation.flatMap { actorIndex[$0] } }
-            self.actorIndex = actorIndex
-            var forms: [String] = []
-            let suffixes = lexicon.clitics.enclitics.filter { $0.unicodeScalars.first == "ه" }
-            for noun in lexicon.objectNouns.keys {
-                forms.append(noun)
-                forms.append("ال" + noun)
-                // the accusative written with alef: «وأبدى اهتماما بـ…», «دعما»
-                if let l = noun.unicodeScalars.last, l != "ه", l != "ا", l != "ء", l != "ي" { forms.append(noun + "ا") }
-                let stem = noun.unicodeScalars.last == "ه" ? String(noun.unicodeScalars.dropLast()) + "ت" : noun
-                for suffix in suffixes { forms.append(stem + suffix) }
-            }
-            self.objectForms = WordSet(forms)
-            self.issuerHeads = WordSet(lexicon.documentNouns.keys + lexicon.inanimate.keys)
-            self.personHeads = WordSet(Array(lexicon.anaphoricPersons.keys))
-            let countries = CountryContext(lexicon: lexicon, matcher: matcher)
-            self.countries = countries
             // the names' words are tokens already (`ActorMatcher.names`): matched as they are, not
             // joined and tokenised again
             var tokens: [Token] = []
@@ -152,14 +184,13 @@ public struct ArabicExtractor: StatementExtractor {
                 return countries.cues.mentions(in: tokens, range: 0..<tokens.count).compactMap { countries.state($0)?.country }
             }
             let roleStates = matcher.names.roles.map { names in names.flatMap(states) }
-            self.actorCountries = matcher.actors.indices.map { ai in
+            let actorCountries = matcher.actors.indices.map { ai in
                 var found = Set(matcher.names.actors[ai].flatMap(states))
                 if matcher.actors[ai].kind == .person {
                     for ri in matcher.roles(heldBy: ai, on: nil) { found.formUnion(roleStates[ri]) }
                 }
                 return found.sorted()
             }
-            self.organisations = Set(matcher.actors.filter { $0.kind == .organisation }.map(\.id))
             var outlets: Set<Int> = []
             for (ai, a) in matcher.actors.enumerated() where a.kind == .organisation {
                 let isOutlet = matcher.names.actors[ai].contains { words in
@@ -171,17 +202,25 @@ public struct ArabicExtractor: StatementExtractor {
                 }
                 if isOutlet { outlets.insert(ai) }
             }
-            self.outlets = outlets
+            return Resolved(surnames: surnames, actorHeads: actorHeads, roleHeads: roleHeads, actorCountries: actorCountries,
+                            outlets: outlets, countries: countries.resolved)
         }
     }
 
     let index: LinkingIndex
+    /// Whether the linking index came from the cache beside the registry snapshot (`LinkingIndex.load`).
+    public let indexOutcome: RegistrySnapshot.Outcome
 
     public init(lexicon: ArabicLexicon, matcher: ActorMatcher) {
+        self.init(lexicon: lexicon, matcher: matcher, index: LinkingIndex(lexicon: lexicon, matcher: matcher), outcome: .disabled)
+    }
+
+    private init(lexicon: ArabicLexicon, matcher: ActorMatcher, index: LinkingIndex, outcome: RegistrySnapshot.Outcome) {
         self.lexicon = lexicon
         self.matcher = matcher
         self.splitter = SentenceSplitter(abbreviations: lexicon.abbreviations)
-        self.index = LinkingIndex(lexicon: lexicon, matcher: matcher)
+        self.index = index
+        self.indexOutcome = outcome
     }
 
     /// Loads the lexicons from a data directory (`DataDirectory.locate()`) and builds the matcher.
@@ -191,10 +230,14 @@ public struct ArabicExtractor: StatementExtractor {
     }
 
     /// Loads the lexicons from a data directory and matches with `matcher`'s trie (built once for
-    /// every extractor) and the Arabic clitics.
-    public init(dataDirectory: URL, matcher: ActorMatcher) throws {
-        let lex = try ArabicLexicon(dataDirectory: dataDirectory)
-        self.init(lexicon: lex, matcher: matcher.with(clitics: lex.clitics))
+    /// every extractor) and the Arabic clitics. `cache`: that of the registry snapshot `matcher` was
+    /// built from (`RegistrySnapshot.Loaded.cache`), where the linking index is cached; nil: built.
+    public init(dataDirectory: URL, matcher: ActorMatcher, cache: RegistrySnapshot.Cache? = nil) throws {
+        let folder = dataDirectory.appendingPathComponent("lexicons").appendingPathComponent("ar")
+        let lex = try ArabicLexicon(directory: folder)
+        let matcher = matcher.with(clitics: lex.clitics)
+        let (index, outcome) = LinkingIndex.load(lexicon: lex, matcher: matcher, lexicons: folder, cache: cache)
+        self.init(lexicon: lex, matcher: matcher, index: index, outcome: outcome)
     }
 
     // MARK: - State

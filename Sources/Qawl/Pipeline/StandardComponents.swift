@@ -48,10 +48,16 @@ extension Components {
             let languages = c.languages
             let build: @Sendable () throws -> LanguageRouter = {
                 let matcher = ActorMatcher(actors: registry.actors, roles: registry.roles,
-                                           clitics: .none, names: loaded.names)
+                                           clitics: .none, names: loaded.names, trie: loaded.trie)
                 var builders: [String: @Sendable () throws -> any StatementExtractor] = [:]
                 if languages.contains("ar") {
-                    builders["ar"] = { try ArabicExtractor(dataDirectory: data, matcher: matcher) }
+                    builders["ar"] = {
+                        let extractor = try ArabicExtractor(dataDirectory: data, matcher: matcher, cache: loaded.cache)
+                        if case .corrupt(let reason) = extractor.indexOutcome {
+                            FileHandle.standardError.write(Data("qawl: warning: Arabic linking index in \(loaded.cache?.folder.path ?? "") is unreadable (\(reason)); rebuilt\n".utf8))
+                        }
+                        return extractor
+                    }
                 }
                 if languages.contains("en") {
                     builders["en"] = { try EnglishExtractor(dataDirectory: data, matcher: matcher) }
