@@ -183,6 +183,18 @@ final class ExtractSpanDefectTests: XCTestCase {
         XCTAssertEqual(statements("عبر رئيس الوزراء عن قلقه من التصعيد.").first?.speaker, "رئيس الوزراء")
     }
 
+    func testATitleWhoseBodyRunsOnWithFiKeepsTheHoldersName() {
+        // «النائب العربي في الكنيست أحمد الطيبي»: the name after the place or body is the holder's
+        let s = statements("وقال النائب العربي في الكنيست أحمد الطيبي إن المنظمة بحاجة إلى التحسن.")
+        XCTAssertEqual(s.first?.speaker, "النائب العربي في الكنيست أحمد الطيبي")
+        XCTAssertEqual(s.first?.actorID, "unlinked:احمد الطيبي")
+        // «في عهد X» names the era, «في حكومة رئيس الوزراء X» another office: X is not the speaker
+        XCTAssertFalse(statements("وقال وزير الزراعة السابق في عهد فرانسوا هولاند إن الاستمرارية مهمة.")
+            .contains { $0.speaker.contains("هولاند") })
+        XCTAssertFalse(statements("وقالت مديرة السياسات في حكومة رئيس الوزراء السابق ستيفن هاربر إن كندا معزولة.")
+            .contains { $0.speaker.contains("هاربر") })
+    }
+
     func testAPlaceWithAGluedPrepositionIsNoName() {
         let s = statements("وقال السفير السعودي بواشنطن إن التقارير عن اعتقاله خاطئة تماما.")
         XCTAssertNotEqual(s.first?.actorID, "unlinked:بواشنطن")

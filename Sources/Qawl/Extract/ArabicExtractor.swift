@@ -332,6 +332,9 @@ public struct ArabicExtractor: StatementExtractor {
         /// Where the name ends when the phrase goes on with an apposition that names nobody new
         /// (a quoted Latin abbreviation: «اللجنة الدولية للصليب الأحمر "ICRC"»); nil: at `end`.
         var nameEnd: Int? = nil
+        /// Where the holder's name opens after a title whose body runs on with «في» or «لدى» («النائب في
+        /// البرلمان المصري محمد حمزة»): the name, not the place, keys an unlinked speaker.
+        var holderStart: Int? = nil
 
         /// The phrase as far as it names the speaker.
         var named: Phrase { nameEnd.map(ending(at:)) ?? self }
@@ -1401,6 +1404,7 @@ public struct ArabicExtractor: StatementExtractor {
         var endsWithActor = false
         var budget = 10, extended = false
         var nameEnd: Int?
+        var holderStart: Int?
         while j < b, words < budget {
             let t = tokens[j]
             if t.kind == .punct {
@@ -1603,7 +1607,45 @@ public struct ArabicExtractor: StatementExtractor {
                 }
             }
         }
-        return end > a ? Phrase(start: a, end: end, mentions: mentions, nameEnd: nameEnd) : nil
+        // «النائب العربي في الكنيست أحمد الطيبي», «زعيم الديمقراطيين في مجلس الشيوخ تشاك شومر»: a
+        // title's body runs on with «في»/«لدى» and a place or body, then the holder's name with no comma:
+        // a registry person, or a common given name and one more word, right before the content
+        // (the place or body ends right before the name, with the article, as a registry name or a
+        // place: not «في عهد فرانسوا هولاند»; and no second title names someone else: «مستشار لرئيس
+        // حكومة الوفاق في ليبيا فائز السراج», «في حكومة رئيس الوزراء السابق ستيفن هاربر»)
+        func secondTitle(_ r: Range<Int>) -> Bool {
+            r.contains { tokens[$0].kind == .word && inSet(tokens[$0], lexicon.titles) && !isHonorific(tokens[$0]) }
+        }
+        if titled && !endsWithActor, end > a, end + 2 < b, tokens[end].kind == .word,
+           tokens[end].norm.sameWord("في") || tokens[end].norm.sameWord("لدي"), !secondTitle((a + 1)..<end) {
+            func closes(_ x: Int) -> Bool {
+                x == b || tokens[x].kind == .punct || complementizer(tokens[x]) != nil || cue(at: x, c) != nil || isStop(tokens[x])
+            }
+            func bodyEnds(at q: Int) -> Bool {
+                if hasArticle(tokens[q - 1]) { return true }
+                if matcher.mentions(in: tokens, range: (end + 1)..<q).contains(where: { $0.end == q }) { return true }
+                return index.countries.cues.mentions(in: tokens, range: (end + 1)..<q).contains { $0.end == q }
+            }
+            var q = end + 2
+            while q < b, q - end <= 5, tokens[q - 1].kind == .word, cue(at: q - 1, c) == nil, complementizer(tokens[q - 1]) == nil,
+                  !isStop(tokens[q - 1]) || q - 1 == end, !secondTitle((end + 1)..<q) || isHonorific(tokens[q - 1]) {
+                guard bodyEnds(at: q) || isHonorific(tokens[q - 1]) else { q += 1; continue }
+                if let m = matcher.match(at: q, in: tokens, limit: b), case .actor(let ai) = m.target,
+                   matcher.actors[ai].kind == .person, closes(m.end) {
+                    mentions.append(contentsOf: matcher.mentions(in: tokens, range: (end + 1)..<m.end))
+                    end = m.end; holderStart = q
+                    break
+                }
+                if tokens[q].kind == .word, !isStop(tokens[q]), inSet(tokens[q], lexicon.givenNames), q + 1 < b, tokens[q + 1].kind == .word,
+                   !isStop(tokens[q + 1]), cue(at: q + 1, c) == nil, closes(q + 2) {
+                    mentions.append(contentsOf: matcher.mentions(in: tokens, range: (end + 1)..<(q + 2)))
+                    end = q + 2; holderStart = q
+                    break
+                }
+                q += 1
+            }
+        }
+        return end > a ? Phrase(start: a, end: end, mentions: mentions, nameEnd: nameEnd, holderStart: holderStart) : nil
     }
 
     /// A word with the article right after a common given name (`given_names.txt`) that ends the phrase
@@ -2267,7 +2309,9 @@ public struct ArabicExtractor: StatementExtractor {
         var nameStart = ph.start
         var lastComma = -1
         for i in ph.start..<ph.end where isComma(tokens[i]) { lastComma = i }
-        if let n = roleEnd, lastComma < n {
+        if let h = ph.holderStart, lastComma < h, h < ph.end {
+            nameStart = h
+        } else if let n = roleEnd, lastComma < n {
             nameStart = n
         } else if lastComma >= 0 {
             // «علي الدبيسي، مدير المنظمة السعودية الأوروبية لحقوق الإنسان»: a name, a comma, then the
