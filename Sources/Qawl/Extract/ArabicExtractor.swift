@@ -1320,6 +1320,11 @@ public struct ArabicExtractor: StatementExtractor {
             let t = tokens[j]
             if t.kind == .punct {
                 if t.punct == 0x23 { j += 1; continue }
+                // «كيم جونغ-أون», «جان-بيير لاكروا»: a hyphen glued to Arabic words on both sides joins
+                // the parts of one name; the word after it is the name's, whatever it also is («جاي-إن»)
+                if end == j, j > a, !endsWithActor, ActorMatcher.nameHyphen(tokens[...], j), j + 2 <= b {
+                    j += 2; end = j; words += 1; continue
+                }
                 // «ويقول د. مهروترا»: a full stop after an abbreviation or a single letter
                 if t.punct == 0x2E, end == j, j > a, j + 1 < b, tokens[j + 1].kind == .word, isAbbreviation(tokens[j - 1]) {
                     j += 1; continue
