@@ -156,7 +156,7 @@ public struct ActorMatcher: Sendable {
                     // «#» of a hashtag and quotation marks inside a name («وكالة "معا"», «قناة «المسيرة»»)
                     // do not break it; the match still ends on a word
                     let tokenKind = tokens[j].kind
-                    if tokenKind == .punct && Self.transparent(tokens[j].punct) { j += 1; continue }
+                    if tokenKind == .punct && (Self.transparent(tokens[j].punct) || Self.nameHyphen(tokens[...], j)) { j += 1; continue }
                     guard tokenKind == .word || tokenKind == .number, let c = trie.child(of: n, word: tokens[j].norm) else { break }
                     n = c
                     j += 1
@@ -218,8 +218,9 @@ public struct ActorMatcher: Sendable {
     private static func walk(_ trie: NameTrie, from n: Int, _ tokens: ArraySlice<Token>) -> (node: Int, onWord: Bool)? {
         var n = n
         var onWord = true
-        for t in tokens {
-            if t.kind == .punct && transparent(t.punct) { onWord = false; continue }
+        for k in tokens.indices {
+            let t = tokens[k]
+            if t.kind == .punct && (transparent(t.punct) || nameHyphen(tokens, k)) { onWord = false; continue }
             guard t.kind == .word || t.kind == .number, let c = trie.child(of: n, word: t.norm) else { return nil }
             n = c
             onWord = true
@@ -230,6 +231,17 @@ public struct ActorMatcher: Sendable {
     /// Punctuation a multi-word name may contain: «#» and quotation marks.
     @inline(__always) static func transparent(_ p: UInt32) -> Bool {
         p == 0x23 || p == 0x22 || p == 0xAB || p == 0xBB || p == 0x201C || p == 0x201D
+    }
+
+    /// A hyphen at `j` glued on both sides to a word in Arabic script: it joins the parts of one name
+    /// («كيم جونغ-أون», «جان-إيف لودريان»), which the registry may write with a space or a hyphen
+    /// (an alias's words drop it: `words`). With a space on either side it is a dash («القاهرة - »).
+    @inline(__always) static func nameHyphen(_ tokens: ArraySlice<Token>, _ j: Int) -> Bool {
+        guard j > tokens.startIndex, j + 1 < tokens.endIndex else { return false }
+        let t = tokens[j]
+        guard t.kind == .punct, t.punct == 0x2D else { return false }
+        let p = tokens[j - 1], n = tokens[j + 1]
+        return p.kind == .word && n.kind == .word && !p.latin && !n.latin && p.end == t.start && n.start == t.end
     }
 
     /// All non-overlapping longest mentions in `range`, left to right.

@@ -114,7 +114,12 @@ extension ArabicExtractor {
         var end = ph.end
         while end > ph.start, tokens[end - 1].kind == .punct { end -= 1 }
         var wordTokens: [Int] = []
+        // «متحدث باسم وزارة الدفاع (البنتاغون)»: a parenthesised gloss ending the phrase (its «(»)
+        var gloss: Int?
         for i in ph.start..<end {
+            if tokens[i].kind == .punct, tokens[i].punct == 0x28, i > ph.start, parenthesisedGloss(at: i, limit: ph.end, c) == end {
+                gloss = i; continue
+            }
             // a comma, a quote: an apposition or a quoted name, no bare office phrase
             guard tokens[i].kind == .word || tokens[i].kind == .number else { return nil }
             wordTokens.append(i)
@@ -151,6 +156,12 @@ extension ArabicExtractor {
         // «المتحدث باسم البنتاغون», «متحدث باسم الحكومة التركية»: a spokesperson speaks for the organisation
         if office.mode == .for, let last = inner.last, last.end == end, last.start == headEnd, !last.governed,
            let o = organisation(last), let k = wordTokens.firstIndex(of: last.start), isOffice(from: k) {
+            return (registrySpeaker(o, agreement: agreement), Self.officeBodyConfidence)
+        }
+        // «متحدث باسم وزارة الدفاع (البنتاغون)»: a registry organisation glossing the body the
+        // spokesperson is named for (no preposition in it) is that body
+        if office.mode == .for, let g = gloss, g > headEnd, let last = inner.last, last.start == g + 1, last.end == end,
+           let o = organisation(last), gap(headEnd, g) != nil, let k = wordTokens.firstIndex(of: last.start), isOffice(from: k) {
             return (registrySpeaker(o, agreement: agreement), Self.officeBodyConfidence)
         }
         // the state: its name or adjective, right after the head or after the office's own words, and

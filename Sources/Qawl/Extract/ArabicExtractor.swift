@@ -1394,6 +1394,22 @@ public struct ArabicExtractor: StatementExtractor {
         return isComma(next) || (next.kind == .word && !next.latin) ? e : nil
     }
 
+    /// A word of an organisation's name or an office: a title («المتحدث»), the head of an institution
+    /// («وزارة», «مجلس»), of a quoted name («منظمة») or an anaphoric head («الاتحاد», «الحركة»).
+    func isOrganisationWord(_ t: Token) -> Bool {
+        t.kind == .word && (inSet(t, lexicon.titles) || inSet(t, lexicon.institutionHeads) || inSet(t, lexicon.quotedNameHeads)
+            || isGenericHead(t) || inSet(t, lexicon.anaphoricHeads))
+    }
+
+    /// The closing parenthesis of a short gloss opened at token `j`: one to three words, no figures
+    /// («(البنتاغون)», «(سي آي إيه)», «(CIA)»; not «(25 عاما)», «(...)»). Nil for anything else.
+    func parenthesisedGloss(at j: Int, limit b: Int, _ c: Ctx) -> Int? {
+        var e = j + 1
+        while e < b, e - j <= 3, c.tokens[e].kind == .word { e += 1 }
+        guard e > j + 1, e < b, c.tokens[e].kind == .punct, c.tokens[e].punct == 0x29 else { return nil }
+        return e
+    }
+
     /// The name phrase after a verb: «وقال وزير الخارجية الروسي، سيرجي لافروف إن» → «وزير … لافروف».
     func speakerPhrase(from a: Int, limit b: Int, _ c: Ctx, gluedPreposition: Bool) -> Phrase? {
         let tokens = c.tokens
@@ -1405,10 +1421,44 @@ public struct ArabicExtractor: StatementExtractor {
         var budget = 10, extended = false
         var nameEnd: Int?
         var holderStart: Int?
+        // the last parenthesised gloss skipped that names nobody in the registry: (its «(», its end)
+        var bareGloss: (open: Int, end: Int)?
         while j < b, words < budget {
             let t = tokens[j]
             if t.kind == .punct {
                 if t.punct == 0x23 { j += 1; continue }
+                // «كيم جونغ-أون», «جان-بيير لاكروا»: a hyphen glued to Arabic words on both sides joins
+                // the parts of one name; the word after it is the name's, whatever it also is («جاي-إن»)
+                if end == j, j > a, !endsWithActor, ActorMatcher.nameHyphen(tokens[...], j), j + 2 <= b {
+                    j += 2; end = j; words += 1; continue
+                }
+                // «المتحدثة باسم وزارة الدفاع (البنتاغون) دانا وايت», «وزارة الدفاع (البنتاغون)»: a short
+                // gloss in parentheses after a word of the phrase is part of it. A registry name there
+                // names the organisation glossed (when the phrase names none yet and has a word of an
+                // organisation or office before it: «شارل تانوك (حزب المحافظين)» is a person's party);
+                // after a head the gloss is the name itself («وكالة (معا)», «شبكة (فوكس نيوز)»); any
+                // other gloss stays out when the phrase ends with it («وقال أحمد (اسم مستعار)»). The
+                // phrase goes on after it only to a comma, a registry person or a title's holder
+                // («رئيس الاتحاد الدولي لكرة القدم (فيفا) جياني إنفانتينو»); else it ends there («وقالت
+                // المفوضية (الأوروبية) تركيا»: the verb's object). After a registry name the phrase ended.
+                if t.punct == 0x28, end == j, j > a, !endsWithActor, let e = parenthesisedGloss(at: j, limit: b, c) {
+                    let inner = matcher.mentions(in: tokens, range: (j + 1)..<e)
+                    if inner.count == 1, inner[0].start == j + 1, inner[0].end == e, case .actor = inner[0].target,
+                       !mentions.contains(where: { $0.end == j }),
+                       !mentions.isEmpty || (a..<j).contains(where: { isOrganisationWord(tokens[$0]) }) {
+                        mentions += inner; bareGloss = nil
+                    } else if j - 1 == a, inSet(tokens[a], lexicon.quotedNameHeads) || inSet(tokens[a], lexicon.mediaHeads) {
+                        bareGloss = nil
+                    } else {
+                        bareGloss = (j, e + 1)
+                    }
+                    j = e + 1; end = j
+                    guard j < b else { break }
+                    let hasPerson = mentions.contains(where: { if case .actor(let ai) = $0.target { return matcher.actors[ai].kind == .person }; return false })
+                    if isComma(tokens[j]) || titled && !hasPerson { continue }
+                    if let m = matcher.match(at: j, in: tokens, limit: b), case .actor(let ai) = m.target, matcher.actors[ai].kind == .person { continue }
+                    break
+                }
                 // «ويقول د. مهروترا»: a full stop after an abbreviation or a single letter
                 if t.punct == 0x2E, end == j, j > a, j + 1 < b, tokens[j + 1].kind == .word, isAbbreviation(tokens[j - 1]) {
                     j += 1; continue
@@ -1567,6 +1617,7 @@ public struct ArabicExtractor: StatementExtractor {
             if j == a, inSet(t, lexicon.titles) { titled = true }
             j += 1; end = j; words += 1
         }
+        if let g = bareGloss, g.end == end { end = g.open }
         // a long title that runs into a preposition before its name:
         // «مبعوث الأمم المتحدة للسلام في سوريا، ستافان دي ميستورا، …», «مندوب موسكو في الأمم المتحدة، فاسيلي نيبينزيا»
         // so does a relation phrase before the name of the one it names: «خطيبة محمد بن سلمان، سارة علي، …»
