@@ -195,6 +195,21 @@ final class ExtractSpanDefectTests: XCTestCase {
             .contains { $0.speaker.contains("هاربر") })
     }
 
+    func testAParticipleThatDescribesOrCountsANounOpensNoClause() {
+        // «إجراءات أمنية مشددة», «غير متوقعة», «75 متهما», «على مضيفه»: adjectives and nouns, not
+        // «stressing», «expecting», «accusing», «adding»
+        for text in ["وشهدت العاصمة إجراءات أمنية مشددة أثناء أداء اليمين الدستورية.",
+                     "وكانت النتائج غير متوقعة بعد غياب طويل عن البطولة.",
+                     "وأصدرت المحكمة أحكاما بالإعدام بحق 75 متهما في القضية.",
+                     "وفاز الفريق على مضيفه ستوك سيتي بهدفين دون مقابل."] {
+            // (a speaker before, whom a participle clause would carry over)
+            XCTAssertEqual(statements("وقال وزير الداخلية إن الوضع هادئ. " + text).count, 1, text)
+        }
+        // after a whole clause the participle speaks, also after a feminine adjective
+        let s = statements("وقالت المندوبة إن المجلس يتعامل بمعايير مزدوجة منوهة إلى الهجوم الأخير على المدنيين.")
+        XCTAssertEqual(s.map(\.cue), ["وقالت", "منوهة"])
+    }
+
     func testAPlaceWithAGluedPrepositionIsNoName() {
         let s = statements("وقال السفير السعودي بواشنطن إن التقارير عن اعتقاله خاطئة تماما.")
         XCTAssertNotEqual(s.first?.actorID, "unlinked:بواشنطن")

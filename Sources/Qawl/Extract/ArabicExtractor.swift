@@ -729,6 +729,22 @@ public struct ArabicExtractor: StatementExtractor {
         return false
     }
 
+    /// «غير متوقعة», «كان متوقعا», «على خلفية مطالبة مجموعة», «37 متهما», «إجراءات أمنية مشددة»: the
+    /// participle cue at `k` describes the word before it or completes it (`participle_not_after.txt`;
+    /// for `adjectival_participles.txt`, also after a count below a thousand or, feminine, after an
+    /// indefinite feminine word); a clause of its own follows punctuation or a whole clause («، مشددة
+    /// على», «وتابع حديثه قائلا», «بمعايير مزدوجة منوهة إلى»).
+    func participleIsAttribute(_ k: Int, _ cue: ArabicLexicon.Cue, _ c: Ctx) -> Bool {
+        guard k > 0 else { return false }
+        let p = c.tokens[k - 1]
+        let adjectival = inSet(c.tokens[k], lexicon.adjectivalParticiples)
+        if p.kind == .number { return adjectival && p.norm.unicodeScalars.count < 4 }   // not a year: «عام 2015 مؤكدة»
+        guard p.kind == .word else { return false }
+        if inSet(p, lexicon.participleNotAfter) { return true }
+        // («ة» as written: the normalised «ه» is also a pronoun)
+        return adjectival && !hasArticle(p) && c.scalars[c.tokens[k].end - 1] == "ة" && c.scalars[p.end - 1] == "ة"
+    }
+
     /// «ممازحا», «مخاطبا», «مستنكرا»: an indefinite accusative participle by its shape
     /// (`participle_patterns.txt`; a root letter is never «ا» or «و», so «ملالا» is none), that is no
     /// given name, title or person noun: how something was said, where the subject would stand.
@@ -904,7 +920,7 @@ public struct ArabicExtractor: StatementExtractor {
         let tokens = c.tokens
         switch cue.type {
         case .participle:
-            guard emitParticipleClauses else { return nil }
+            guard emitParticipleClauses, !participleIsAttribute(k, cue, c) else { return nil }
             let base: Pending?
             if let o = open ?? (inSentence.isEmpty ? nil : inSentence.count - 1) { base = inSentence[o] } else { base = nil }
             let sp: Speaker, text: String, res: Statement.Resolution, conf: Double

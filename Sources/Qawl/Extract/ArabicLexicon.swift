@@ -98,6 +98,12 @@ public final class ArabicLexicon: Sendable {
     public let firstPerson: WordSet
     /// «بطولة», «بلدة», «بعثة»: feminine nouns whose «ب» is their own (`bi_nouns.txt`), not «بـ» «with».
     public let biNouns: WordSet
+    /// «غير», «كان», «عن»: words after which a participle cue is an adjective, a predicate or a
+    /// verbal noun (`participle_not_after.txt`).
+    public let participleNotAfter: WordSet
+    /// «مشددة», «متوقعة», «متهما»: participle cues with a common adjective or noun sense
+    /// (`adjectival_participles.txt`).
+    public let adjectivalParticiples: WordSet
     /// «محمد», «علي»: common given names; an ordinary word after one may be a family name («محمد الماضي»).
     public let givenNames: WordSet
     /// «العام», «الأسبوع», «الخميس»: time nouns, adverbials rather than speakers or family names.
@@ -273,6 +279,8 @@ public final class ArabicLexicon: Sendable {
         rubrics = WordSet(try LexiconFile.wordSet(file("rubrics.txt")))
         firstPerson = WordSet(try LexiconFile.wordSet(file("first_person.txt")))
         biNouns = WordSet(try LexiconFile.wordSet(file("bi_nouns.txt")))
+        participleNotAfter = WordSet(try LexiconFile.wordSet(file("participle_not_after.txt")))
+        adjectivalParticiples = WordSet(try LexiconFile.wordSet(file("adjectival_participles.txt")))
         givenNames = WordSet(try LexiconFile.wordSet(file("given_names.txt")))
         timeNouns = WordSet(try LexiconFile.wordSet(file("time_nouns.txt")))
         partitives = WordSet(try LexiconFile.wordSet(file("partitives.txt")))
