@@ -210,6 +210,14 @@ final class ExtractSpanDefectTests: XCTestCase {
         XCTAssertEqual(s.map(\.cue), ["وقالت", "منوهة"])
     }
 
+    func testAQuotedNameBeforeTheVerbAfterKanaIsItsSubject() {
+        // «وكانت شبكة "فيسبوك" قد أعلنت», «وكانت "إير فرانس" قد توقعت»: not the previous speaker
+        let s = statements("وقال الوزير إن الأمر لا يخصه. وكانت شبكة \"فيسبوك\" قد أعلنت أن الحسابات تعرضت لهجوم.")
+        XCTAssertEqual(s.last?.speaker, "شبكة \"فيسبوك\"")
+        let t = statements("وقال الوزير إن الإضراب مستمر. وكانت \"إير فرانس\" قد توقعت استمرار عمل الرحلات.")
+        XCTAssertEqual(t.last?.actorID, "unlinked:اير فرانس")
+    }
+
     func testAPlaceWithAGluedPrepositionIsNoName() {
         let s = statements("وقال السفير السعودي بواشنطن إن التقارير عن اعتقاله خاطئة تماما.")
         XCTAssertNotEqual(s.first?.actorID, "unlinked:بواشنطن")

@@ -1965,6 +1965,20 @@ public struct ArabicExtractor: StatementExtractor {
         let tokens = c.tokens
         var j = k - 1
         if j >= s.lowerBound, tokens[j].norm == "قد" { j -= 1 }
+        // «وكانت "دار ضاد للنشر والتوزيع" أعلنت», «لكن شركة "أبل" قالت»: a quoted name, with the head
+        // noun before it, after a clause opener
+        if j > s.lowerBound, isQuote(tokens[j]) {
+            var q = j - 1
+            while q > s.lowerBound, j - q <= 8, tokens[q].kind == .word { q -= 1 }
+            guard q >= s.lowerBound, q < j - 1, isQuote(tokens[q]) else { return nil }
+            var start = q
+            if start - 1 > s.lowerBound, tokens[start - 1].kind == .word, !isStop(tokens[start - 1]), !opensClause(tokens[start - 1]),
+               cue(at: start - 1, c) == nil, complementizer(tokens[start - 1]) == nil { start -= 1 }
+            guard start > s.lowerBound else { return nil }
+            let p = tokens[start - 1]
+            guard (p.kind == .punct && !isQuote(p)) || opensClause(p) else { return nil }
+            return Phrase(start: start, end: j + 1, mentions: matcher.mentions(in: tokens, range: start..<(j + 1)))
+        }
         guard j >= s.lowerBound, tokens[j].kind == .word else { return nil }
         let end = j + 1
         var st = max(s.lowerBound, end - 6)
