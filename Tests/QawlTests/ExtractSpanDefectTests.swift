@@ -218,6 +218,12 @@ final class ExtractSpanDefectTests: XCTestCase {
         XCTAssertEqual(t.last?.actorID, "unlinked:اير فرانس")
     }
 
+    func testANamedNewspaperSpeaksAndAnUnnamedOneIsVague() {
+        // «صحيفة "ذا صن"» names the outlet; «صحيفة بريطانية» is a vague source (optional in the gold)
+        XCTAssertEqual(statements("وذكرت صحيفة \"ذا صن\" أنه تم الاتفاق على الصفقة.").first?.actorID, "unlinked:صحيفه ذا صن")
+        XCTAssertTrue(statements("وذكرت صحيفة بريطانية أنه تم الاتفاق على الصفقة.").isEmpty)
+    }
+
     func testAPlaceWithAGluedPrepositionIsNoName() {
         let s = statements("وقال السفير السعودي بواشنطن إن التقارير عن اعتقاله خاطئة تماما.")
         XCTAssertNotEqual(s.first?.actorID, "unlinked:بواشنطن")

@@ -2238,7 +2238,10 @@ public struct ArabicExtractor: StatementExtractor {
             return (Speaker(actorID: "unlinked:" + normKey(c, ph.start, ph.end).joined(separator: " "), actorName: text,
                             agreement: agreement, vague: true, nameKey: []), text, .name, 0.3)
         }
-        if inSet(tokens[ph.start], lexicon.vague) || isPartitive(ph, c) {
+        // «صحيفة بريطانية» is vague; «صحيفة "ذا صن"», «صحيفة وول ستريت جورنال» name the outlet
+        let namedOutlet = ph.end - ph.start >= 2 && inSet(tokens[ph.start], lexicon.mediaHeads)
+            && (isQuote(tokens[ph.start + 1]) || ph.mentions.contains { $0.start == ph.start + 1 || $0.start == ph.start && $0.end > ph.start + 1 })
+        if inSet(tokens[ph.start], lexicon.vague) && !namedOutlet || isPartitive(ph, c) {
             let sp = Speaker(actorID: "unlinked:" + normKey(c, ph.start, ph.end).joined(separator: " "), actorName: text,
                              agreement: agreement, vague: true, nameKey: [])
             return (sp, text, .name, 0.3)
