@@ -2400,7 +2400,12 @@ public struct ArabicExtractor: StatementExtractor {
         } else if lastComma >= 0 {
             // «علي الدبيسي، مدير المنظمة السعودية الأوروبية لحقوق الإنسان»: a name, a comma, then the
             // person's title: the name before the comma
-            if lastComma > ph.start, !inSet(tokens[ph.start], lexicon.titles), ph.mentions.isEmpty,
+            // (registry organisations in the title are its body: «، رئيس مجلس إدارة شركة أرامكو»)
+            if lastComma > ph.start, !inSet(tokens[ph.start], lexicon.titles),
+               !ph.mentions.contains(where: { m in
+                   guard m.start > lastComma, case .actor(let ai) = m.target else { return true }
+                   return matcher.actors[ai].kind != .organisation
+               }),
                lastComma + 1 < ph.end, inSet(tokens[lastComma + 1], lexicon.titles),
                !(ph.start..<lastComma).contains(where: { isComma(tokens[$0]) || inSet(tokens[$0], lexicon.titles) }) {
                 return resolve(Phrase(start: ph.start, end: lastComma, mentions: []), c, &state, agreement: agreement)
