@@ -232,6 +232,11 @@ final class ExtractSpanDefectTests: XCTestCase {
         XCTAssertEqual(s.map(\.actorID), ["unlinked:لينا سنجاب"])
     }
 
+    func testAamAfterATitleIsGeneralNotTheHoldersName() {
+        // «مدير عام», «أمين عام»: «عام» is part of the title; the holder is the name after the body
+        XCTAssertEqual(statements("وقال أمين عام وزارة العمل هاني خليفات إن البطالة تراجعت.").first?.actorID, "unlinked:هاني خليفات")
+    }
+
     func testAPlaceWithAGluedPrepositionIsNoName() {
         let s = statements("وقال السفير السعودي بواشنطن إن التقارير عن اعتقاله خاطئة تماما.")
         XCTAssertNotEqual(s.first?.actorID, "unlinked:بواشنطن")

@@ -2457,8 +2457,10 @@ public struct ArabicExtractor: StatementExtractor {
                    !inSet(t, lexicon.titles), !isPlace(i, i + 1, tokens) { break }
                 // «الأمين العام للأمم المتحدة أنطونيو غوتيريش», «السفيرة لدى الأمم المتحدة نيكي هيلي»
                 // (and a coordinated body: «وزير الشباب والرياضة المغربي رشيد الطالبي العلمي»; «والد» is a relation)
+                // («مدير عام», «أمين عام», «نائب عام»: «عام» after a title is «general», not «year»)
                 if isTitlePart(t) || t.norm.sameWord("باسم") || t.norm.sameWord("لدي") || t.norm.sameWord("في")
-                    || u.starts(with: "وال".unicodeScalars) && !u.starts(with: "والد".unicodeScalars) {
+                    || u.starts(with: "وال".unicodeScalars) && !u.starts(with: "والد".unicodeScalars)
+                    || i > ph.start && t.norm.sameWord("عام") && inSet(tokens[i - 1], lexicon.titles) {
                     i += 1; continue
                 }
                 // «رئيس الاتحاد الإسباني لكرة القدم»: what the office is for, then its holder's name
