@@ -5,6 +5,12 @@ import XCTest
 /// A small registry for extraction tests: the seed's people and a few heads of government, with
 /// their roles over time. The real registry (`data/actors/`) is loaded by the pipeline.
 enum TestRegistry {
+    /// The actor ids of `text`'s statements with a registry of `actors` only (no roles), dated 2018-03-15.
+    static func ids(_ text: String, actors: [Actor]) throws -> [String] {
+        try ArabicExtractor(dataDirectory: dataDirectory, actors: actors, roles: [])
+            .extract(from: document(text, published: "2018-03-15")).map(\.actorID)
+    }
+
     static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let dataDirectory = repoRoot.appendingPathComponent("data")
 

@@ -23,11 +23,7 @@ final class ExtractSpeakerPrecisionTests: XCTestCase {
         Self.extractor.extract(from: TestRegistry.document(text, title: title, published: "2018-03-15"))
     }
 
-    /// The actor ids of `text`'s statements with a registry of `actors` only.
-    func ids(_ text: String, actors: [Actor]) throws -> [String] {
-        try ArabicExtractor(dataDirectory: TestRegistry.dataDirectory, actors: actors, roles: [])
-            .extract(from: TestRegistry.document(text, published: "2018-03-15")).map(\.actorID)
-    }
+    func ids(_ text: String, actors: [Actor]) throws -> [String] { try TestRegistry.ids(text, actors: actors) }
 
     // MARK: - Headlines
 

@@ -716,17 +716,26 @@ public struct ArabicExtractor: StatementExtractor {
     /// «انفعال»), verbal nouns almost never.
     func masdarShape(_ w: [Unicode.Scalar], afterDefinite: Bool) -> Bool {
         guard w.count >= 5, !(w[0] == "ا" && w[1] == "ل") else { return false }
-        for (tpl, afterOnly) in lexicon.masdarTemplates where tpl.count == w.count && (afterDefinite || !afterOnly) {
-            var ok = true
-            for (a, b) in zip(tpl, w) {
-                if a == "ف" || a == "ع" || a == "ل" { if b == "و" { ok = false; break } }
-                else if a != b { ok = false; break }
-            }
+        for (tpl, afterOnly) in lexicon.masdarTemplates where afterDefinite || !afterOnly {
+            guard Self.fits(w, template: tpl, rootIsNot: Self.masdarRootIsNot) else { continue }
             // a template's last root letter is no ta marbuta («تقنية», «تنمية» are not «تفعيل»)
-            if ok, afterOnly, let a = tpl.last, a == "ل", w.last == "ه" { ok = false }
-            if ok { return true }
+            if afterOnly, let a = tpl.last, a == "ل", w.last == "ه" { continue }
+            return true
         }
         return false
+    }
+
+    /// Root letters the templates never stand for: «و» in verbal nouns (transliterated names are full
+    /// of it), «ا» too in accusative participles («ملالا» is a name).
+    static let masdarRootIsNot: Set<Unicode.Scalar> = ["و"]
+    static let participleRootIsNot: Set<Unicode.Scalar> = ["ا", "و"]
+
+    /// Whether the normalised letters `w` have the shape of a morphological `template`, in which «ف»,
+    /// «ع» and «ل» stand for any root letter but those of `rootIsNot`, and every other letter for itself.
+    static func fits(_ w: [Unicode.Scalar], template: [Unicode.Scalar], rootIsNot: Set<Unicode.Scalar>) -> Bool {
+        template.count == w.count && zip(template, w).allSatisfy { a, b in
+            a == "ف" || a == "ع" || a == "ل" ? !rootIsNot.contains(b) : a == b
+        }
     }
 
     /// «غير متوقعة», «كان متوقعا», «على خلفية مطالبة مجموعة», «37 متهما», «إجراءات أمنية مشددة»: the
@@ -751,12 +760,7 @@ public struct ArabicExtractor: StatementExtractor {
     func isAccusativeParticiple(_ t: Token) -> Bool {
         guard t.kind == .word, !t.latin else { return false }
         let w = Array(t.norm.unicodeScalars)
-        let fits = lexicon.participleTemplates.contains { tpl in
-            tpl.count == w.count && zip(tpl, w).allSatisfy { a, b in
-                a == "ف" || a == "ع" || a == "ل" ? b != "ا" && b != "و" : a == b
-            }
-        }
-        return fits && !inSet(t, lexicon.givenNames) && !inSet(t, lexicon.titles) && !inSet(t, lexicon.personNouns)
+        return lexicon.participleTemplates.contains { Self.fits(w, template: $0, rootIsNot: Self.participleRootIsNot) } && !inSet(t, lexicon.givenNames) && !inSet(t, lexicon.titles) && !inSet(t, lexicon.personNouns)
     }
 
     /// «امتلاك», «وانتهاء», «استمرار»: a verbal noun by its shape (`masdarShape`), without the article,
