@@ -27,6 +27,7 @@ final class ExtractSpanDefectTests: XCTestCase {
               aliases: ["تيريزا ماي"], contextAliases: ["ماي"]),
         Actor(id: "afp", kind: .organisation, name: "Agence France-Presse", aliases: ["وكالة فرانس برس", "فرانس برس"]),
         Actor(id: "reuters", kind: .organisation, name: "Reuters", aliases: ["رويترز", "وكالة رويترز"]),
+        Actor(id: "marca", kind: .organisation, name: "Marca", aliases: ["صحيفة ماركا", "صحيفة الماركا"]),
         Actor(id: "benjamin-netanyahu", kind: .person, gender: .male, name: "Benjamin Netanyahu",
               aliases: ["بنيامين نتنياهو", "نتنياهو"]),
         Actor(id: "angela-merkel", kind: .person, gender: .female, name: "Angela Merkel",
@@ -403,6 +404,25 @@ final class ExtractSpanDefectTests: XCTestCase {
         // the next dropped subject is the source's
         let next = statements("ونقلت رويترز عن بنيامين نتنياهو قوله إن الحكومة ستواصل عملها. وأضاف أن الانتخابات لن تجري مبكرا.")
         XCTAssertEqual(next.map(\.actorID), ["benjamin-netanyahu", "benjamin-netanyahu"])
+        // an outlet's registry name matched across its opening quote ends with the closing one, which
+        // opens no content: the relayed source still speaks
+        let quoted = statements("ونقلت صحيفة \"الماركا\" الإسبانية عن ليونيل ميسي قوله \"لن أرحل عن النادي\".")
+        XCTAssertEqual(quoted.map(\.actorID), ["lionel-messi"])
+        XCTAssertEqual(quoted.first?.content, "لن أرحل عن النادي")
+    }
+
+    func testAStateAdjectiveAfterAnOrganisationDescribesIt() {
+        // the adjective belongs to the outlet, not to what it said
+        let s = statements("وقالت وكالة رويترز البريطانية إن المحادثات فشلت.")
+        XCTAssertEqual(s.map(\.actorID), ["reuters"])
+        XCTAssertEqual(s.first?.content, "إن المحادثات فشلت")
+        // quoted, and before a relayed source
+        let quoted = statements("ونقلت صحيفة \"الماركا\" الإسبانية عن مصدر مطلع قوله إن المدرب باق.")
+        XCTAssertEqual(quoted.map(\.actorID), ["marca"])
+        XCTAssertEqual(quoted.first?.content.hasPrefix("إن المدرب"), true, quoted.map(\.content).description)
+        // a state's name that is also its adjective is the verb's object
+        let object = statements("واتهمت باكستان السعودية بدعم المسلحين.")
+        XCTAssertEqual(object.first?.content.hasPrefix("السعودية"), true, object.map(\.content).description)
     }
 
     func testAVagueRelayedSourceLeavesTheStatementWithTheOutlet() {

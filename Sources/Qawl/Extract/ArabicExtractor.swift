@@ -347,6 +347,19 @@ public struct ArabicExtractor: StatementExtractor {
 
     // MARK: - Token tests
 
+    /// Whether the word at `j` is a state's adjective describing the registry organisation `m` right
+    /// before it (quotes between them allowed): «صحيفة الإندبندنت البريطانية», «وكالة "رويترز"
+    /// البريطانية». Not after another adjective, and not a state's name that is also its adjective
+    /// («السعودية»), which may be the verb's object.
+    func describesOrganisation(_ j: Int, after m: ActorMatcher.Mention, _ c: Ctx, limit: Int) -> Bool {
+        let tokens = c.tokens
+        guard m.end <= j, j < limit, (m.end..<j).allSatisfy({ isQuote(tokens[$0]) }), case .actor(let ai) = m.target,
+              matcher.actors[ai].kind == .organisation,
+              !(tokens[j - 1].kind == .word && index.countries.adjectiveForms.contains(tokens[j - 1].norm)),
+              let s = index.countries.cues.match(at: j, in: tokens, limit: limit), s.end == j + 1 else { return false }
+        return index.countries.state(s)?.adjective == true
+    }
+
     @inline(__always) func isComma(_ t: Token) -> Bool { t.kind == .punct && (t.punct == 0x060C || t.punct == 0x2C) }
     @inline(__always) func isQuote(_ t: Token) -> Bool {
         t.kind == .punct && (t.punct == 0x22 || t.punct == 0xAB || t.punct == 0xBB || t.punct == 0x201C || t.punct == 0x201D || t.punct == 0x201E)
@@ -1447,6 +1460,12 @@ public struct ArabicExtractor: StatementExtractor {
             let t = tokens[j]
             if t.kind == .punct {
                 if t.punct == 0x23 { j += 1; continue }
+                // «ونقلت صحيفة "الماركا" عن لوف قوله»: a registry name matched across its opening quote
+                // («صحيفة الماركا») closes with it; left out, the closing quote would open the content
+                // and hide the relayed source
+                if isQuote(t), end == j, j > a, (a..<j).filter({ isQuote(tokens[$0]) }).count % 2 == 1 {
+                    j += 1; end = j; continue
+                }
                 // «كيم جونغ-أون», «جان-بيير لاكروا»: a hyphen glued to Arabic words on both sides joins
                 // the parts of one name; the word after it is the name's, whatever it also is («جاي-إن»)
                 if end == j, j > a, !endsWithActor, ActorMatcher.nameHyphen(tokens[...], j), j + 2 <= b {
@@ -1544,7 +1563,15 @@ public struct ArabicExtractor: StatementExtractor {
                 break
             }
             if t.kind != .word { break }
-            if endsWithActor { break }   // a registry name ends the phrase: «وصف ترامب الاتفاق …»
+            if endsWithActor {
+                // «صحيفة الإندبندنت البريطانية», «وكالة "رويترز" البريطانية»: a state's adjective right
+                // after an organisation's registry name describes it and closes the phrase, rather than
+                // open the content («… البريطانية إن …») or stand between the outlet and its relayed
+                // source («… البريطانية عن لوف قوله»); a state's name that is also its adjective
+                // («السعودية») may be the verb's object and stays out
+                if let m = mentions.last, describesOrganisation(j, after: m, c, limit: b) { j += 1; end = j; continue }
+                break   // a registry name ends the phrase: «وصف ترامب الاتفاق …»
+            }
             // «وقال محسن علي لفرانس برس», «وقال شولتز للصحيفة»: an outlet governed by «لـ» is the verb's
             // addressee, not part of the speaker (after a title it is a genitive: «المدير العام لوكالة …»)
             if j > a || !gluedPreposition, governedMediaHead(t), j == a || !governsGenitive(a, j, c) { break }
@@ -2241,6 +2268,12 @@ public struct ArabicExtractor: StatementExtractor {
             // «وأضاف البيان» with no speaker before it: a document nobody issued is no speaker
             return (Speaker(actorID: "unlinked:" + normKey(c, ph.start, ph.end).joined(separator: " "), actorName: text,
                             agreement: agreement, vague: true, nameKey: []), text, .name, 0.3)
+        }
+        // «صحيفة الإندبندنت البريطانية»: the organisation the registry names, described by a state's
+        // adjective (`describesOrganisation`)
+        if let last = (ph.start..<ph.end).last(where: { tokens[$0].kind == .word }), last > ph.start,
+           let m = ph.mentions.last, describesOrganisation(last, after: m, c, limit: ph.end) {
+            return resolve(ph.ending(at: last), c, &state, agreement: agreement)
         }
         // «صحيفة بريطانية» is vague; «صحيفة "ذا صن"», «صحيفة وول ستريت جورنال» name the outlet
         let namedOutlet = ph.end - ph.start >= 2 && inSet(tokens[ph.start], lexicon.mediaHeads)
