@@ -425,6 +425,16 @@ final class ExtractSpanDefectTests: XCTestCase {
         XCTAssertEqual(object.first?.content.hasPrefix("السعودية"), true, object.map(\.content).description)
     }
 
+    func testAPersonThenATitleBeforeTheVerbIsThePerson() {
+        // the title in apposition names a role or an organisation of its own, which is not the subject
+        let s = statements("لكن بنيامين نتنياهو رئيس الوزراء الإسرائيلي قال إن الحكومة ستواصل عملها.")
+        XCTAssertEqual(s.map(\.actorID), ["benjamin-netanyahu"])
+        let org = statements("وكان ليونيل ميسي قائد نادي روما قال إن الفريق سيعود.")
+        XCTAssertEqual(org.map(\.actorID), ["lionel-messi"])
+        // a word of the name is no title: «ترامب الابن» is somebody else
+        XCTAssertNotEqual(statements("لكن دونالد ترامب الابن قال إن التحقيق سياسي.").first?.actorID, "donald-trump")
+    }
+
     func testAVagueRelayedSourceLeavesTheStatementWithTheOutlet() {
         let s = statements("ونقلت رويترز عن مصدر عسكري قوله إن القصف استمر طوال الليل.")
         XCTAssertEqual(s.first?.actorID, "reuters")

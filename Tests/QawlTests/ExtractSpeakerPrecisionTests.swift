@@ -385,6 +385,16 @@ final class ExtractSpeakerPrecisionTests: XCTestCase {
         XCTAssertEqual(statements("ورد المتحدث على سؤال بشأن الاتفاق قائلا إن المفاوضات مستمرة.").first?.actorID, "unlinked:المتحدث")
     }
 
+    func testTabiLiIsBelongingToNotWentOn() {
+        // «تابع لـ» (belonging to) is no «وتابع» (went on), `other_readings.tsv`
+        XCTAssertEqual(statements("وقال الوزير إن الخطة جاهزة. وقصف التحالف مركز قيادة تابع للميليشيات في صنعاء.").map(\.actorID),
+                       ["unlinked:الوزير"])
+        XCTAssertEqual(statements("وقال الوزير إن الخطة جاهزة. واستهدفت غارات موقعا تابعا لها قرب الحدود.").map(\.actorID),
+                       ["unlinked:الوزير"])
+        // «وتابع» with a subject still goes on
+        XCTAssertEqual(statements("وتابع الوزير أن المفاوضات مستمرة حتى الآن.").first?.actorID, "unlinked:الوزير")
+    }
+
     func testAVerbWhoseObjectIsAGoalIsNoReport() {
         // «أضاف» scores and adds things (`non_report_objects.tsv`)
         for text in ["وأضاف ساديو ماني هدفا ثالثا في الدقيقة 31 من المباراة برأسية.",

@@ -2012,6 +2012,7 @@ public struct ArabicExtractor: StatementExtractor {
         }
         guard j >= s.lowerBound, tokens[j].kind == .word else { return nil }
         let end = j + 1
+        if let ph = personThenTitle(before: end, s, c) { return ph }
         var st = max(s.lowerBound, end - 6)
         while st < end {
             if let m = matcher.match(at: st, in: tokens, limit: end), m.end == end {
@@ -2035,6 +2036,32 @@ public struct ArabicExtractor: StatementExtractor {
             guard boundary else { return nil }
         }
         return Phrase(start: start, end: end, mentions: [])
+    }
+
+    /// A title word that can open an apposition after a person's name («رئيس», «المتحدث»), not a word
+    /// of the name itself («ترامب الابن», «بوش الأب»: `name_particles.txt`).
+    func opensAppositionTitle(_ i: Int, _ c: Ctx) -> Bool {
+        let t = c.tokens[i]
+        return t.kind == .word && inSet(t, lexicon.titles) && !lexicon.nameParticles.contains(t.norm)
+    }
+
+    /// «لكن جياني إنفانتينو رئيس الاتحاد الدولي قال إن …», «سيرجي لافروف وزير الخارجية الروسي قال»: a
+    /// registry person, then a title in apposition (no comma), right before the verb. The person is the
+    /// subject; the title only describes them (and may name an organisation or a role of its own, which
+    /// would otherwise be taken for the subject). The name opens the clause: after punctuation or a
+    /// clause opener («لكن», «بينما»), or at the sentence's start.
+    func personThenTitle(before end: Int, _ s: Range<Int>, _ c: Ctx) -> Phrase? {
+        let tokens = c.tokens
+        var st = max(s.lowerBound, end - 12)
+        while st < end - 2 {
+            defer { st += 1 }
+            guard let m = matcher.match(at: st, in: tokens, limit: end), case .actor(let ai) = m.target,
+                  matcher.actors[ai].kind == .person, m.end < end, opensAppositionTitle(m.end, c),
+                  (m.end..<end).allSatisfy({ tokens[$0].kind == .word && cue(at: $0, c) == nil && complementizer(tokens[$0]) == nil }),
+                  st == s.lowerBound || tokens[st - 1].kind == .punct && !isQuote(tokens[st - 1]) || opensClause(tokens[st - 1]) else { continue }
+            return Phrase(start: st, end: end, mentions: matcher.mentions(in: tokens, range: st..<end))
+        }
+        return nil
     }
 
     /// The subject of the verb that opens the sentence, for a cue joined to it by «و»/«ف» with no
@@ -2274,6 +2301,12 @@ public struct ArabicExtractor: StatementExtractor {
         if let last = (ph.start..<ph.end).last(where: { tokens[$0].kind == .word }), last > ph.start,
            let m = ph.mentions.last, describesOrganisation(last, after: m, c, limit: ph.end) {
             return resolve(ph.ending(at: last), c, &state, agreement: agreement)
+        }
+        // «جياني إنفانتينو رئيس الاتحاد الدولي» before the verb (`personThenTitle`): the registry person,
+        // described by a title in apposition
+        if let m = ph.mentions.first, m.start == ph.start, case .actor(let ai) = m.target, matcher.actors[ai].kind == .person,
+           m.end < ph.end, opensAppositionTitle(m.end, c) {
+            return resolve(ph.ending(at: m.end), c, &state, agreement: agreement)
         }
         // «صحيفة بريطانية» is vague; «صحيفة "ذا صن"», «صحيفة وول ستريت جورنال» name the outlet
         let namedOutlet = ph.end - ph.start >= 2 && inSet(tokens[ph.start], lexicon.mediaHeads)
