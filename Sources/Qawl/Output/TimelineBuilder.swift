@@ -33,7 +33,9 @@ struct TimelineBuilder: @unchecked Sendable {
     static let null = Array("null".utf8)
     static let copiesKey = Array(",\"copies\":".utf8), sourcesKey = Array(",\"sources\":[".utf8)
 
-    func build(id: String, rows: [StatementStore.Row], scratch: inout Scratch) throws -> Built {
+    /// `details`: keep the statements per day and the latest entries in the summary (the few
+    /// actors report.html may show them for: `OutputWriter.DetailCandidates`).
+    func build(id: String, rows: [StatementStore.Row], details: Bool, scratch: inout Scratch) throws -> Built {
         let n = rows.count
         let clusters = syndication.clusters(signatures: rows.map(\.signature), documents: rows.map(\.docID))
         // The members of each cluster in row order: cluster c's are members[first[c]..<first[c + 1]]
@@ -47,9 +49,8 @@ struct TimelineBuilder: @unchecked Sendable {
         let fileName = SafeFileName.forActor(id) + ".jsonl"
         scratch.file.removeAll(keepingCapacity: true)
         var entries = 0, merged = 0
-        // Statements per day are kept for registry actors only (report.html); keyed by the date's
-        // bytes, which are ASCII, and turned into strings once per day.
-        let linked = RunReport.ActorSummary.isLinked(id)
+        // Statements per day are kept for the actors report.html may show (`details`); keyed by the
+        // date's bytes, which are ASCII, and turned into strings once per day.
         var perDayBytes: [ByteKey: Int] = [:]
         // Raw values of the source fields, copied into the entries as they are in the lines.
         let sourceValues = rows.map { JSONRecord.valueRanges(in: $0.json, keys: Self.sourceKeyBytes) }
@@ -58,7 +59,7 @@ struct TimelineBuilder: @unchecked Sendable {
             let copies = members[first[i]..<first[i + 1]]
             entries += 1
             merged += copies.count - 1
-            if linked, let p = row.publishedBytes { perDayBytes[ByteKey(RunReport.StatementFigures.prefix(p, characters: 10)), default: 0] += 1 }
+            if details, let p = row.publishedBytes { perDayBytes[ByteKey(RunReport.StatementFigures.prefix(p, characters: 10)), default: 0] += 1 }
             // The statement as in statements.jsonl, plus where it was carried:
             // `,"copies":2,"sources":[{"doc_id":…,"published":…,"source":…,"url":…,"title":…},{…}]}`.
             scratch.file.append(contentsOf: row.json.dropLast())  // "}"
@@ -95,9 +96,11 @@ struct TimelineBuilder: @unchecked Sendable {
             names: Self.names(rows).sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }.prefix(20).map(\.name),
             file: "timelines/" + fileName, statements: rows.count, entries: entries,
             first: days.first, last: days.last)
-        // Kept for report.html's per-actor sections (linked actors only, without the JSON
-        // lines): tens of thousands of unlinked speakers would otherwise hold memory to the end.
-        if summary.linked {
+        // Kept for report.html's per-actor sections (a few linked actors, without the JSON lines):
+        // for every linked actor, reading their latest lines again was a fifth of the timelines'
+        // own work (thousands of registry actors, ten of them shown), and unlinked speakers would
+        // hold memory to the end.
+        if details {
             summary.perDay = Dictionary(uniqueKeysWithValues: perDayBytes.map { (String(decoding: $0.key.bytes, as: UTF8.self), $0.value) })
             summary.latest = rows.suffix(5).reversed().map(RunReport.Entry.init)
         }
