@@ -205,7 +205,7 @@ public struct OutputWriter {
         var scratch = TimelineBuilder.Scratch()
         var candidates = DetailCandidates()
         try store.forEachActor(rowIDs: rowIDs) { id, rows in
-            for row in rows { run.figures.count(row) }
+            for i in rows.indices { run.figures.count(rows[i]) }  // in place: see `TimelineBuilder.build`
             let details = RunReport.ActorSummary.isLinked(id) && candidates.admits(rows.count, id)
             run.built.append(try builder.build(id: id, rows: rows, details: details, scratch: &scratch))
             if details, let dropped = candidates.add(rows.count, id, at: run.built.count - 1) {
