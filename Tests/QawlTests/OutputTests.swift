@@ -114,6 +114,35 @@ final class OutputTests: XCTestCase {
         XCTAssertEqual(TimelineBuilder.names(many).map(\.count), Array(repeating: 1, count: 12) + [2])
     }
 
+    /// Only the actors report.html may show keep their statements per day and latest entries: in
+    /// any order of actors and split among any number of writers, the candidates kept by the
+    /// writers include the overall top (most statements, then smallest id), ties included.
+    func testDetailCandidatesKeepTheTopActorsWhateverTheSplit() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let actors = (0..<Int.random(in: 0...40, using: &generator)).map {
+                (statements: Int.random(in: 1...6, using: &generator), id: "actor-\($0)")
+            }.shuffled(using: &generator)
+            let top = actors.sorted { $0.statements != $1.statements ? $0.statements > $1.statements : $0.id < $1.id }
+                .prefix(RunReport.detailedActors).map(\.id)
+            var kept = Set<String>()
+            var from = 0
+            while from < actors.count {
+                let part = actors[from..<min(actors.count, from + Int.random(in: 1...25, using: &generator))]
+                from = part.endIndex
+                var candidates = OutputWriter.DetailCandidates()
+                var ids: [String?] = []
+                for a in part where candidates.admits(a.statements, a.id) {
+                    ids.append(a.id)
+                    if let dropped = candidates.add(a.statements, a.id, at: ids.count - 1) { ids[dropped] = nil }
+                }
+                XCTAssertLessThanOrEqual(ids.compactMap { $0 }.count, RunReport.detailedActors)
+                kept.formUnion(ids.compactMap { $0 })
+            }
+            XCTAssertTrue(Set(top).isSubset(of: kept), "\(top) not all in \(kept)")
+        }
+    }
+
     func testReportEscapesCorpusText() {
         XCTAssertEqual(ReportHTML.escape("<script>alert('x')</script> & \"q\""),
                        "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;")

@@ -17,7 +17,8 @@ public struct RunReport {
         /// A registry actor (not `unlinked:…`); kept, since the reports ask tens of thousands of
         /// times.
         public private(set) var linked: Bool
-        /// Kept for report.html (top actors only): statements per day and the latest entries.
+        /// Kept for report.html (the `detailedActors` linked actors with most statements, empty
+        /// for the others): statements per day and the latest entries.
         public var perDay: [String: Int] = [:]
         public var latest: [Entry] = []
 
@@ -159,6 +160,10 @@ public struct RunReport {
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
             .prefix(n).map { $0 }
     }
+
+    /// How many of the top linked actors report.html shows with their statements per day and latest
+    /// entries; the timeline writers keep those for these actors only (`ActorSummary.perDay`).
+    public static let detailedActors = 10
 
     /// The `n` actors (linked or not) with most statements. Sorts indices: the summaries are
     /// tens of thousands of structs with strings inside.

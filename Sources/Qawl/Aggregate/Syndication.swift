@@ -101,26 +101,51 @@ public struct SyndicationClusterer {
     /// ASCII and the basic Arabic letters are decided without a Unicode property lookup.
     @inline(__always)
     static func isWordScalar(_ u: Unicode.Scalar, folded v: UInt32) -> Bool {
-        let c = u.value
+        isWordScalar(value: u.value, folded: v)
+    }
+
+    /// The same from the scalar's value (valid: decoded from a string's UTF-8); the scalar itself
+    /// is made only for the property lookup.
+    @inline(__always)
+    static func isWordScalar(value c: UInt32, folded v: UInt32) -> Bool {
         if c < 0x80 { return (c | 0x20) &- 0x61 < 26 || c &- 0x30 < 10 }
         if c &- 0x0620 <= 0x064A - 0x0620 { return true }
-        return u.properties.isAlphabetic || (0x30...0x39).contains(v) || (0x0660...0x0669).contains(v)
+        return Unicode.Scalar(c)?.properties.isAlphabetic == true || (0x30...0x39).contains(v) || (0x0660...0x0669).contains(v)
     }
 
     static func signature(_ content: String) -> [UInt64]? {
+        var content = content
         var words: [UInt64] = []
         words.reserveCapacity(content.utf8.count / 4)
         var h: UInt64 = 0
         var inWord = false
-        for u in content.unicodeScalars {
-            // Matching folds (ArabicNormalizer): diacritics and tatweel dropped, letter variants unified.
-            guard let v = ArabicNormalizer.fold(u.value) else { continue }
-            let isWord = Self.isWordScalar(u, folded: v)
-            if isWord {
-                if !inWord { h = 14695981039346656037; inWord = true }
-                h = (h ^ UInt64(v)) &* 1099511628211
-            } else if inWord {
-                words.append(h); inWord = false
+        // The scalars are decoded from the UTF-8 bytes in place (a string's UTF-8 is valid): the
+        // loop over `unicodeScalars` made the signature 23 % dearer (callgrind, ANT 1×).
+        content.withUTF8 { utf8 in
+            var i = 0
+            let n = utf8.count
+            while i < n {
+                let b0 = UInt32(utf8[i])
+                let c: UInt32
+                if b0 < 0x80 {
+                    c = b0; i += 1
+                } else if b0 < 0xE0 {
+                    c = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); i += 2
+                } else if b0 < 0xF0 {
+                    c = (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); i += 3
+                } else {
+                    c = (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+                        | UInt32(utf8[i + 3] & 0x3F)
+                    i += 4
+                }
+                // Matching folds (ArabicNormalizer): diacritics and tatweel dropped, letter variants unified.
+                guard let v = ArabicNormalizer.fold(c) else { continue }
+                if Self.isWordScalar(value: c, folded: v) {
+                    if !inWord { h = 14695981039346656037; inWord = true }
+                    h = (h ^ UInt64(v)) &* 1099511628211
+                } else if inWord {
+                    words.append(h); inWord = false
+                }
             }
         }
         if inWord { words.append(h) }

@@ -203,11 +203,44 @@ public struct OutputWriter {
     static func writeRun(_ store: StatementStore, rowIDs: [Int64], _ builder: TimelineBuilder) throws -> TimelineRun {
         var run = TimelineRun()
         var scratch = TimelineBuilder.Scratch()
+        var candidates = DetailCandidates()
         try store.forEachActor(rowIDs: rowIDs) { id, rows in
-            for row in rows { run.figures.count(row) }
-            run.built.append(try builder.build(id: id, rows: rows, scratch: &scratch))
+            for i in rows.indices { run.figures.count(rows[i]) }  // in place: see `TimelineBuilder.build`
+            let details = RunReport.ActorSummary.isLinked(id) && candidates.admits(rows.count, id)
+            run.built.append(try builder.build(id: id, rows: rows, details: details, scratch: &scratch))
+            if details, let dropped = candidates.add(rows.count, id, at: run.built.count - 1) {
+                run.built[dropped].summary.perDay = [:]
+                run.built[dropped].summary.latest = []
+            }
         }
         return run
+    }
+
+    /// The linked actors of one writer that may be among report.html's `RunReport.detailedActors`
+    /// (most statements, then smallest id: `RunReport.top`), the only ones whose statements per day
+    /// and latest entries are kept. An actor is admitted while fewer than that many candidates rank
+    /// before it, and the last candidate drops out when one too many are kept; an actor of the
+    /// overall top has fewer than that many actors before it anywhere, so it is admitted by its
+    /// writer and never dropped, whatever the order of actors and however they are split.
+    struct DetailCandidates {
+        private var kept: [(statements: Int, id: String, index: Int)] = []
+
+        private static func before(_ a: (statements: Int, id: String), _ b: (statements: Int, id: String)) -> Bool {
+            a.statements != b.statements ? a.statements > b.statements : a.id < b.id
+        }
+
+        func admits(_ statements: Int, _ id: String) -> Bool {
+            kept.lazy.filter { Self.before(($0.statements, $0.id), (statements, id)) }.count < RunReport.detailedActors
+        }
+
+        /// Adds an admitted actor (its index in the writer's results); returns the index of the
+        /// candidate that dropped out, if one did.
+        mutating func add(_ statements: Int, _ id: String, at index: Int) -> Int? {
+            kept.append((statements, id, index))
+            guard kept.count > RunReport.detailedActors else { return nil }
+            let last = kept.indices.max { Self.before((kept[$0].statements, kept[$0].id), (kept[$1].statements, kept[$1].id)) }!
+            return kept.remove(at: last).index
+        }
     }
 
     /// Whether the file at `path` holds exactly `bytes` (read without touching its access time).

@@ -130,7 +130,7 @@ public enum ReportHTML {
         h += "</div><div><h2>Top cues</h2>" + table(r.topCues, header: "cue")
         h += "</div><div><h2>Sources</h2>" + table(r.sources, header: "source") + "</div></div>"
         h += "<h2>Timelines of the top actors</h2>"
-        for a in top.prefix(10) {
+        for a in top.prefix(RunReport.detailedActors) {
             h += "<h3>\(escape(a.name)) <span class=muted>\(escape(a.id)) · \(a.statements) statements, \(a.entries) timeline entries · \(escape(a.first ?? "")) – \(escape(a.last ?? ""))</span></h3>"
             h += chart(a.perDay, height: 60)
             h += "<table>"
