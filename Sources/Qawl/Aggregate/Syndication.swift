@@ -114,6 +114,11 @@ public struct SyndicationClusterer {
     }
 
     static func signature(_ content: String) -> [UInt64]? {
+        minhash(wordHashes(content))
+    }
+
+    /// The content's words (`isWordScalar`, folded as matching folds them) as FNV-1a hashes, in order.
+    static func wordHashes(_ content: String) -> [UInt64] {
         var content = content
         var words: [UInt64] = []
         words.reserveCapacity(content.utf8.count / 4)
@@ -149,6 +154,11 @@ public struct SyndicationClusterer {
             }
         }
         if inWord { words.append(h) }
+        return words
+    }
+
+    /// The MinHash signature of the word trigrams (nil under four words).
+    static func minhash(_ words: [UInt64]) -> [UInt64]? {
         guard words.count >= 4 else { return nil }
         // Most of a statement's preparation for the store is this loop (24 hashes per shingle):
         // it runs over raw buffers, without a bounds check per hash.
