@@ -125,7 +125,7 @@ final class TextNormalizationTests: XCTestCase {
         for value in UInt32(0)...0x2FFF {
             guard let u = Unicode.Scalar(value), let v = ArabicNormalizer.fold(value) else { continue }
             let reference = u.properties.isAlphabetic || (0x30...0x39).contains(v) || (0x0660...0x0669).contains(v)
-            XCTAssertEqual(SyndicationClusterer.isWordScalar(u, folded: v), reference, String(format: "U+%04X", value))
+            XCTAssertEqual(SyndicationClusterer.isWordScalar(value: u.value, folded: v), reference, String(format: "U+%04X", value))
         }
     }
 

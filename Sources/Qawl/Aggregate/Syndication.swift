@@ -97,15 +97,9 @@ public struct SyndicationClusterer {
 
     /// MinHash signature of the content's word 3-shingles over letters and digits only, folded as
     /// for matching; nil for contents too short to compare.
-    /// Whether a scalar belongs to a word for shingling: a letter or a digit (Western or Arabic-Indic).
-    /// ASCII and the basic Arabic letters are decided without a Unicode property lookup.
-    @inline(__always)
-    static func isWordScalar(_ u: Unicode.Scalar, folded v: UInt32) -> Bool {
-        isWordScalar(value: u.value, folded: v)
-    }
-
-    /// The same from the scalar's value (valid: decoded from a string's UTF-8); the scalar itself
-    /// is made only for the property lookup.
+    /// Whether a scalar (its value, decoded from a string's UTF-8) belongs to a word for shingling: a
+    /// letter or a digit (Western or Arabic-Indic). ASCII and the basic Arabic letters are decided
+    /// without a Unicode property lookup; the scalar itself is made only for that lookup.
     @inline(__always)
     static func isWordScalar(value c: UInt32, folded v: UInt32) -> Bool {
         if c < 0x80 { return (c | 0x20) &- 0x61 < 26 || c &- 0x30 < 10 }

@@ -1463,7 +1463,7 @@ public struct ArabicExtractor: StatementExtractor {
                 // «ونقلت صحيفة "الماركا" عن لوف قوله»: a registry name matched across its opening quote
                 // («صحيفة الماركا») closes with it; left out, the closing quote would open the content
                 // and hide the relayed source
-                if isQuote(t), end == j, j > a, (a..<j).filter({ isQuote(tokens[$0]) }).count % 2 == 1 {
+                if isQuote(t), end == j, j > a, (a..<j).lazy.filter({ isQuote(tokens[$0]) }).count % 2 == 1 {
                     j += 1; end = j; continue
                 }
                 // «كيم جونغ-أون», «جان-بيير لاكروا»: a hyphen glued to Arabic words on both sides joins
