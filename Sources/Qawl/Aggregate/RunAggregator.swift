@@ -72,7 +72,12 @@ public final class RunAggregator {
                 try w.add(error)
             case .inputFinished(let summary):
                 let w = try writer(for: summary.path)
-                let state = states[summary.path] ?? .init(size: 0, mtime: 0, hash: "")
+                var state = states[summary.path] ?? .init(size: 0, mtime: 0, hash: "")
+                // A new input's hash comes from its reader, which read it whole; one it did not
+                // (stopped by damage, say) is hashed here.
+                if states[summary.path] != nil && state.hash.isEmpty {
+                    state.hash = summary.contentHash ?? (try? FileFingerprint.hash(summary.path)) ?? ""
+                }
                 if let extractionFingerprint { try store.recordExtraction(extractionFingerprint, for: summary.path) }
                 try w.commit(summary, state: state, counts: current, inputErrors: currentInputErrors)
                 writer = nil

@@ -18,6 +18,11 @@ public final class FileSource: ByteSource {
     public var bytesProduced: Int64 { compressedBytesRead }
     /// File size at open time.
     public let size: Int64
+    /// The hash of bytes `0..<hashed`, fed as they are read (see `contentHash`).
+    private var hash = ContentHash()
+    private var hashed: Int64 = 0
+    /// A seek went past bytes never read: the hash cannot cover the whole file.
+    private var hashGap = false
 
     public init(path: String) throws {
         self.path = path
@@ -57,6 +62,7 @@ public final class FileSource: ByteSource {
         while true {
             let n = Glibc.read(fd, pointer, count)
             if n >= 0 {
+                feedHash(UnsafeRawBufferPointer(start: pointer, count: n))
                 position += Int64(n)
                 compressedBytesRead += Int64(n)
                 return n
@@ -64,6 +70,22 @@ public final class FileSource: ByteSource {
             if errno == EINTR { continue }
             throw InputError.unreadable(path: path, reason: String(cString: strerror(errno)))
         }
+    }
+
+    /// Feeds the part of bytes just read at `position` that the hash has not seen yet: reads after
+    /// a seek back (a gzip rescan) go over bytes already hashed.
+    private func feedHash(_ bytes: UnsafeRawBufferPointer) {
+        let end = position + Int64(bytes.count)
+        guard !hashGap, end > hashed else { return }
+        if position > hashed { hashGap = true; return }
+        hash.add(UnsafeRawBufferPointer(rebasing: bytes[Int(hashed - position)...]))
+        hashed = end
+    }
+
+    /// The file's `ContentHash` (`FileFingerprint.hash`), once every byte of it has been read in
+    /// order; nil while some were not (the reader stopped early, or skipped a part).
+    public var contentHash: String? {
+        !hashGap && hashed == size ? hash.hex : nil
     }
 
     /// The first `count` bytes of the file, without moving the position or the counters

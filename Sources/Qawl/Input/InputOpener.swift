@@ -6,6 +6,8 @@ public struct OpenedInput {
     /// True when the file is gzip (single or multi-member, `.gz`, `.tgz`).
     public let gzipped: Bool
     public let source: ByteSource
+    /// The file under `source`, which hashes what it reads (`FileSource.contentHash`).
+    public let file: FileSource
 
     /// Bytes read from the file so far.
     public var compressedBytes: Int64 { source.compressedBytesRead }
@@ -42,6 +44,6 @@ public enum InputOpener {
         case .html: reader = SingleDocumentReader(window: window, input: path, options: options, kind: .html)
         case .text: reader = SingleDocumentReader(window: window, input: path, options: options)
         }
-        return OpenedInput(reader: reader, format: format, gzipped: gzipped, source: source)
+        return OpenedInput(reader: reader, format: format, gzipped: gzipped, source: source, file: file)
     }
 }

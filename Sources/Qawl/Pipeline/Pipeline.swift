@@ -37,10 +37,14 @@ public final class Pipeline {
         public var reader: any RecordReader
         public var source: ByteSource
         public var format: String
-        public init(reader: any RecordReader, source: ByteSource, format: String) {
+        /// The input file's `ContentHash` once the reader has read all of it, else nil.
+        public var contentHash: () -> String?
+        public init(reader: any RecordReader, source: ByteSource, format: String,
+                    contentHash: @escaping () -> String? = { nil }) {
             self.reader = reader
             self.source = source
             self.format = format
+            self.contentHash = contentHash
         }
     }
 
@@ -205,6 +209,7 @@ public final class Pipeline {
         }
         info.bytesCompressed = stream.source.compressedBytesRead
         info.bytesUncompressed = stream.source.bytesProduced
+        info.contentHash = stream.contentHash()
         emit(.event(.inputFinished(info)))
     }
 
@@ -241,5 +246,8 @@ public struct InputSummary: Sendable {
     public var records = 0
     public var bytesCompressed: Int64 = 0
     public var bytesUncompressed: Int64 = 0
+    /// The file's `ContentHash` when the reader read all of it (the store keeps it to recognise
+    /// the file later), else nil.
+    public var contentHash: String?
     public init(path: String) { self.path = path }
 }

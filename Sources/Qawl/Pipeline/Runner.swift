@@ -71,7 +71,8 @@ public struct Runner {
                 }
                 states[path] = .init(size: stat.size, mtime: stat.mtime, hash: hash)
             } else {
-                states[path] = .init(size: stat.size, mtime: stat.mtime, hash: (try? FileFingerprint.hash(path)) ?? "")
+                // Hashed while it is read (`FileSource.contentHash`), not in a pass of its own.
+                states[path] = .init(size: stat.size, mtime: stat.mtime, hash: "")
             }
             toProcess.append(path)
         }
@@ -181,20 +182,18 @@ public enum FileFingerprint {
         return (size, date.timeIntervalSince1970)
     }
 
-    /// 64-bit FNV-1a of the whole file, read in 1 MiB chunks (constant memory).
+    /// The `ContentHash` of the whole file, read in 1 MiB chunks (constant memory): the same value
+    /// the reader computes while it reads the file (`FileSource.contentHash`).
     public static func hash(_ path: String) throws -> String {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw OutputError.cannotWrite(path: path, reason: "cannot read for hashing")
         }
         defer { try? handle.close() }
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var h = ContentHash()
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            chunk.withUnsafeBytes { raw in
-                for b in raw { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-            }
+            chunk.withUnsafeBytes { h.add($0) }
         }
-        let s = String(h, radix: 16)
-        return String(repeating: "0", count: 16 - s.count) + s
+        return h.hex
     }
 }
 

@@ -79,8 +79,10 @@ extension Components {
             expand: expandKeepingMissing,
             open: { path in
                 let opened = try InputOpener.open(path: path, options: options)
+                let file = opened.file
                 return Pipeline.OpenedStream(reader: opened.reader, source: opened.source,
-                                             format: (opened.gzipped ? "gzip+" : "") + opened.format.rawValue)
+                                             format: (opened.gzipped ? "gzip+" : "") + opened.format.rawValue,
+                                             contentHash: { file.contentHash })
             },
             parser: parser,
             extractor: extractor,
