@@ -120,4 +120,59 @@ final class PipelineEngineTests: XCTestCase {
             XCTAssertEqual(received.values, (0..<total).map { $0 * 2 }, "\(workers) workers, capacity \(capacity), window \(window)")
         }
     }
+
+    final class Tally: @unchecked Sendable {
+        private let lock = NSLock()
+        private var parsed = 0
+        private var extracted: [String: Int] = [:]
+        var parsedCount: Int { lock.lock(); defer { lock.unlock() }; return parsed }
+        var extractedCounts: [String: Int] { lock.lock(); defer { lock.unlock() }; return extracted }
+        func parse() { lock.lock(); parsed += 1; lock.unlock() }
+        func extract(_ id: String) { lock.lock(); extracted[id, default: 0] += 1; lock.unlock() }
+    }
+
+    struct TallyParser: DocumentParser {
+        let tally: Tally
+        func parse(_ record: RawRecord) throws(RecordError) -> Document {
+            tally.parse()
+            return Document(docID: record.id!, text: "t", input: record.input, record: record.index)
+        }
+    }
+
+    struct TallyExtractor: StatementExtractor {
+        let tally: Tally
+        func extract(from document: Document) -> [Statement] { tally.extract(document.docID); return [] }
+    }
+
+    /// Start-up overlaps work: while the extractors are still being built in the background, the
+    /// workers parse what the reader gives them instead of waiting after their first document;
+    /// and with a reorder window smaller than what they could hold back, nothing hangs and every
+    /// document is extracted once and handed on in order.
+    func testWorkersParseOnWhileTheExtractorIsBuilt() {
+        let tally = Tally()
+        let parsedWhileBuilding = Tally()
+        let extractor = BackgroundExtractor {
+            Thread.sleep(forTimeInterval: 0.2)
+            for _ in 0..<tally.parsedCount { parsedWhileBuilding.parse() }
+            return TallyExtractor(tally: tally)
+        }
+        let jobs = 3
+        let pipeline = Pipeline(
+            inputs: ["a"],
+            open: { path in .init(reader: CountingReader(input: path, count: 300, failEvery: 0), source: MemorySource(), format: "test") },
+            parser: TallyParser(tally: tally), extractor: extractor, options: .init(jobs: jobs, maxInFlight: 8))
+        let received = Received()
+        let finished = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            pipeline.run { event in
+                if case .document(let d, _) = event { received.values.append(d.record) }
+            }
+            finished.signal()
+        }
+        guard finished.wait(timeout: .now() + 60) == .success else { return XCTFail("the pipeline hung") }
+        XCTAssertEqual(received.values, Array(0..<300), "every document, in order")
+        XCTAssertEqual(tally.extractedCounts.count, 300)
+        XCTAssertEqual(Set(tally.extractedCounts.values), [1], "each extracted once")
+        XCTAssertGreaterThan(parsedWhileBuilding.parsedCount, jobs, "workers went on parsing during the build")
+    }
 }

@@ -77,10 +77,15 @@ public protocol StatementExtractor: Sendable {
     func prepare(for document: Document)
     /// Throws the error of a part that `prepare(for:)` failed to build.
     func checkPrepared() throws
+    /// False while `prepare(for: document)` would wait for a build that another thread is doing
+    /// (the set-up in the background, or a worker building the document's language): the
+    /// pipeline's workers parse other records meanwhile instead of waiting.
+    func isPrepared(for document: Document) -> Bool
 }
 
 extension StatementExtractor {
     public func prepare(for document: Document) {}
+    public func isPrepared(for document: Document) -> Bool { true }
     public func checkPrepared() throws {}
 }
 

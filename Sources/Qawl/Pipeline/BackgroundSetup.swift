@@ -35,6 +35,12 @@ public final class BackgroundExtractor: StatementExtractor, @unchecked Sendable 
 
     public func checkPrepared() throws { try ready() }
 
+    public func isPrepared(for document: Document) -> Bool {
+        guard done.wait(timeout: .now()) == .success else { return false }
+        guard case .success(let extractor)? = result else { return true }
+        return extractor.isPrepared(for: document)
+    }
+
     /// What was built, once it is (nil when the build failed).
     public var built: (any StatementExtractor)? {
         done.wait()
@@ -65,6 +71,14 @@ final class BuildOnce<T>: @unchecked Sendable {
         result = r
         build = nil
         return r
+    }
+
+    /// False while another thread is building the value (whoever calls `get()` now would wait);
+    /// true once it is built, and while nobody has started it (the caller will build it).
+    var isAvailable: Bool {
+        guard lock.try() else { return false }
+        lock.unlock()
+        return true
     }
 
     /// The outcome so far: nil while nobody has asked for the value.

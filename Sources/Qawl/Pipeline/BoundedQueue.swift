@@ -94,6 +94,19 @@ final class BoundedQueue<Element>: @unchecked Sendable {
         return element
     }
 
+    /// The next element if there is one now, without waiting; nil when empty (or closed and drained).
+    func popNow() -> Element? {
+        condition.lock()
+        if count == 0 { condition.unlock(); return nil }
+        let element = items[head]
+        items[head] = nil
+        head = (head + 1) % items.count
+        count -= 1
+        if count <= items.count / 2 { send(Self.wake(waitingPushers, waitingPoppers)) }
+        condition.unlock()
+        return element
+    }
+
     /// No more pushes: consumers drain what is left and then get nil.
     func close() {
         condition.lock()

@@ -8,7 +8,13 @@ public struct Components {
     public var open: Pipeline.Opener
     public var parser: any DocumentParser
     public var extractor: (any StatementExtractor)?
-    public var registryDescription: String?
+    /// The registry's folder and size, for the manifest; waits for a registry still loading in
+    /// the background.
+    public var registryDescription: String? {
+        get { describeRegistry() }
+        set { describeRegistry = { newValue } }
+    }
+    var describeRegistry: () -> String?
     /// Waits for set-up still running in the background and throws its error; nothing a run
     /// produces may be kept before it returns (see `BackgroundExtractor`).
     public var ready: () throws -> Void
@@ -23,7 +29,7 @@ public struct Components {
         self.open = open
         self.parser = parser
         self.extractor = extractor
-        self.registryDescription = registryDescription
+        self.describeRegistry = { registryDescription }
         self.ready = ready
     }
 }

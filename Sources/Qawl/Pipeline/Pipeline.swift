@@ -82,6 +82,9 @@ public final class Pipeline {
         return stopped
     }
 
+    /// Parsed documents a worker keeps while their extractor is being built elsewhere.
+    static let maxDeferred = 8
+
     private enum Work {
         case record(RawRecord)
         case event(PipelineEvent)
@@ -112,32 +115,57 @@ public final class Pipeline {
         for w in 0..<options.jobs {
             runOnOwnThread(group, name: "qawl-worker-\(w)") { [self] in
                 var parseSeconds = 0.0, extractSeconds = 0.0, prepareSeconds = 0.0
-                while let (seq, work) = queue.pop() {
+                // Parsed documents whose extractor another thread is still building (the set-up
+                // in the background, or the first document of a language on another worker):
+                // rather than wait, the worker parses what the queue holds, up to a few documents.
+                var deferred: [(seq: Int, document: Document)] = []
+                func extract(_ seq: Int, _ document: Document) {
+                    // The extractor of the document's language is built on its first document:
+                    // start-up, counted in no stage.
+                    extractor?.prepare(for: document)
+                    let t1 = threadCPUSeconds()
+                    let statements = extractor?.extract(from: document) ?? []
+                    let t2 = threadCPUSeconds()
+                    extractSeconds += t2 - t1
+                    results.put(seq, .document(document, statements.map(PreparedStatement.init)))
+                    prepareSeconds += threadCPUSeconds() - t2
+                }
+                func extractDeferred() {
+                    for item in deferred { extract(item.seq, item.document) }
+                    deferred.removeAll()
+                }
+                while true {
+                    // Holding deferred documents, a worker never waits on the queue: the records
+                    // it would wait for may be held back by the reorder window until the
+                    // consumer has the deferred ones.
+                    var next = deferred.isEmpty ? nil : queue.popNow()
+                    if next == nil {
+                        extractDeferred()
+                        next = queue.pop()
+                    }
+                    guard let (seq, work) = next else { break }
                     switch work {
                     case .event(let event):
                         results.put(seq, event)
                     case .record(let record):
                         let t0 = threadCPUSeconds()
-                        let event: PipelineEvent
+                        let document: Document
                         do {
-                            let document = try parser.parse(record)
+                            document = try parser.parse(record)
                             parseSeconds += threadCPUSeconds() - t0
-                            // The extractor of the document's language is built on its first
-                            // document: start-up, counted in no stage.
-                            extractor?.prepare(for: document)
-                            let t1 = threadCPUSeconds()
-                            let statements = extractor?.extract(from: document) ?? []
-                            let t2 = threadCPUSeconds()
-                            extractSeconds += t2 - t1
-                            event = .document(document, statements.map(PreparedStatement.init))
-                            prepareSeconds += threadCPUSeconds() - t2
                         } catch {
                             parseSeconds += threadCPUSeconds() - t0
-                            event = .failure((error as? RecordError) ?? RecordError(
+                            results.put(seq, .failure((error as? RecordError) ?? RecordError(
                                 stage: "parse", input: record.input, record: record.index,
-                                offset: record.offset, reason: "parse-error", message: "\(error)"))
+                                offset: record.offset, reason: "parse-error", message: "\(error)")))
+                            continue
                         }
-                        results.put(seq, event)
+                        if let extractor, deferred.count < Self.maxDeferred, !extractor.isPrepared(for: document) {
+                            deferred.append((seq, document))
+                            continue
+                        }
+                        extractDeferred()
+                        extract(seq, document)
                     }
                 }
                 clock.add("parse", parseSeconds)
