@@ -28,8 +28,11 @@ deps:
 	  else echo "missing Debian packages:$$missing"; echo "run: sudo apt-get install -y$$missing"; exit 1; fi; \
 	fi
 
+# The Swift runtime and Foundation are linked into the binary: a process starts in 7.6 ms instead
+# of 14.1 ms (`perf stat -r 20 qawl --version`), which a short run pays before anything else, and
+# the binary runs on machines without Swift (Spark nodes: only glibc, libstdc++ and the C libraries).
 build: deps
-	$(SWIFT) build -c release --product qawl
+	$(SWIFT) build -c release --product qawl --static-swift-stdlib
 
 run: build
 	$(BIN) run --config $(CONFIG) --out $(OUT) $(if $(JOBS),--jobs $(JOBS))
