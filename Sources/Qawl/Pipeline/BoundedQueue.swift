@@ -84,19 +84,17 @@ final class BoundedQueue<Element>: @unchecked Sendable {
             condition.wait()
             waitingPoppers -= 1
         }
-        if count == 0 { condition.unlock(); return nil }
-        let element = items[head]
-        items[head] = nil
-        head = (head + 1) % items.count
-        count -= 1
-        if count <= items.count / 2 { send(Self.wake(waitingPushers, waitingPoppers)) }
-        condition.unlock()
-        return element
+        return takeHeadAndUnlock()
     }
 
     /// The next element if there is one now, without waiting; nil when empty (or closed and drained).
     func popNow() -> Element? {
         condition.lock()
+        return takeHeadAndUnlock()
+    }
+
+    /// Under the lock: removes the head (nil when empty), wakes a pusher once half is free, unlocks.
+    private func takeHeadAndUnlock() -> Element? {
         if count == 0 { condition.unlock(); return nil }
         let element = items[head]
         items[head] = nil
