@@ -87,3 +87,20 @@ final class BuildOnce<T>: @unchecked Sendable {
         return result
     }
 }
+
+/// A value computed on a thread of its own from the moment it is made; `get()` waits for it.
+final class BackgroundValue<T>: @unchecked Sendable {
+    private let done = DispatchGroup()
+    private var result: Result<T, Error>?
+
+    init(name: String, _ compute: @escaping @Sendable () throws -> T) {
+        runOnOwnThread(done, name: name) { [self] in
+            result = Result { try compute() }
+        }
+    }
+
+    func get() -> Result<T, Error> {
+        done.wait()
+        return result!
+    }
+}

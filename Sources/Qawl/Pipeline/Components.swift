@@ -20,7 +20,12 @@ public struct Components {
     public var ready: () throws -> Void
     /// What statements depend on besides the inputs (`ExtractionFingerprint`); recorded in the
     /// store for every input processed.
-    public var extractionFingerprint: String = ExtractionFingerprint.none
+    /// Waits for a fingerprint still being computed in the background.
+    public var extractionFingerprint: String {
+        get { fingerprintOf() }
+        set { fingerprintOf = { newValue } }
+    }
+    var fingerprintOf: () -> String = { ExtractionFingerprint.none }
 
     public init(expand: @escaping ([String]) throws -> [String], open: @escaping Pipeline.Opener,
                 parser: any DocumentParser, extractor: (any StatementExtractor)?,

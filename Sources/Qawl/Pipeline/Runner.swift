@@ -77,11 +77,7 @@ public struct Runner {
             toProcess.append(path)
         }
 
-        // Inputs left alone that were processed with another registry, lexicons or qawl version:
-        // their statements keep the links of then (reported, not redone: `--full` redoes them).
-        let stale = try store.inputs(unchanged, processedWithOtherThan: components.extractionFingerprint)
         let aggregator = RunAggregator(store: store, states: states)
-        aggregator.extractionFingerprint = components.extractionFingerprint
         let jobs = configuration.jobs > 0 ? configuration.jobs : ProcessInfo.processInfo.activeProcessorCount
         let pipeline = Pipeline(inputs: toProcess, open: components.open, parser: components.parser,
                                 extractor: components.extractor, options: .init(jobs: jobs))
@@ -97,6 +93,8 @@ public struct Runner {
                 if case .failure = setup { pipeline.stop() }
             }
             guard case .success = setup else { return }
+            // The fingerprint may have been computed in the background too (`ready()` waited).
+            if aggregator.extractionFingerprint == nil { aggregator.extractionFingerprint = components.extractionFingerprint }
             let a = monotonicSeconds()
             aggregator.consume(event)
             aggregateSeconds += monotonicSeconds() - a
@@ -113,6 +111,9 @@ public struct Runner {
             aggregator.abandonOpenInput()
             throw Interruption.Interrupted(storedInputs: store.inputCount)
         }
+        // Inputs left alone that were processed with another registry, lexicons or qawl version:
+        // their statements keep the links of then (reported, not redone: `--full` redoes them).
+        let stale = try store.inputs(unchanged, processedWithOtherThan: components.extractionFingerprint)
 
         let exitCode: Int32 = aggregator.anyInputFailed ? 1 : 0
         let outputsExist = FileManager.default.fileExists(atPath: outDir.appendingPathComponent("manifest.json").path)

@@ -32,18 +32,20 @@ extension Components {
         var extractor: (any StatementExtractor)?
         var describe: () -> String? = { nil }
         var ready: () throws -> Void = {}
-        var fingerprint = ExtractionFingerprint.none
+        var fingerprintOf: () -> String = { ExtractionFingerprint.none }
         if extract {
             let registryDir = c.actors.map { URL(fileURLWithPath: $0) } ?? data.appendingPathComponent("actors")
             let cacheDir = c.registryCacheDirectory
-            fingerprint = try ExtractionFingerprint.compute(lexicons: data.appendingPathComponent("lexicons"),
-                                                            registry: registryDir, languages: c.languages)
+            let languages = c.languages
+            let computeFingerprint: @Sendable () throws -> String = {
+                try ExtractionFingerprint.compute(lexicons: data.appendingPathComponent("lexicons"),
+                                                  registry: registryDir, languages: languages)
+            }
             let described = Described()
             // One trie for both extractors (they differ only in clitics), built in the background;
             // each language's extractor (its lexicons and indexes) is built when the first
             // document in that language needs it (`LanguageRouter`), so an English dump never
             // builds the Arabic linking indexes.
-            let languages = c.languages
             let build: @Sendable () throws -> LanguageRouter = {
                 let loaded = try RegistrySnapshot.load(directory: registryDir, cache: cacheDir)
                 if case .corrupt(let reason) = loaded.outcome {
@@ -70,10 +72,15 @@ extension Components {
             }
             if background {
                 let pending = BackgroundExtractor(build)
+                // Reading every lexicon and registry file to hash them (4.5 ms) runs beside it.
+                let fingerprinted = BackgroundValue(name: "qawl-fingerprint", computeFingerprint)
                 extractor = pending
-                ready = pending.ready
+                ready = { try pending.ready(); _ = try fingerprinted.get().get() }
                 describe = { _ = pending.built; return described.text }
+                fingerprintOf = { (try? fingerprinted.get().get()) ?? ExtractionFingerprint.none }
             } else {
+                let value = try computeFingerprint()
+                fingerprintOf = { value }
                 // Built at once, every language (their errors are thrown here).
                 let router = try build()
                 try router.buildAll()
@@ -94,7 +101,7 @@ extension Components {
             extractor: extractor,
             ready: ready)
         components.describeRegistry = describe
-        components.extractionFingerprint = fingerprint
+        components.fingerprintOf = fingerprintOf
         return components
     }
 }
