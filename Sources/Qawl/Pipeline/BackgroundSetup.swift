@@ -11,46 +11,35 @@ import Foundation
 /// extractor built may itself build parts on first need (`LanguageRouter`); `ready()` also throws
 /// their errors, which happen before the document that needed them reaches the consumer.
 public final class BackgroundExtractor: StatementExtractor, @unchecked Sendable {
-    private let done = DispatchGroup()
-    private var result: Result<any StatementExtractor, Error>?
+    private let build: BackgroundValue<any StatementExtractor>
 
     public init(_ build: @escaping @Sendable () throws -> any StatementExtractor) {
-        runOnOwnThread(done, name: "qawl-setup") { [self] in
-            result = Result { try build() }
-        }
+        self.build = BackgroundValue(name: "qawl-setup", build)
     }
 
     /// Waits for the build; throws its error, or that of a part built on first need since.
     public func ready() throws {
-        done.wait()
-        let extractor = try result!.get()
-        try extractor.checkPrepared()
+        try build.get().get().checkPrepared()
     }
 
     public func prepare(for document: Document) {
-        done.wait()
-        guard case .success(let extractor)? = result else { return }
-        extractor.prepare(for: document)
+        built?.prepare(for: document)
     }
 
     public func checkPrepared() throws { try ready() }
 
     public func isPrepared(for document: Document) -> Bool {
-        guard done.wait(timeout: .now()) == .success else { return false }
-        guard case .success(let extractor)? = result else { return true }
-        return extractor.isPrepared(for: document)
+        guard build.isDone else { return false }
+        return built?.isPrepared(for: document) ?? true
     }
 
     /// What was built, once it is (nil when the build failed).
     public var built: (any StatementExtractor)? {
-        done.wait()
-        return try? result!.get()
+        try? build.get().get()
     }
 
     public func extract(from document: Document) -> [Statement] {
-        done.wait()
-        guard case .success(let extractor)? = result else { return [] }
-        return extractor.extract(from: document)
+        built?.extract(from: document) ?? []
     }
 }
 
@@ -103,4 +92,7 @@ final class BackgroundValue<T>: @unchecked Sendable {
         done.wait()
         return result!
     }
+
+    /// Whether the value is computed (or failed), without waiting.
+    var isDone: Bool { done.wait(timeout: .now()) == .success }
 }

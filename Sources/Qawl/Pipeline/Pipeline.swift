@@ -152,12 +152,10 @@ public final class Pipeline {
                         results.put(seq, event)
                     case .record(let record):
                         let t0 = monotonicSeconds()
+                        let parsed = Result { try parser.parse(record) }
+                        steps.parse += monotonicSeconds() - t0
                         let document: Document
-                        do {
-                            document = try parser.parse(record)
-                            steps.parse += monotonicSeconds() - t0
-                        } catch {
-                            steps.parse += monotonicSeconds() - t0
+                        do { document = try parsed.get() } catch {
                             results.put(seq, .failure((error as? RecordError) ?? RecordError(
                                 stage: "parse", input: record.input, record: record.index,
                                 offset: record.offset, reason: "parse-error", message: "\(error)")))
