@@ -4,11 +4,13 @@ import Qawl
 
 struct Actors: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "actors",
         abstract: "Work with the actor registry (data/actors/).",
         subcommands: [Check.self, Suggest.self, Cost.self])
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Validate the registry: unique ids and aliases, single-holder roles without overlaps, well-formed dates.",
             discussion: "Prints every problem with its file and entry; exit status 1 when there are errors (warnings alone pass).")
 
@@ -33,6 +35,7 @@ struct Actors: ParsableCommand {
 
     struct Suggest: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "suggest",
             abstract: "List the most frequent unlinked speakers of a run, with sample sentences, to grow the registry.")
 
         @Argument(help: "Output directory of a run.")
@@ -78,6 +81,7 @@ struct Actors: ParsableCommand {
 extension Actors {
     struct Cost: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cost",
             abstract: "Measure what the registry adds to extraction time on some inputs.",
             discussion: """
                 Extracts every document twice, with the registry and with an empty one, timing both side \
@@ -138,6 +142,7 @@ func registryDirectory(_ explicit: String?) throws -> URL {
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "merge",
         abstract: "Combine partial outputs of several runs or shards into one output.",
         discussion: "The result equals one run over all the shards' inputs (each shard is an output directory holding qawl.sqlite, as written by `qawl run --partial`).")
 

@@ -4,6 +4,7 @@ import Qawl
 
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "eval",
         abstract: "Score statements against gold attributions (same rules as shared/tools/score.py).",
         discussion: """
         Prints detection and attribution precision, recall and F1, then the missed, wrongly attributed

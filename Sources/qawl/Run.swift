@@ -53,6 +53,7 @@ nonisolated(unsafe) private var keptUntilExit: [Components] = []
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run the whole pipeline: read, decompress, parse, extract, aggregate, write.",
         discussion: """
         Writes statements.jsonl, timelines/, actors.json, report.json, report.html, manifest.json and
@@ -114,6 +115,7 @@ struct Run: ParsableCommand {
 
 struct Docs: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "docs",
         abstract: "Print the parsed documents as JSON lines (doc_id, url, title, published, lang, text).",
         discussion: "For inspection and debugging: read, decompress and parse only. Failures go to stderr.")
 

@@ -1,7 +1,7 @@
 import CLibDeflate
 import CZlib
 
-/// Streaming gzip inflate over a file, member after member, in constant memory (a 1 MiB
+/// Streaming gzip inflate over a file, member after member, in constant memory (a 4 MiB
 /// compressed buffer, a 256 KiB output buffer and, once used, a 4 MiB one for whole members,
 /// whatever the file size). Each member's CRC-32
 /// and length are checked against its trailer: here, with libdeflate's CRC-32 (carry-less
@@ -25,7 +25,12 @@ import CZlib
 /// for a WARC file with one member per record means the next record.
 public final class GzipSource: ResyncableSource {
     /// Compressed bytes read at once.
-    public static let bufferSize = 1024 * 1024
+    public static let bufferSize = 4 * 1024 * 1024
+    /// A whole member is tried only with at least this much of the file in the buffer from its
+    /// start (`inflateWhole`): libdeflate learns that a member is cut only at the buffer's end, by
+    /// which time it has inflated everything before it. With 1 MiB buffers and no look-ahead, the
+    /// shared WARC (10.8 MB) inflated 1.2 MB of its members twice, 9 % more inflate.
+    static let wholeLookahead = 1024 * 1024
     /// zlib's output per call.
     static let streamOutputSize = 256 * 1024
     /// The largest member output inflated whole (`wholeMembers`).
@@ -212,6 +217,10 @@ public final class GzipSource: ResyncableSource {
         guard let decompressor else { return false }
         if wholeBuf == nil { wholeBuf = .allocate(capacity: GzipSource.wholeOutputSize) }
         var moved = false
+        if inCount - inPos < GzipSource.wholeLookahead, !inputEOF, inPos > 0 {
+            try moveToFrontAndFill()
+            moved = true
+        }
         while true {
             var consumed = 0
             var produced = 0
