@@ -180,6 +180,20 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(try run().staleExtraction, [])
     }
 
+    /// The fingerprint reads every data file below a folder, in subfolders too, by relative path in
+    /// sorted order; documentation and hidden files and folders (an editor's, a VCS's) are not data.
+    func testFingerprintFilesAreTheDataFilesBelowAFolder() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qawl-files-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for file in ["b.txt", "a/z.tsv", "a/b/c.txt", "README.md", "a/readme.txt", ".swp", ".git/config", "a/.hidden/x.txt"] {
+            let url = dir.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(file.utf8).write(to: url)
+        }
+        XCTAssertEqual(try ExtractionFingerprint.files(under: dir), ["a/b/c.txt", "a/z.tsv", "b.txt"])
+        XCTAssertThrowsError(try ExtractionFingerprint.files(under: dir.appendingPathComponent("missing")))
+    }
+
     /// A dump copied again (same bytes, new modification time) is left alone by the next night's
     /// run: the hash its reader computed while processing it, through gzip and WARC, is the one
     /// the runner computes for a touched file. A file of the same size with other bytes is new.
