@@ -85,6 +85,17 @@ final class ParseDateTests: XCTestCase {
         XCTAssertEqual(n.normalize("الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00"), "2013-08-28")
         XCTAssertNil(n.normalize("not a date"))
         XCTAssertNil(n.normalize("2017-13-45"))
+        // an ISO value read from its bytes gives what the pattern gives
+        for (raw, iso) in [("2017-04-12T10:00:00+03:00", "2017-04-12T10:00:00+03:00"), ("2017-04-12 10:00:00+0300", "2017-04-12T10:00:00+03:00"),
+                           ("2017-04-12T10:00Z", "2017-04-12T10:00:00+00:00"), ("2017-4-2 7:05:09,5 GMT", "2017-04-02T07:05:09+00:00"),
+                           ("2017/04/12", "2017-04-12"), ("2017-04-12T10:00:00", "2017-04-12"), ("2017-04-12T25:00:00Z", "2017-04-12"),
+                           ("2017-04-12T10:00:00 EST", "2017-04-12"), ("2017-04-12 updated", "2017-04-12"), ("2017-04-123", "2017-04-12"),
+                           ("٢٠١٧-٠٤-١٢T10:00:00Z", "2017-04-12T10:00:00+00:00")] {
+            XCTAssertEqual(n.normalize(raw), iso, raw)
+            XCTAssertEqual(n.find(in: raw), iso, raw)
+        }
+        XCTAssertNil(n.isoWhole("2017-04-12 updated"), "not only a date: the general path")
+        XCTAssertNil(n.isoWhole("2017-02-30x"))
     }
 
     /// A text is searched for a date only when it has a year's four digits in a row, in any script;

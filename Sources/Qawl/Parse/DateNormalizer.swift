@@ -44,7 +44,61 @@ struct DateNormalizer: Sendable {
         if s.allSatisfy(\.isASCII), s.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
             return compactNumber(s)
         }
-        return find(in: s)
+        return isoWhole(s) ?? find(in: s)
+    }
+
+    /// A value that is an ISO date and nothing else («2017-04-12», «2017-04-12T10:00:00.000Z»,
+    /// «2017-04-12 10:00:00+03:00»: most pages' meta tags) read from the bytes, as the `iso`
+    /// pattern would read it; anything else, or a date that does not build, is nil and takes the
+    /// general path. The three regular expressions `find` runs cost about 120,000 instructions a
+    /// value on the WARC's pages.
+    func isoWhole(_ s: String) -> String? {
+        let b = Array(s.utf8)
+        var i = 0
+        func number(_ least: Int, _ most: Int) -> Int? {
+            let start = i
+            var n = 0
+            while i < b.count, i - start < most, b[i] >= 0x30, b[i] <= 0x39 { n = n * 10 + Int(b[i] - 0x30); i += 1 }
+            return i - start >= least && (i == b.count || b[i] < 0x30 || b[i] > 0x39) ? n : nil
+        }
+        func separator() -> Bool {
+            guard i < b.count, b[i] == 0x2D || b[i] == 0x2F || b[i] == 0x2E else { return false }
+            i += 1
+            return true
+        }
+        func skipSpaces() -> Int { let start = i; while i < b.count, b[i] == 0x20 || b[i] == 0x09 { i += 1 }; return i - start }
+        guard let year = number(4, 4), separator(), let month = number(1, 2), separator(), let day = number(1, 2) else { return nil }
+        if i == b.count { return build(year: year, month: month, day: day, hour: nil, minute: nil, second: nil, zone: nil) }
+        if b[i] == 0x54 { i += 1 } else if skipSpaces() == 0 { return nil }
+        guard let hour = number(1, 2), i < b.count, b[i] == 0x3A else { return nil }
+        i += 1
+        guard let minute = number(2, 2) else { return nil }
+        var second: Int?
+        if i < b.count, b[i] == 0x3A {
+            i += 1
+            guard let sec = number(2, 2) else { return nil }
+            second = sec
+        }
+        if i < b.count, b[i] == 0x2E || b[i] == 0x2C {
+            i += 1
+            guard number(1, Int.max) != nil else { return nil }
+        }
+        _ = skipSpaces()
+        var zone: String?
+        if i < b.count {
+            let rest = String(decoding: b[i...], as: UTF8.self)
+            switch rest {
+            case "Z", "UTC", "GMT": zone = rest
+            default:
+                // [+-]\d{2}:?\d{2}
+                let r = Array(rest.utf8)
+                let digits = r.dropFirst().filter { $0 != 0x3A }
+                guard r[0] == 0x2B || r[0] == 0x2D, r.count == 5 || (r.count == 6 && r[3] == 0x3A),
+                      digits.count == 4, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+                zone = rest
+            }
+        }
+        return build(year: year, month: month, day: day, hour: hour, minute: minute, second: second, zone: zone)
     }
 
     /// The common dump format «Thu, 17 May 2018 13:02:49 +0400» (RFC 2822, as in TREC `TIME` and RSS
