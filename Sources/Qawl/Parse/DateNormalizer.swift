@@ -9,31 +9,41 @@ import Foundation
 ///     "نشر في 01/06/2017"                → 2017-06-01   (day first, as Arabic sites write it)
 ///     "12 أبريل 2017", "April 12, 2017"  → 2017-04-12
 struct DateNormalizer: Sendable {
-    private let iso: NSRegularExpression
-    private let dayMonthYear: NSRegularExpression
-    private let monthDayYear: NSRegularExpression
-    private let numeric: NSRegularExpression
-    private let time: NSRegularExpression
+    /// The regular expressions of the general path, compiled on first need by whichever worker
+    /// needs them: compiling them (ICU, with every month name case-insensitively) cost 17 M
+    /// instructions, on the main thread before the reader started, and a dump whose dates are all
+    /// RFC 2822 or ISO values (`rfc2822`, `isoWhole`) never needs them.
+    private let patterns: BuildOnce<Patterns>
     private let months: [String: Int]
+
+    private struct Patterns {
+        let iso: NSRegularExpression
+        let dayMonthYear: NSRegularExpression
+        let monthDayYear: NSRegularExpression
+        let numeric: NSRegularExpression
+        let time: NSRegularExpression
+
+        init(months: [String: Int]) throws {
+            let names = months.keys.sorted { $0.count > $1.count }
+                .map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|")
+            iso = try NSRegularExpression(pattern:
+                #"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?"#)
+            dayMonthYear = try NSRegularExpression(pattern:
+                #"(?<![\d\p{L}])(\d{1,2})(?:st|nd|rd|th)?[\s.\-/]+(?:of\s+)?("# + names + #")(?:\s*/\s*(?:"# + names + #"))?\.?,?[\s\-/]+(\d{4})"#,
+                options: [.caseInsensitive])
+            monthDayYear = try NSRegularExpression(pattern:
+                #"(?<!\p{L})("# + names + #")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"#,
+                options: [.caseInsensitive])
+            numeric = try NSRegularExpression(pattern: #"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?!\d)"#)
+            time = try NSRegularExpression(pattern:
+                #"^[\s,@at-]*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?\s*(Z|UT|UTC|GMT|[+-]\d{2}:?\d{2}|EST|EDT|CST|CDT|MST|MDT|PST|PDT)?"#,
+                options: [.caseInsensitive])
+        }
+    }
 
     init(months: [String: Int]) {
         self.months = months
-        let names = months.keys.sorted { $0.count > $1.count }
-            .map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|")
-        // swiftlint:disable force_try
-        iso = try! NSRegularExpression(pattern:
-            #"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?"#)
-        dayMonthYear = try! NSRegularExpression(pattern:
-            #"(?<![\d\p{L}])(\d{1,2})(?:st|nd|rd|th)?[\s.\-/]+(?:of\s+)?("# + names + #")(?:\s*/\s*(?:"# + names + #"))?\.?,?[\s\-/]+(\d{4})"#,
-            options: [.caseInsensitive])
-        monthDayYear = try! NSRegularExpression(pattern:
-            #"(?<!\p{L})("# + names + #")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"#,
-            options: [.caseInsensitive])
-        numeric = try! NSRegularExpression(pattern: #"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?!\d)"#)
-        time = try! NSRegularExpression(pattern:
-            #"^[\s,@at-]*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?\s*(Z|UT|UTC|GMT|[+-]\d{2}:?\d{2}|EST|EDT|CST|CDT|MST|MDT|PST|PDT)?"#,
-            options: [.caseInsensitive])
-        // swiftlint:enable force_try
+        patterns = BuildOnce { try Patterns(months: months) }
     }
 
     /// Normalises a date that is the whole value (a meta tag, a dump field, a header).
@@ -140,6 +150,9 @@ struct DateNormalizer: Sendable {
         // Every pattern below needs a year, `\d{4}`: a text without four digits in a row (most
         // short blocks a page offers) has no date, and the regular expressions need not run.
         guard Self.hasFourDigits(s) else { return nil }
+        // the patterns are fixed text and escaped month names: they compile (a test compiles them)
+        guard case .success(let p) = patterns.get() else { return nil }
+        let (iso, dayMonthYear, monthDayYear, numeric) = (p.iso, p.dayMonthYear, p.monthDayYear, p.numeric)
         let ns = s as NSString
         let whole = NSRange(location: 0, length: ns.length)
         var best: (location: Int, value: String)?
@@ -190,7 +203,7 @@ struct DateNormalizer: Sendable {
         let start = r.location + r.length
         let rest = ns.substring(from: start)
         let rns = rest as NSString
-        guard let m = time.firstMatch(in: rest, range: NSRange(location: 0, length: min(rns.length, 40))) else {
+        guard case .success(let p) = patterns.get(), let m = p.time.firstMatch(in: rest, range: NSRange(location: 0, length: min(rns.length, 40))) else {
             return (nil, nil, nil, nil)
         }
         guard var h = int(rns, m, 1) else { return (nil, nil, nil, nil) }
