@@ -39,20 +39,19 @@ public enum ExtractionFingerprint {
         }
         var out: [String] = []
         // `depth` bounds a folder linked into itself.
-        func walk(_ rel: String, _ names: [String], depth: Int) {
-            let path = rel.isEmpty ? root.path : root.path + "/" + rel
+        func walk(_ rel: String, _ path: String, _ names: [String], depth: Int) {
             for name in names {
                 if name.hasPrefix(".") || name.uppercased().hasPrefix("README") { continue }
-                let child = rel.isEmpty ? name : rel + "/" + name
+                let child = rel.isEmpty ? name : rel + "/" + name, full = path + "/" + name
                 var isDir: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isDir) else { continue }
+                guard FileManager.default.fileExists(atPath: full, isDirectory: &isDir) else { continue }
                 if !isDir.boolValue { out.append(child); continue }
-                if depth < 16, let inner = try? FileManager.default.contentsOfDirectory(atPath: path + "/" + name) {
-                    walk(child, inner, depth: depth + 1)
+                if depth < 16, let inner = try? FileManager.default.contentsOfDirectory(atPath: full) {
+                    walk(child, full, inner, depth: depth + 1)
                 }
             }
         }
-        walk("", top, depth: 0)
+        walk("", root.path, top, depth: 0)
         return out.sorted()
     }
 }

@@ -96,17 +96,13 @@ struct DateNormalizer: Sendable {
         _ = skipSpaces()
         var zone: String?
         if i < b.count {
-            let rest = String(decoding: b[i...], as: UTF8.self)
-            switch rest {
-            case "Z", "UTC", "GMT": zone = rest
-            default:
-                // [+-]\d{2}:?\d{2}
-                let r = Array(rest.utf8)
-                let digits = r.dropFirst().filter { $0 != 0x3A }
-                guard r[0] == 0x2B || r[0] == 0x2D, r.count == 5 || (r.count == 6 && r[3] == 0x3A),
-                      digits.count == 4, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-                zone = rest
-            }
+            // the pattern's zones only, and nothing after: Z, UTC, GMT or [+-]\d{2}:?\d{2}
+            let z = b[i...]
+            let named = z.elementsEqual("Z".utf8) || z.elementsEqual("UTC".utf8) || z.elementsEqual("GMT".utf8)
+            let signed = (b[i] == 0x2B || b[i] == 0x2D) && (z.count == 5 || z.count == 6 && b[i + 3] == 0x3A)
+            let digits = signed ? z.dropFirst().filter { $0 != 0x3A } : []
+            guard named || digits.count == 4 && digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            zone = String(decoding: z, as: UTF8.self)
         }
         return build(year: year, month: month, day: day, hour: hour, minute: minute, second: second, zone: zone)
     }
