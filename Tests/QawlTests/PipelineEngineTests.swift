@@ -92,6 +92,20 @@ final class PipelineEngineTests: XCTestCase {
     /// What the consumer thread received; read only after that thread has finished.
     final class Received: @unchecked Sendable { var values: [Int] = [] }
 
+    /// A worker that holds documents back waits on the queue in steps: it must learn whether an
+    /// element came, the wait ran out, or nothing more will come; and an element pushed while it
+    /// waits reaches it.
+    func testTimedPopTellsElementTimeoutAndEnd() {
+        let queue = BoundedQueue<Int>(capacity: 2)
+        guard case .timedOut = queue.pop(waitingAtMost: 0.01) else { return XCTFail("an empty queue times out") }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.05) { queue.push(7) }
+        guard case .element(7) = queue.pop(waitingAtMost: 10) else { return XCTFail("the pushed element arrives") }
+        queue.push(8)
+        queue.close()
+        guard case .element(8) = queue.pop(waitingAtMost: 0.01) else { return XCTFail("what was pushed before close is drained") }
+        guard case .drained = queue.pop(waitingAtMost: 10) else { return XCTFail("closed and empty: drained at once") }
+    }
+
     func testStageHandOverDeliversEveryItemOnceAndInOrder() {
         // few items: each needs several wake-ups, and on a loaded machine each may wait a time slice
         let total = 1_500
@@ -174,5 +188,34 @@ final class PipelineEngineTests: XCTestCase {
         XCTAssertEqual(tally.extractedCounts.count, 300)
         XCTAssertEqual(Set(tally.extractedCounts.values), [1], "each extracted once")
         XCTAssertGreaterThan(parsedWhileBuilding.parsedCount, jobs, "workers went on parsing during the build")
+    }
+
+    /// A long build (the registry's takes 45 ms, longer than a web dump's first dozens of pages take
+    /// to parse) keeps the workers parsing as far as the reorder window lets the reader go, not
+    /// a fixed few documents each: two workers and a window of 40 parse most of those 40.
+    func testWorkersParseAsFarAsTheWindowDuringTheBuild() {
+        let tally = Tally()
+        let parsedWhileBuilding = Tally()
+        let extractor = BackgroundExtractor {
+            Thread.sleep(forTimeInterval: 0.3)
+            for _ in 0..<tally.parsedCount { parsedWhileBuilding.parse() }
+            return TallyExtractor(tally: tally)
+        }
+        let pipeline = Pipeline(
+            inputs: ["a"],
+            open: { path in .init(reader: CountingReader(input: path, count: 200, failEvery: 0), source: MemorySource(), format: "test") },
+            parser: TallyParser(tally: tally), extractor: extractor, options: .init(jobs: 2, maxInFlight: 40))
+        let received = Received()
+        let finished = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            pipeline.run { event in
+                if case .document(let d, _) = event { received.values.append(d.record) }
+            }
+            finished.signal()
+        }
+        guard finished.wait(timeout: .now() + 60) == .success else { return XCTFail("the pipeline hung") }
+        XCTAssertEqual(received.values, Array(0..<200), "every document, in order")
+        XCTAssertEqual(Set(tally.extractedCounts.values), [1], "each extracted once")
+        XCTAssertGreaterThanOrEqual(parsedWhileBuilding.parsedCount, 30, "parsed during the build, of a window of 40")
     }
 }

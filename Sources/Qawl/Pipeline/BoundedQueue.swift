@@ -93,6 +93,30 @@ final class BoundedQueue<Element>: @unchecked Sendable {
         return takeHeadAndUnlock()
     }
 
+    /// What `pop(waitingAtMost:)` found.
+    enum Timed {
+        case element(Element)
+        case timedOut
+        /// Closed and empty: there will be nothing more.
+        case drained
+    }
+
+    /// `pop` that gives up after `seconds`, for a caller that must also notice something else
+    /// happening meanwhile (a worker holding documents back until their extractor is built).
+    func pop(waitingAtMost seconds: Double) -> Timed {
+        let deadline = Date(timeIntervalSinceNow: seconds)
+        condition.lock()
+        while count == 0 && !closed {
+            waitingPoppers += 1
+            let woken = condition.wait(until: deadline)
+            waitingPoppers -= 1
+            // A wake-up that crossed the timeout is not lost: the element it announced is taken here.
+            if !woken && count == 0 && !closed { condition.unlock(); return .timedOut }
+        }
+        if let element = takeHeadAndUnlock() { return .element(element) }
+        return .drained
+    }
+
     /// Under the lock: removes the head (nil when empty), wakes a pusher once half is free, unlocks.
     private func takeHeadAndUnlock() -> Element? {
         if count == 0 { condition.unlock(); return nil }

@@ -82,8 +82,9 @@ public final class Pipeline {
         return stopped
     }
 
-    /// Parsed documents a worker keeps while their extractor is being built elsewhere.
-    static let maxDeferred = 8
+    /// How long a worker holding deferred documents waits on the queue before it looks again
+    /// whether their extractor is ready.
+    static let deferredPoll = 0.002
 
     private enum Work {
         case record(RawRecord)
@@ -117,7 +118,8 @@ public final class Pipeline {
                 var steps = WorkerClock()
                 // Parsed documents whose extractor another thread is still building (the set-up
                 // in the background, or the first document of a language on another worker):
-                // rather than wait, the worker parses what the queue holds, up to a few documents.
+                // rather than wait, the worker parses what the queue holds. The reorder window
+                // already bounds the documents in flight, so it bounds these too.
                 var deferred: [(seq: Int, document: Document)] = []
                 func extract(_ seq: Int, _ document: Document) {
                     // The extractor of the document's language is built on its first document:
@@ -138,10 +140,22 @@ public final class Pipeline {
                     deferred.removeAll()
                 }
                 while true {
-                    // Holding deferred documents, a worker never waits on the queue: the records
-                    // it would wait for may be held back by the reorder window until the
-                    // consumer has the deferred ones.
-                    var next = deferred.isEmpty ? nil : queue.popNow()
+                    var next: (Int, Work)?
+                    if let first = deferred.first?.document {
+                        // Holding deferred documents, a worker waits on the queue in short steps
+                        // and only while their extractor is being built: the records it waits for
+                        // may be held back by the reorder window until the consumer has the
+                        // deferred ones. Giving up at the first empty queue (the reader inflating
+                        // the next record) left the workers of a web dump idle for a third of the
+                        // registry's 45 ms build.
+                        waiting: while !(extractor?.isPrepared(for: first) ?? true) {
+                            switch queue.pop(waitingAtMost: Self.deferredPoll) {
+                            case .element(let item): next = item; break waiting
+                            case .timedOut: continue
+                            case .drained: break waiting
+                            }
+                        }
+                    }
                     if next == nil {
                         extractDeferred()
                         next = queue.pop()
@@ -161,7 +175,7 @@ public final class Pipeline {
                                 offset: record.offset, reason: "parse-error", message: "\(error)")))
                             continue
                         }
-                        if let extractor, deferred.count < Self.maxDeferred, !extractor.isPrepared(for: document) {
+                        if let extractor, deferred.count < options.maxInFlight, !extractor.isPrepared(for: document) {
                             deferred.append((seq, document))
                             continue
                         }
