@@ -143,6 +143,26 @@ final class OutputTests: XCTestCase {
         }
     }
 
+    /// The reports' top actors: most statements first, ties by smallest id, linked and unlinked
+    /// apart, as a full sort gives them, for any order of the summaries and any `n`.
+    func testTopActorsAreTheFullSortsFirst() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let actors = (0..<Int.random(in: 0...60, using: &generator)).map { k -> RunReport.ActorSummary in
+                let id = Bool.random(using: &generator) ? "actor-\(k)" : "unlinked:speaker-\(k)"
+                return .init(id: id, name: id, names: [], file: "", statements: Int.random(in: 1...5, using: &generator),
+                             entries: 1, first: nil, last: nil)
+            }.shuffled(using: &generator)
+            for linked in [true, false] {
+                let n = Int.random(in: 0...25, using: &generator)
+                let expected = actors.filter { $0.linked == linked }
+                    .sorted { $0.statements != $1.statements ? $0.statements > $1.statements : $0.id < $1.id }
+                    .prefix(n).map(\.id)
+                XCTAssertEqual(RunReport.top(of: actors, linked: linked, n).map(\.id), Array(expected))
+            }
+        }
+    }
+
     func testReportEscapesCorpusText() {
         XCTAssertEqual(ReportHTML.escape("<script>alert('x')</script> & \"q\""),
                        "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;")

@@ -165,15 +165,28 @@ public struct RunReport {
     /// entries; the timeline writers keep those for these actors only (`ActorSummary.perDay`).
     public static let detailedActors = 10
 
-    /// The `n` actors (linked or not) with most statements. Sorts indices: the summaries are
-    /// tens of thousands of structs with strings inside.
-    public func top(linked: Bool, _ n: Int) -> [ActorSummary] {
-        actors.indices.filter { actors[$0].linked == linked }
-            .sorted { a, b in
-                actors[a].statements != actors[b].statements
-                    ? actors[a].statements > actors[b].statements : actors[a].id < actors[b].id
-            }
-            .prefix(n).map { actors[$0] }
+    /// The `n` actors (linked or not) with most statements, then smallest id. Keeps the best `n`
+    /// indices in order while passing over the summaries once: sorting all of them (tens of
+    /// thousands, ties broken by comparing ids) three times was a tenth of the full dump's last,
+    /// single-threaded, 0.3 s.
+    public func top(linked: Bool, _ n: Int) -> [ActorSummary] { Self.top(of: actors, linked: linked, n) }
+
+    static func top(of actors: [ActorSummary], linked: Bool, _ n: Int) -> [ActorSummary] {
+        guard n > 0 else { return [] }
+        func before(_ a: Int, _ b: Int) -> Bool {
+            actors[a].statements != actors[b].statements
+                ? actors[a].statements > actors[b].statements : actors[a].id < actors[b].id
+        }
+        var best: [Int] = []
+        best.reserveCapacity(n + 1)
+        for i in actors.indices where actors[i].linked == linked {
+            if best.count == n, !before(i, best[n - 1]) { continue }
+            var at = best.count
+            while at > 0, before(i, best[at - 1]) { at -= 1 }
+            best.insert(i, at: at)
+            if best.count > n { best.removeLast() }
+        }
+        return best.map { actors[$0] }
     }
 
     init(store: StatementStore, actors: [ActorSummary], figures: StatementFigures, syndicatedMerged: Int,

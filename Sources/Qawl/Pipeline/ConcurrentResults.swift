@@ -27,3 +27,22 @@ final class ConcurrentResults<T>: @unchecked Sendable {
         return slots
     }
 }
+
+/// Hands out the numbers `0..<count`, each once, to whichever thread asks first: threads that take
+/// parts of a job as they finish the last one end together, where a fixed share each left one of
+/// them finishing alone.
+final class WorkTickets: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private let count: Int
+
+    init(count: Int) { self.count = count }
+
+    /// The next number, or nil once all are taken.
+    func take() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+}
