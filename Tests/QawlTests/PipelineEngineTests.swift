@@ -158,23 +158,22 @@ final class PipelineEngineTests: XCTestCase {
         func extract(from document: Document) -> [Statement] { tally.extract(document.docID); return [] }
     }
 
-    /// Start-up overlaps work: while the extractors are still being built in the background, the
-    /// workers parse what the reader gives them instead of waiting after their first document;
-    /// and with a reorder window smaller than what they could hold back, nothing hangs and every
-    /// document is extracted once and handed on in order.
-    func testWorkersParseOnWhileTheExtractorIsBuilt() {
+    /// What a run over `count` counted records with an extractor built for `build` seconds in the
+    /// background yields: the records handed on (in the order received), how often each document
+    /// was extracted, and how many were parsed while the build ran. Nil when the run hung.
+    func runDuringBuild(count: Int, build: Double, jobs: Int, window: Int)
+        -> (received: [Int], extracted: [String: Int], parsedDuringBuild: Int)? {
         let tally = Tally()
         let parsedWhileBuilding = Tally()
         let extractor = BackgroundExtractor {
-            Thread.sleep(forTimeInterval: 0.2)
+            Thread.sleep(forTimeInterval: build)
             for _ in 0..<tally.parsedCount { parsedWhileBuilding.parse() }
             return TallyExtractor(tally: tally)
         }
-        let jobs = 3
         let pipeline = Pipeline(
             inputs: ["a"],
-            open: { path in .init(reader: CountingReader(input: path, count: 300, failEvery: 0), source: MemorySource(), format: "test") },
-            parser: TallyParser(tally: tally), extractor: extractor, options: .init(jobs: jobs, maxInFlight: 8))
+            open: { path in .init(reader: CountingReader(input: path, count: count, failEvery: 0), source: MemorySource(), format: "test") },
+            parser: TallyParser(tally: tally), extractor: extractor, options: .init(jobs: jobs, maxInFlight: window))
         let received = Received()
         let finished = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
@@ -183,39 +182,30 @@ final class PipelineEngineTests: XCTestCase {
             }
             finished.signal()
         }
-        guard finished.wait(timeout: .now() + 60) == .success else { return XCTFail("the pipeline hung") }
-        XCTAssertEqual(received.values, Array(0..<300), "every document, in order")
-        XCTAssertEqual(tally.extractedCounts.count, 300)
-        XCTAssertEqual(Set(tally.extractedCounts.values), [1], "each extracted once")
-        XCTAssertGreaterThan(parsedWhileBuilding.parsedCount, jobs, "workers went on parsing during the build")
+        guard finished.wait(timeout: .now() + 60) == .success else { return nil }
+        return (received.values, tally.extractedCounts, parsedWhileBuilding.parsedCount)
+    }
+
+    /// Start-up overlaps work: while the extractors are still being built in the background, the
+    /// workers parse what the reader gives them instead of waiting after their first document;
+    /// and with a reorder window smaller than what they could hold back, nothing hangs and every
+    /// document is extracted once and handed on in order.
+    func testWorkersParseOnWhileTheExtractorIsBuilt() {
+        let jobs = 3
+        guard let run = runDuringBuild(count: 300, build: 0.2, jobs: jobs, window: 8) else { return XCTFail("the pipeline hung") }
+        XCTAssertEqual(run.received, Array(0..<300), "every document, in order")
+        XCTAssertEqual(run.extracted.count, 300)
+        XCTAssertEqual(Set(run.extracted.values), [1], "each extracted once")
+        XCTAssertGreaterThan(run.parsedDuringBuild, jobs, "workers went on parsing during the build")
     }
 
     /// A long build (the registry's takes 45 ms, longer than a web dump's first dozens of pages take
     /// to parse) keeps the workers parsing as far as the reorder window lets the reader go, not
     /// a fixed few documents each: two workers and a window of 40 parse most of those 40.
     func testWorkersParseAsFarAsTheWindowDuringTheBuild() {
-        let tally = Tally()
-        let parsedWhileBuilding = Tally()
-        let extractor = BackgroundExtractor {
-            Thread.sleep(forTimeInterval: 0.3)
-            for _ in 0..<tally.parsedCount { parsedWhileBuilding.parse() }
-            return TallyExtractor(tally: tally)
-        }
-        let pipeline = Pipeline(
-            inputs: ["a"],
-            open: { path in .init(reader: CountingReader(input: path, count: 200, failEvery: 0), source: MemorySource(), format: "test") },
-            parser: TallyParser(tally: tally), extractor: extractor, options: .init(jobs: 2, maxInFlight: 40))
-        let received = Received()
-        let finished = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            pipeline.run { event in
-                if case .document(let d, _) = event { received.values.append(d.record) }
-            }
-            finished.signal()
-        }
-        guard finished.wait(timeout: .now() + 60) == .success else { return XCTFail("the pipeline hung") }
-        XCTAssertEqual(received.values, Array(0..<200), "every document, in order")
-        XCTAssertEqual(Set(tally.extractedCounts.values), [1], "each extracted once")
-        XCTAssertGreaterThanOrEqual(parsedWhileBuilding.parsedCount, 30, "parsed during the build, of a window of 40")
+        guard let run = runDuringBuild(count: 200, build: 0.3, jobs: 2, window: 40) else { return XCTFail("the pipeline hung") }
+        XCTAssertEqual(run.received, Array(0..<200), "every document, in order")
+        XCTAssertEqual(Set(run.extracted.values), [1], "each extracted once")
+        XCTAssertGreaterThanOrEqual(run.parsedDuringBuild, 30, "parsed during the build, of a window of 40")
     }
 }
