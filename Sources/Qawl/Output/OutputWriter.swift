@@ -138,8 +138,9 @@ public struct OutputWriter {
 
     /// One file per actor; syndicated copies merged into one entry with all their sources.
     /// Each file is assembled in memory (an actor's statements are in memory anyway) and written
-    /// with one call. With `jobs` > 1, `jobs` writers each take a run of whole actors
-    /// (`StatementStore.actorPartitions`); the summaries are put back in actor order.
+    /// with one call. With `jobs` > 1, `jobs` writers take runs of whole actors
+    /// (`StatementStore.actorPartitions`) as they come free; the summaries are put back in actor
+    /// order.
     func writeTimelines(_ store: StatementStore) throws -> Timelines {
         let dir = directory.appendingPathComponent("timelines")
         // A first run (no timelines yet) writes them into a staging directory that becomes
