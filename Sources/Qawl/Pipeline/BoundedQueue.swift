@@ -87,12 +87,6 @@ final class BoundedQueue<Element>: @unchecked Sendable {
         return takeHeadAndUnlock()
     }
 
-    /// The next element if there is one now, without waiting; nil when empty (or closed and drained).
-    func popNow() -> Element? {
-        condition.lock()
-        return takeHeadAndUnlock()
-    }
-
     /// What `pop(waitingAtMost:)` found.
     enum Timed {
         case element(Element)

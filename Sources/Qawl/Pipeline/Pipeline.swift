@@ -118,8 +118,8 @@ public final class Pipeline {
                 var steps = WorkerClock()
                 // Parsed documents whose extractor another thread is still building (the set-up
                 // in the background, or the first document of a language on another worker):
-                // rather than wait, the worker parses what the queue holds. The reorder window
-                // already bounds the documents in flight, so it bounds these too.
+                // rather than wait, the worker parses what the queue holds. Each one keeps its
+                // place in the reorder window until it is extracted, so the window bounds them.
                 var deferred: [(seq: Int, document: Document)] = []
                 func extract(_ seq: Int, _ document: Document) {
                     // The extractor of the document's language is built on its first document:
@@ -175,7 +175,7 @@ public final class Pipeline {
                                 offset: record.offset, reason: "parse-error", message: "\(error)")))
                             continue
                         }
-                        if let extractor, deferred.count < options.maxInFlight, !extractor.isPrepared(for: document) {
+                        if let extractor, !extractor.isPrepared(for: document) {
                             deferred.append((seq, document))
                             continue
                         }
